@@ -1,0 +1,62 @@
+/**
+ * The slice of bpmn-moddle's object model the generator reads. bpmn-moddle ships no useful
+ * typings for element properties, so we name what we use here, in one place.
+ */
+export interface ModdleElement {
+  $type: string;
+  id: string;
+  name?: string;
+  get(name: string): unknown;
+}
+
+export interface BpmnDocumentation {
+  text?: string;
+}
+
+export interface BpmnFlowNode extends ModdleElement {
+  incoming?: BpmnSequenceFlow[];
+  outgoing?: BpmnSequenceFlow[];
+  documentation?: BpmnDocumentation[];
+  extensionElements?: { values?: ModdleElement[] };
+  eventDefinitions?: ModdleElement[];
+  default?: BpmnSequenceFlow;
+  loopCharacteristics?: ModdleElement;
+  attachedToRef?: BpmnFlowNode;
+  role?: string;
+}
+
+export interface BpmnSequenceFlow extends ModdleElement {
+  sourceRef: BpmnFlowNode;
+  targetRef: BpmnFlowNode;
+  conditionExpression?: { body?: string; language?: string };
+}
+
+export interface BpmnLane extends ModdleElement {
+  role?: string;
+  flowNodeRef?: BpmnFlowNode[];
+  childLaneSet?: { lanes?: BpmnLane[] };
+}
+
+export interface BpmnProcess extends ModdleElement {
+  isExecutable?: boolean;
+  flowElements?: (BpmnFlowNode | BpmnSequenceFlow)[];
+  laneSets?: { lanes?: BpmnLane[] }[];
+  artifacts?: ModdleElement[];
+  documentation?: BpmnDocumentation[];
+}
+
+export interface BpmnParticipant extends ModdleElement {
+  processRef?: BpmnProcess;
+  role?: string;
+}
+
+export interface BpmnDefinitions extends ModdleElement {
+  rootElements?: ModdleElement[];
+  diagrams?: ModdleElement[];
+}
+
+export interface CfField extends ModdleElement {
+  type?: string;
+  label?: string;
+  required?: boolean;
+}

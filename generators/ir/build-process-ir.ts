@@ -1,0 +1,273 @@
+/**
+ * BPMN process -> ProcessIR. Walks the process once, refusing with a located problem every
+ * element or construct the IR cannot express (never dropping one silently), then wires every
+ * flow to a FlowTarget and allocates marking bits (tasks first, then join inputs).
+ */
+import { error, hasErrors, warning, type Problem } from '../problems.js';
+import type { ProcessDocument, Role } from '../model/workspace.js';
+import type {
+  BpmnDefinitions, BpmnFlowNode, BpmnParticipant, BpmnProcess, BpmnSequenceFlow, ModdleElement,
+} from '../bpmn/moddle-types.js';
+import { compileCondition } from '../feel/check-feel.js';
+import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
+import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, StartIR, TaskIR } from './process-ir.js';
+import { collectFields } from './collect-fields.js';
+import { findRole, laneIndex, roleReferenceOf } from './resolve-roles.js';
+import { DESCRIPTIVE_TYPES, EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeEventDefinition, describeType } from './executable-elements.js';
+import { checkGatewayCycles, checkReachability } from './check-structure.js';
+
+export interface BuildContext {
+  document: ProcessDocument;
+  /** Index of the process in workspace.processes, for JSON paths. */
+  index: number;
+  roles: readonly Role[];
+  file: string;
+}
+
+export const MAX_MARKING_BITS = 256;
+
+const isFlow = (e: ModdleElement): e is BpmnSequenceFlow => e.$type === 'bpmn:SequenceFlow';
+const label = (e: ModdleElement) => (e.name?.trim() ? `"${e.name.trim()}"` : e.id);
+const docOf = (e: { documentation?: { text?: string }[] }) =>
+  e.documentation?.map((d) => d.text?.trim()).filter(Boolean).join('\n') || undefined;
+
+export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext): { ir?: ProcessIR; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const base = `processes[${ctx.index}]`;
+  const at = (kind: string, id: string) => ({ file: ctx.file, elementId: id, path: `${base}.${kind}.${id}` });
+
+  const processes = (definitions.rootElements ?? []).filter((e): e is BpmnProcess => e.$type === 'bpmn:Process');
+  const withFlow = processes.filter((p) => (p.flowElements ?? []).length > 0);
+  const pools = (definitions.rootElements ?? [])
+    .filter((e) => e.$type === 'bpmn:Collaboration')
+    .flatMap((c) => (c.get('participants') as BpmnParticipant[] | undefined) ?? []);
+  if (withFlow.length === 0) {
+    problems.push(error('the file has no process with flow elements', { file: ctx.file, path: base }));
+    return { problems };
+  }
+  if (withFlow.length > 1) {
+    for (const p of withFlow.slice(1)) {
+      const pool = pools.find((x) => x.processRef === p);
+      problems.push(error(`a second executable pool ${label(pool ?? p)}: collaborations of several pools are not executable yet; keep one pool per process file`, at('pools', pool?.id ?? p.id)));
+    }
+  }
+  const process = withFlow[0];
+  const pool = pools.find((x) => x.processRef === process);
+  for (const c of (definitions.rootElements ?? []).filter((e) => e.$type === 'bpmn:Collaboration')) {
+    for (const mf of (c.get('messageFlows') as ModdleElement[] | undefined) ?? [])
+      problems.push(error(`message flow ${label(mf)} is not executable yet (collaborations come with the generator issue)`, at('flows', mf.id)));
+  }
+
+  const lanes = laneIndex(process);
+  const elements = process.flowElements ?? [];
+  const flows = elements.filter(isFlow);
+  const nodes = elements.filter((e): e is BpmnFlowNode => !isFlow(e));
+
+  const starts: BpmnFlowNode[] = [];
+  const taskNodes: BpmnFlowNode[] = [];
+  const gatewayNodes: BpmnFlowNode[] = [];
+  const endNodes: { node: BpmnFlowNode; terminate: boolean }[] = [];
+  for (const node of nodes) {
+    const defs = node.eventDefinitions ?? [];
+    if (node.$type === 'bpmn:StartEvent') {
+      if (defs.length) problems.push(error(`start event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable yet; use a none start event`, at('events', node.id)));
+      else starts.push(node);
+    } else if (node.$type === 'bpmn:EndEvent') {
+      const terminate = defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition';
+      if (defs.length && !terminate) problems.push(error(`end event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} end events are not executable yet; use a none or terminate end event`, at('events', node.id)));
+      else endNodes.push({ node, terminate });
+    } else if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) {
+      if (node.loopCharacteristics) problems.push(error(`task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('tasks', node.id)));
+      else taskNodes.push(node);
+    } else if ((GATEWAY_TYPES as readonly string[]).includes(node.$type)) {
+      gatewayNodes.push(node);
+    } else if ((DESCRIPTIVE_TYPES as readonly string[]).includes(node.$type)) {
+      problems.push(warning(`${describeType(node.$type)} ${label(node)} is documentation only and is not executed; declare data with cf:field on tasks`, at('data', node.id)));
+    } else {
+      problems.push(error(`${describeType(node.$type)} ${label(node)} is not executable yet (${EXECUTABLE_SUMMARY})`, at('elements', node.id)));
+    }
+  }
+  if (starts.length === 0) problems.push(error('the process needs one none start event', { file: ctx.file, path: base, elementId: process.id }));
+  for (const extra of starts.slice(1)) problems.push(error(`a second start event ${label(extra)}: a process has exactly one none start event`, at('events', extra.id)));
+
+  // roles
+  const roleOf = (node: BpmnFlowNode, kind: string): string | undefined => {
+    const ref = roleReferenceOf(node, lanes, pool);
+    if (!ref) {
+      if (kind === 'tasks') problems.push(error(`task ${label(node)} has no role: put it in a lane or give it a cf:role`, at(kind, node.id)));
+      return undefined;
+    }
+    const role = findRole(ctx.roles, ref.text);
+    if (!role) problems.push(error(`role "${ref.text}" (from ${ref.source}) is not defined`, at(kind, node.id)));
+    return role?.id;
+  };
+
+  // fields
+  const start = starts[0];
+  const writers = start ? [start, ...taskNodes] : taskNodes;
+  const { fields, writesOf } = collectFields(writers, (n) => at(n === start ? 'events' : 'tasks', n.id), problems);
+
+  // indexes and bits: tasks take bits 0..n-1 in document order
+  const taskIndex = new Map(taskNodes.map((n, i) => [n.id, i]));
+  const gatewayIndex = new Map(gatewayNodes.map((n, i) => [n.id, i]));
+  const endIndex = new Map(endNodes.map((e, i) => [e.node.id, i]));
+  let nextBit = taskNodes.length;
+  const joinInputBit = new Map<string, number>(); // flow id -> bit
+  for (const g of gatewayNodes) {
+    if (g.$type === 'bpmn:ParallelGateway' && (g.incoming ?? []).length > 1)
+      for (const f of g.incoming ?? []) joinInputBit.set(f.id, nextBit++);
+  }
+  if (nextBit > MAX_MARKING_BITS)
+    problems.push(error(`the process needs ${nextBit} marking bits (tasks plus parallel join inputs); at most ${MAX_MARKING_BITS} fit one storage word`, { file: ctx.file, path: base, elementId: process.id }));
+
+  const targetOf = (flow: BpmnSequenceFlow): FlowTarget | undefined => {
+    const id = flow.targetRef?.id;
+    if (taskIndex.has(id)) return { kind: 'task', index: taskIndex.get(id)! };
+    if (gatewayIndex.has(id)) {
+      const bit = joinInputBit.get(flow.id);
+      return bit === undefined ? { kind: 'gateway', index: gatewayIndex.get(id)! } : { kind: 'gateway', index: gatewayIndex.get(id)!, inputBit: bit };
+    }
+    if (endIndex.has(id)) return { kind: 'end', index: endIndex.get(id)! };
+    if (flow.targetRef?.$type === 'bpmn:StartEvent') problems.push(error(`flow ${label(flow)} leads into a start event`, at('flows', flow.id)));
+    return undefined; // the target was refused above
+  };
+  const branchOf = (flow: BpmnSequenceFlow): BranchIR | undefined => {
+    const target = targetOf(flow);
+    return target && { flowId: flow.id, name: flow.name?.trim() || flow.targetRef.name?.trim() || flow.id, target };
+  };
+  const singleNext = (node: BpmnFlowNode, kind: string): FlowTarget | undefined => {
+    const out = node.outgoing ?? [];
+    if (out.length === 0) {
+      problems.push(error(`${label(node)} has no outgoing flow; connect it, e.g. to an end event`, at(kind, node.id)));
+      return undefined;
+    }
+    if (out.length > 1) {
+      problems.push(error(`${label(node)} has ${out.length} outgoing flows; split with an exclusive or parallel gateway`, at(kind, node.id)));
+      return undefined;
+    }
+    if (out[0].conditionExpression) problems.push(error(`flow ${label(out[0])} from ${label(node)} has a condition; put conditions on the flows of an exclusive gateway`, at('flows', out[0].id)));
+    return targetOf(out[0]);
+  };
+
+  // gateways
+  const gateways: GatewayIR[] = [];
+  const choiceOf = new Map<string, number>(); // task/start id -> caller-decided gateway index
+  const gatewayScope = new IdentifierScope();
+  for (const g of gatewayNodes) {
+    const out = g.outgoing ?? [];
+    const gw: GatewayIR = {
+      elementId: g.id, name: g.name?.trim() || g.id, identifier: '', kind: g.$type === 'bpmn:ParallelGateway' ? 'parallel' : 'exclusive',
+      branches: [], inputBits: (g.incoming ?? []).map((f) => joinInputBit.get(f.id)).filter((b): b is number => b !== undefined),
+    };
+    if ((g.incoming ?? []).length === 0) problems.push(error(`gateway ${label(g)} has no incoming flow`, at('gateways', g.id)));
+    if (out.length === 0) problems.push(error(`gateway ${label(g)} has no outgoing flow`, at('gateways', g.id)));
+    if (gw.kind === 'parallel') {
+      for (const f of out) {
+        if (f.conditionExpression) problems.push(error(`flow ${label(f)} leaves a parallel gateway and cannot have a condition`, at('flows', f.id)));
+        const b = branchOf(f);
+        if (b) gw.branches.push(b);
+      }
+    } else {
+      const conditional = out.filter((f) => f.conditionExpression?.body?.trim());
+      for (const f of out) {
+        const b = branchOf(f);
+        if (!b) continue;
+        if (f === g.default) {
+          if (f.conditionExpression?.body?.trim()) problems.push(warning(`flow ${label(f)} is the default flow; its condition is ignored`, at('flows', f.id)));
+          gw.defaultBranch = b;
+          continue;
+        }
+        const text = f.conditionExpression?.body?.trim();
+        if (conditional.length > 0) {
+          if (!text) {
+            problems.push(error(`flow ${label(f)} from gateway ${label(g)} has no condition; give it one or make it the gateway's default flow`, at('flows', f.id)));
+            continue;
+          }
+          const language = f.conditionExpression?.language?.toLowerCase();
+          if (language && language !== 'feel' && !language.includes('feel'))
+            problems.push(error(`flow ${label(f)}: condition language "${language}" is not supported; write FEEL`, at('flows', f.id)));
+          const compiled = compileCondition(text, fields);
+          if (!compiled.ok) problems.push(error(compiled.message, at('flows', f.id)));
+          else {
+            b.condition = compiled.expr;
+            b.conditionText = text;
+          }
+        }
+        gw.branches.push(b);
+      }
+      if (conditional.length > 0) gw.decision = 'conditions';
+      else if (out.length === 1) {
+        gw.decision = 'pass';
+        if (gw.defaultBranch) { gw.branches.push(gw.defaultBranch); gw.defaultBranch = undefined; }
+      } else {
+        gw.decision = 'caller';
+        for (const inc of g.incoming ?? []) {
+          const src = inc.sourceRef;
+          if (src && (taskIndex.has(src.id) || src === start)) choiceOf.set(src.id, gateways.length);
+          else problems.push(error(`gateway ${label(g)} has no conditions, so the participant completing the task before it decides; but it is reached from ${label(src)}, which is not a task. Add conditions or a task before it`, at('gateways', g.id)));
+        }
+      }
+    }
+    gateways.push(gw);
+  }
+  // stable identifiers by element id
+  [...gateways].sort((a, b) => cmp(a.elementId, b.elementId)).forEach((gw) => {
+    gw.identifier = gatewayScope.claim(deriveIdentifier(gw.name === gw.elementId ? undefined : gw.name, gw.elementId, 'pascal'));
+  });
+
+  // tasks
+  const tasks: TaskIR[] = [];
+  const taskScope = new IdentifierScope(['startInstance', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled']);
+  for (const node of taskNodes) {
+    const role = roleOf(node, 'tasks');
+    const next = singleNext(node, 'tasks');
+    tasks.push({
+      elementId: node.id, name: node.name?.trim() || node.id, identifier: '', documentation: docOf(node),
+      role: role ?? '', bit: taskIndex.get(node.id)!, writes: writesOf.get(node.id) ?? [], next: next ?? { kind: 'end', index: -1 },
+      choice: choiceOf.get(node.id),
+    });
+  }
+  [...tasks].sort((a, b) => cmp(a.elementId, b.elementId)).forEach((t) => {
+    t.identifier = taskScope.claim(deriveIdentifier(t.name === t.elementId ? undefined : t.name, t.elementId, 'camel'));
+  });
+
+  const ends: EndIR[] = endNodes.map(({ node, terminate }) => ({ elementId: node.id, name: node.name?.trim() || node.id, terminate }));
+  for (const { node } of endNodes) if ((node.outgoing ?? []).length) problems.push(error(`end event ${label(node)} has an outgoing flow`, at('events', node.id)));
+
+  let startIR: StartIR | undefined;
+  if (start) {
+    const roleRef = roleReferenceOf(start, lanes, pool);
+    const startRole = roleRef ? roleOf(start, 'events') : undefined;
+    const next = singleNext(start, 'events');
+    startIR = {
+      elementId: start.id, name: start.name?.trim() || 'Start', roles: startRole ? [startRole] : [],
+      writes: writesOf.get(start.id) ?? [], next: next ?? { kind: 'end', index: -1 }, choice: choiceOf.get(start.id),
+    };
+  }
+  for (const f of flows) {
+    if (!f.sourceRef || !f.targetRef) problems.push(error(`flow ${label(f)} is not connected at both ends`, at('flows', f.id)));
+  }
+
+  // conditions read fields: those must be kept in storage
+  const markStored = (e: import('../feel/feel-ast.js').TypedExpr): void => {
+    if (e.kind === 'field') fields[e.field].stored = true;
+    else if (e.kind === 'not' || e.kind === 'neg') markStored(e.arg);
+    else if (e.kind === 'binary') { markStored(e.left); markStored(e.right); }
+  };
+  for (const g of gateways) for (const b of g.branches) if (b.condition) markStored(b.condition);
+
+  if (hasErrors(problems) || !startIR) return { problems };
+
+  const ir: ProcessIR = {
+    processId: process.id, documentId: ctx.document.id, name: process.name?.trim() || ctx.document.name,
+    contractName: deriveIdentifier(process.name?.trim() || ctx.document.name, process.id, 'pascal'),
+    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, bitCount: nextBit,
+  };
+  problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
+  problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));
+  return hasErrors(problems) ? { problems } : { ir, problems };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

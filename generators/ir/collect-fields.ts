@@ -1,0 +1,67 @@
+/**
+ * Collects the data fields that the start event and the tasks declare (cf:field), checking
+ * names, types and that a field written by several elements has one type everywhere.
+ */
+import { error, type Problem } from '../problems.js';
+import { FIELD_TYPES, type FieldType } from '../model/workspace.js';
+import type { BpmnFlowNode, CfField } from '../bpmn/moddle-types.js';
+import type { FieldIR, FieldWrite } from './process-ir.js';
+import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
+
+const FEEL_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+const FEEL_WORDS = new Set(['and', 'or', 'not', 'true', 'false', 'null']);
+
+export interface FieldTable {
+  fields: FieldIR[];
+  writesOf: Map<string, FieldWrite[]>;
+}
+
+export function collectFields(
+  writers: BpmnFlowNode[],
+  where: (node: BpmnFlowNode) => { path: string; elementId: string; file: string },
+  problems: Problem[],
+): FieldTable {
+  const fields: FieldIR[] = [];
+  const writesOf = new Map<string, FieldWrite[]>();
+  const declaredBy = new Map<string, string>();
+  for (const node of writers) {
+    const writes: FieldWrite[] = [];
+    const seen = new Set<string>();
+    for (const ext of node.extensionElements?.values ?? []) {
+      if (ext.$type !== 'cf:Field') continue;
+      const decl = ext as CfField;
+      const name = (decl.name ?? '').trim();
+      const at = where(node);
+      if (!FEEL_NAME.test(name) || FEEL_WORDS.has(name)) {
+        problems.push(error(`field name ${JSON.stringify(name)} must be a single word of letters, digits or _ (and not and/or/not/true/false)`, at));
+        continue;
+      }
+      if (!FIELD_TYPES.includes(decl.type as FieldType)) {
+        problems.push(error(`field "${name}" has type ${JSON.stringify(decl.type ?? '')}; use one of ${FIELD_TYPES.join(', ')}`, at));
+        continue;
+      }
+      if (seen.has(name)) {
+        problems.push(error(`field "${name}" is declared twice on this element`, at));
+        continue;
+      }
+      seen.add(name);
+      let index = fields.findIndex((f) => f.name === name);
+      if (index >= 0 && fields[index].type !== decl.type) {
+        problems.push(error(`field "${name}" is ${decl.type} here but ${fields[index].type} on ${declaredBy.get(name)}`, at));
+        continue;
+      }
+      if (index < 0) {
+        index = fields.push({ name, identifier: '', type: decl.type as FieldType, label: decl.label, stored: false }) - 1;
+        declaredBy.set(name, node.name ? `"${node.name}"` : node.id);
+      }
+      writes.push({ field: index, required: decl.required === true });
+    }
+    writesOf.set(node.id, writes);
+  }
+  // identifiers: stable by field name order, unique within the contract's data struct
+  const scope = new IdentifierScope(['instanceId', 'choice']);
+  [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((f) => {
+    f.identifier = scope.claim(deriveIdentifier(f.name, f.name, 'camel'));
+  });
+  return { fields, writesOf };
+}

@@ -1,0 +1,91 @@
+/**
+ * The app manifest: everything the generated collaboration app and the CLI need to drive a
+ * deployed workspace without the generator (processes, tasks, forms, roles, ABIs). Deployment
+ * addresses are kept apart (DeploymentRecord) so one manifest serves many networks.
+ */
+import type { FieldType, ParticipantKind } from '../model/workspace.js';
+
+export const MANIFEST_VERSION = 1 as const;
+
+export interface FieldManifest {
+  name: string;
+  identifier: string;
+  type: FieldType;
+  required: boolean;
+  label?: string;
+}
+
+export interface ChoiceManifest {
+  /** The exclusive gateway the completer decides. */
+  gatewayElementId: string;
+  /** Options in the order the contract numbers them (the `choice` argument). */
+  options: { index: number; flowId: string; name: string }[];
+  /** Flow taken when no option is chosen (the gateway's default flow); absent: a choice is required. */
+  defaultFlowId?: string;
+}
+
+export interface TaskManifest {
+  elementId: string;
+  name: string;
+  documentation?: string;
+  role: string;
+  functionName: string;
+  eventName: string;
+  /** Marking bit that is set while the task is enabled. */
+  bit: number;
+  fields: FieldManifest[];
+  choice?: ChoiceManifest;
+}
+
+export interface StartManifest {
+  elementId: string;
+  name: string;
+  roles: string[];
+  functionName: string;
+  eventName: string;
+  fields: FieldManifest[];
+  choice?: ChoiceManifest;
+}
+
+export interface ProcessManifest {
+  id: string;
+  processId: string;
+  name: string;
+  contractName: string;
+  sourceFile: string;
+  bpmn: string;
+  start: StartManifest;
+  tasks: TaskManifest[];
+  endedEventName: string;
+  abi: unknown[];
+  bytecode: string;
+}
+
+export interface AppManifest {
+  manifestVersion: typeof MANIFEST_VERSION;
+  workspaceName: string;
+  compiler: { version: string; settings: unknown };
+  roles: { id: string; name: string; bit: number }[];
+  organizations: { id: string; name: string; index: number }[];
+  participants: {
+    id: string;
+    name: string;
+    kind: ParticipantKind;
+    organization: string;
+    roles: string[];
+    address?: string;
+  }[];
+  registry: { contractName: string; sourceFile: string; abi: unknown[]; bytecode: string };
+  processes: ProcessManifest[];
+}
+
+export interface DeploymentRecord {
+  network: string;
+  chainId: number;
+  deployedAt: string;
+  deployer: string;
+  registry: { address: string; txHash: string; blockNumber: number };
+  processes: Record<string, { address: string; txHash: string; blockNumber: number }>;
+  /** keccak256 over the generated sources, to tell whether the deployed code is the current design. */
+  sourceHash: string;
+}

@@ -1,0 +1,74 @@
+/**
+ * Generator output + compiler output -> the app manifest that the collaboration app, the deploy
+ * step and the CLI drive the contracts with. Fails (returns problems) when a contract the
+ * manifest needs did not compile.
+ */
+import { error, type Problem } from '../problems.js';
+import type { Workspace } from '../model/workspace.js';
+import type { CompileResult } from '../compile/compile-types.js';
+import type { GenerateOutput } from '../generate-workspace.js';
+import { REGISTRY_CONTRACT } from '../solidity/build-registry-contract.js';
+import type { FieldWrite, GatewayIR, ProcessIR } from '../ir/process-ir.js';
+import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest } from './app-manifest.js';
+
+export function assembleManifest(
+  workspace: Workspace,
+  generated: GenerateOutput,
+  compiled: CompileResult,
+): { manifest?: AppManifest; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const artifact = (file: string, name: string) => {
+    const a = compiled.contracts[file]?.[name];
+    if (!a) problems.push(error(`contract ${name} did not compile`, { file }));
+    return a;
+  };
+  const registry = artifact(`${REGISTRY_CONTRACT}.sol`, REGISTRY_CONTRACT);
+  const processes = generated.processes.map(({ ir, file }) => {
+    const a = artifact(file, ir.contractName);
+    const document = workspace.processes.find((p) => p.id === ir.documentId)!;
+    return {
+      id: ir.documentId, processId: ir.processId, name: ir.name, contractName: ir.contractName, sourceFile: file,
+      bpmn: document.bpmn,
+      start: {
+        elementId: ir.start.elementId, name: ir.start.name, roles: ir.start.roles, functionName: 'startInstance', eventName: 'InstanceStarted',
+        fields: fieldsOf(ir, ir.start.writes), choice: choiceOf(ir, ir.start.choice),
+      },
+      tasks: ir.tasks.map((t) => ({
+        elementId: t.elementId, name: t.name, documentation: t.documentation, role: t.role, functionName: t.identifier,
+        eventName: `${t.identifier.charAt(0).toUpperCase()}${t.identifier.slice(1).replace(/_$/, '')}Completed`,
+        bit: t.bit, fields: fieldsOf(ir, t.writes), choice: choiceOf(ir, t.choice),
+      })),
+      endedEventName: 'InstanceEnded',
+      abi: a?.abi ?? [], bytecode: a?.bytecode ?? '0x',
+    };
+  });
+  if (problems.length) return { problems };
+  const manifest: AppManifest = {
+    manifestVersion: MANIFEST_VERSION,
+    workspaceName: workspace.name,
+    compiler: { version: compiled.compilerVersion, settings: compiled.settings },
+    roles: generated.roles.map((r) => ({ id: r.id, name: r.name, bit: r.bit })),
+    organizations: workspace.organizations.map((o, i) => ({ id: o.id, name: o.name, index: i + 1 })),
+    participants: workspace.participants.map((p) => ({ id: p.id, name: p.name, kind: p.kind, organization: p.organization, roles: [...p.roles], address: p.address })),
+    registry: { contractName: REGISTRY_CONTRACT, sourceFile: `${REGISTRY_CONTRACT}.sol`, abi: registry!.abi, bytecode: registry!.bytecode },
+    processes,
+  };
+  return { manifest, problems };
+}
+
+function fieldsOf(ir: ProcessIR, writes: FieldWrite[]): FieldManifest[] {
+  return writes.map((w) => {
+    const f = ir.fields[w.field];
+    return { name: f.name, identifier: f.identifier, type: f.type, required: w.required, label: f.label };
+  });
+}
+
+function choiceOf(ir: ProcessIR, gatewayIndex: number | undefined): ChoiceManifest | undefined {
+  if (gatewayIndex === undefined) return undefined;
+  const g: GatewayIR = ir.gateways[gatewayIndex];
+  return {
+    gatewayElementId: g.elementId,
+    options: g.branches.map((b, k) => ({ index: k + 1, flowId: b.flowId, name: b.name })),
+    defaultFlowId: g.defaultBranch?.flowId,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Validates an untrusted JSON value as a Workspace. Never throws: returns the problems with a
+ * JSON path each (`participants[2].roles[0]: role "Carier" is not defined`), and the workspace
+ * only when there are no errors. References between processes and roles are checked later,
+ * when the BPMN is read (generateWorkspace), because they live inside the process files.
+ */
+import { error, hasErrors, type Problem } from '../problems.js';
+import { PARTICIPANT_KINDS, SCHEMA_VERSION, type Workspace } from './workspace.js';
+
+type Json = Record<string, unknown>;
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+export interface LoadResult {
+  workspace?: Workspace;
+  problems: Problem[];
+}
+
+export function loadWorkspace(value: unknown, file = 'workspace.json'): LoadResult {
+  const problems: Problem[] = [];
+  const report = (path: string, message: string) => problems.push(error(message, { path, file }));
+
+  if (!isObject(value)) {
+    report('$', 'a workspace must be a JSON object');
+    return { problems };
+  }
+  if (value.schemaVersion === undefined) report('schemaVersion', 'missing; this version of ChainFlow reads schemaVersion 1');
+  else if (value.schemaVersion !== SCHEMA_VERSION)
+    report('schemaVersion', `unsupported schemaVersion ${JSON.stringify(value.schemaVersion)}; this version reads ${SCHEMA_VERSION}`);
+  requireString(value, 'name', 'name', report);
+  if (value.chain !== undefined) {
+    if (!isObject(value.chain)) report('chain', 'must be an object');
+    else if (!Number.isSafeInteger(value.chain.chainId) || (value.chain.chainId as number) <= 0)
+      report('chain.chainId', 'must be a positive integer');
+  }
+
+  const orgIds = checkList(value, 'organizations', report, (org, path) => {
+    requireString(org, 'name', `${path}.name`, report);
+  });
+  const roleIds = checkList(value, 'roles', report, (role, path) => {
+    requireString(role, 'name', `${path}.name`, report);
+  });
+  checkList(value, 'participants', report, (p, path) => {
+    requireString(p, 'name', `${path}.name`, report);
+    if (!PARTICIPANT_KINDS.includes(p.kind as never))
+      report(`${path}.kind`, `must be one of ${PARTICIPANT_KINDS.join(', ')}; got ${JSON.stringify(p.kind)}`);
+    if (typeof p.organization !== 'string') report(`${path}.organization`, 'must name an organization');
+    else if (!orgIds.has(p.organization)) report(`${path}.organization`, `organization "${p.organization}" is not defined`);
+    if (!Array.isArray(p.roles)) report(`${path}.roles`, 'must be a list of role ids');
+    else
+      p.roles.forEach((r, i) => {
+        if (typeof r !== 'string' || !roleIds.has(r)) report(`${path}.roles[${i}]`, `role ${JSON.stringify(r)} is not defined`);
+      });
+    if (p.address !== undefined && (typeof p.address !== 'string' || !ADDRESS.test(p.address)))
+      report(`${path}.address`, `not an account address (0x and 40 hex digits): ${JSON.stringify(p.address)}`);
+  });
+  checkList(value, 'processes', report, (proc, path) => {
+    requireString(proc, 'name', `${path}.name`, report);
+    if (typeof proc.bpmn !== 'string' || !proc.bpmn.trim()) report(`${path}.bpmn`, 'must hold the process as BPMN 2.0 XML');
+  });
+  if (Array.isArray(value.roles) && value.roles.length > 256)
+    report('roles', `at most 256 roles fit the registry's role bit set; this workspace has ${value.roles.length}`);
+
+  return hasErrors(problems) ? { problems } : { workspace: value as unknown as Workspace, problems };
+}
+
+/** Checks a list of objects with unique non-empty string ids; returns the ids seen. */
+function checkList(
+  parent: Json,
+  key: string,
+  report: (path: string, message: string) => void,
+  each: (item: Json, path: string) => void,
+): Set<string> {
+  const ids = new Set<string>();
+  const list = parent[key];
+  if (!Array.isArray(list)) {
+    report(key, 'must be a list');
+    return ids;
+  }
+  list.forEach((item, i) => {
+    const path = `${key}[${i}]`;
+    if (!isObject(item)) return report(path, 'must be an object');
+    if (typeof item.id !== 'string' || !item.id.trim()) report(`${path}.id`, 'must be a non-empty string');
+    else if (ids.has(item.id)) report(`${path}.id`, `duplicate id "${item.id}"`);
+    else ids.add(item.id);
+    each(item, path);
+  });
+  return ids;
+}
+
+function requireString(obj: Json, key: string, path: string, report: (path: string, message: string) => void) {
+  if (typeof obj[key] !== 'string' || !(obj[key] as string).trim()) report(path, 'must be a non-empty string');
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,189 @@
+/**
+ * Routing: how a token travels from a finished task (or the start event) to the next wait states.
+ * Every FlowTarget becomes an expression that turns the marking `m` into the new marking:
+ * a task sets its bit, an end event consumes the token (terminate clears everything), a gateway
+ * calls its private `_route<Name>` function. Gateway functions are pure or view, never write
+ * storage, and are emitted once each, so code size grows linearly with the model.
+ */
+import type { FlowTarget, GatewayIR } from '../ir/process-ir.js';
+import { bin, call, id, index, inv, member, num, str, type ErrorDecl, type Expr, type Mutability, type Param, type Statement } from './contract-model.js';
+import { conditionToExpr, needsToInt256, referencesData } from './condition-to-expr.js';
+import type { ProcessContext } from './process-context.js';
+
+const M = id('m');
+const INSTANCE = id('instanceId');
+
+export interface GatewayShape {
+  mutability: Mutability;
+  needsInstanceId: boolean;
+  takesChoice: boolean;
+}
+
+/** Mutability and parameters of every gateway function, computed over the (acyclic) gateway graph. */
+export function gatewayShapes(ctx: ProcessContext): GatewayShape[] {
+  const memo = new Map<number, GatewayShape>();
+  const shape = (gi: number): GatewayShape => {
+    const cached = memo.get(gi);
+    if (cached) return cached;
+    const g = ctx.ir.gateways[gi];
+    let view = g.branches.some((b) => b.condition && referencesData(b.condition));
+    let needsId = view || g.decision === 'caller' || (g.decision === 'conditions' && !g.defaultBranch);
+    for (const t of targets(g)) {
+      if (t.kind !== 'gateway') continue;
+      const s = shape(t.index);
+      view ||= s.mutability === 'view';
+      needsId ||= s.needsInstanceId;
+    }
+    const result: GatewayShape = { mutability: view ? 'view' : 'pure', needsInstanceId: needsId, takesChoice: g.decision === 'caller' };
+    memo.set(gi, result);
+    return result;
+  };
+  return ctx.ir.gateways.map((_, gi) => shape(gi));
+}
+
+const targets = (g: GatewayIR): FlowTarget[] => [...g.branches.map((b) => b.target), ...(g.defaultBranch ? [g.defaultBranch.target] : [])];
+
+const isZero = (e: Expr) => e.kind === 'num' && e.value === 0n;
+
+export function routeFunctionName(g: GatewayIR): string {
+  return `_route${g.identifier}`;
+}
+
+/** The new marking after a token moves along a flow to `target`. `choice` is passed to a caller-decided gateway. */
+export function targetExpr(ctx: ProcessContext, shapes: GatewayShape[], target: FlowTarget, m: Expr, choice?: Expr): Expr {
+  switch (target.kind) {
+    case 'task':
+      return isZero(m) ? id(ctx.taskConstant[target.index]) : bin('|', m, id(ctx.taskConstant[target.index]));
+    case 'end':
+      return ctx.ir.ends[target.index].terminate ? num(0) : m;
+    case 'gateway': {
+      const g = ctx.ir.gateways[target.index];
+      const s = shapes[target.index];
+      const input = target.inputBit === undefined ? undefined : id(ctx.joinConstant.get(target.inputBit)!);
+      const marking = input === undefined ? m : isZero(m) ? input : bin('|', m, input);
+      const args = [...(s.needsInstanceId ? [INSTANCE] : []), marking, ...(s.takesChoice ? [choice ?? num(0)] : [])];
+      return call(routeFunctionName(g), ...args);
+    }
+  }
+}
+
+export function addGatewayRouting(ctx: ProcessContext): GatewayShape[] {
+  const shapes = gatewayShapes(ctx);
+  const { builder, ir } = ctx;
+  let usesToInt = false;
+  ir.gateways.forEach((g, gi) => {
+    const s = shapes[gi];
+    const params: Param[] = [
+      ...(s.needsInstanceId ? [{ type: 'uint256', name: 'instanceId' }] : []),
+      { type: 'uint256', name: 'm' },
+      ...(s.takesChoice ? [{ type: 'uint8', name: 'choice' }] : []),
+    ];
+    const body: Statement[] = [];
+    const go = (t: FlowTarget): Statement => ({ kind: 'return', value: targetExpr(ctx, shapes, t, M) });
+    if (g.kind === 'parallel') {
+      const mask = ctx.joinMaskConstant.get(gi);
+      if (mask) {
+        body.push({ kind: 'comment', text: 'Wait until a token has arrived on every incoming flow.' });
+        body.push({ kind: 'if', cond: bin('!=', bin('&', M, id(mask)), id(mask)), then: [{ kind: 'return', value: M }] });
+        body.push({ kind: 'assign', target: M, op: '&=', value: inv(id(mask)) });
+      }
+      for (const b of g.branches) body.push({ kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, b.target, M) });
+      body.push({ kind: 'return', value: M });
+    } else if (g.decision === 'caller') {
+      if (g.defaultBranch) body.push({ kind: 'if', cond: bin('==', id('choice'), num(0)), then: [go(g.defaultBranch.target)] });
+      g.branches.forEach((b, k) => {
+        body.push({ kind: 'comment', text: `${k + 1}: "${b.name}"` });
+        body.push({ kind: 'if', cond: bin('==', id('choice'), num(k + 1)), then: [go(b.target)] });
+      });
+      body.push({ kind: 'revert', error: 'InvalidChoice', args: [INSTANCE, str(g.name), id('choice')] });
+      builder.addError(ERRORS.InvalidChoice);
+    } else if (g.decision === 'conditions') {
+      const readsData = g.branches.some((b) => b.condition && referencesData(b.condition));
+      if (readsData) body.push({ kind: 'let', type: 'Data storage', name: 'd', value: index(id('_data'), INSTANCE) });
+      for (const b of g.branches) {
+        usesToInt ||= needsToInt256(b.condition!);
+        body.push({ kind: 'comment', text: `"${b.name}": ${b.conditionText}` });
+        body.push({ kind: 'if', cond: conditionToExpr(b.condition!, { fields: ir.fields, data: id('d') }), then: [go(b.target)] });
+      }
+      if (g.defaultBranch) {
+        body.push({ kind: 'comment', text: `Default flow "${g.defaultBranch.name}".` });
+        body.push(go(g.defaultBranch.target));
+      } else {
+        body.push({ kind: 'revert', error: 'NoBranchMatches', args: [INSTANCE, str(g.name)] });
+        builder.addError(ERRORS.NoBranchMatches);
+      }
+    } else {
+      body.push(go(g.branches[0].target));
+    }
+    builder.addFunction({
+      kind: 'function', name: routeFunctionName(g), visibility: 'private', mutability: s.mutability, params,
+      returns: [{ type: 'uint256', name: '' }], body, elementId: g.elementId,
+      natspec: { dev: [gatewayDoc(g)] },
+    });
+  });
+  if (usesToInt) addToInt256(ctx);
+  return shapes;
+}
+
+function gatewayDoc(g: GatewayIR): string {
+  if (g.kind === 'parallel') return g.inputBits.length ? `Parallel join "${g.name}": fires once every incoming flow has a token.` : `Parallel split "${g.name}".`;
+  if (g.decision === 'caller') return `Exclusive gateway "${g.name}", decided by the participant who completed the task before it (choice 1..${g.branches.length}${g.defaultBranch ? ', 0 = default' : ''}).`;
+  if (g.decision === 'conditions') return `Exclusive gateway "${g.name}": the first condition that holds wins${g.defaultBranch ? ', else the default flow' : ''}.`;
+  return `Merge "${g.name}".`;
+}
+
+function addToInt256(ctx: ProcessContext) {
+  ctx.builder.addError(ERRORS.ValueOutOfRange);
+  ctx.builder.addFunction({
+    kind: 'function', name: '_toInt256', visibility: 'private', mutability: 'pure',
+    params: [{ type: 'uint256', name: 'value' }], returns: [{ type: 'int256', name: '' }],
+    natspec: { dev: ['Reverts instead of wrapping when an unsigned field is used in signed arithmetic.'] },
+    body: [
+      { kind: 'if', cond: bin('>', id('value'), call(id('uint256'), member(call('type', id('int256')), 'max'))), then: [{ kind: 'revert', error: 'ValueOutOfRange', args: [id('value')] }] },
+      { kind: 'return', value: call('int256', id('value')) },
+    ],
+  });
+}
+
+export const ERRORS: Record<string, ErrorDecl> = {
+  TaskNotEnabled: {
+    name: 'TaskNotEnabled',
+    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'string', name: 'task' }],
+    natspec: { notice: ['The task is not enabled in this instance now (or the instance does not exist or has ended).'] },
+  },
+  CallerLacksRole: {
+    name: 'CallerLacksRole',
+    params: [{ type: 'address', name: 'caller' }, { type: 'string', name: 'task' }, { type: 'string', name: 'role' }],
+    natspec: { notice: ['The caller does not play the role that performs this task.'] },
+  },
+  NotAMember: {
+    name: 'NotAMember',
+    params: [{ type: 'address', name: 'caller' }],
+    natspec: { notice: ['The caller is not a member of the consortium.'] },
+  },
+  NotRegistry: {
+    name: 'NotRegistry',
+    params: [{ type: 'address', name: 'caller' }],
+    natspec: { notice: ['Only the consortium registry may change role memberships.'] },
+  },
+  InvalidChoice: {
+    name: 'InvalidChoice',
+    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'string', name: 'gateway' }, { type: 'uint8', name: 'choice' }],
+    natspec: { notice: ['The chosen outgoing flow does not exist at this gateway (0 picks the default flow, where there is one).'] },
+  },
+  NoBranchMatches: {
+    name: 'NoBranchMatches',
+    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'string', name: 'gateway' }],
+    natspec: { notice: ['No condition of this gateway holds and it has no default flow.'] },
+  },
+  RequiredFieldMissing: {
+    name: 'RequiredFieldMissing',
+    params: [{ type: 'string', name: 'field' }],
+    natspec: { notice: ['A required field was left empty.'] },
+  },
+  ValueOutOfRange: {
+    name: 'ValueOutOfRange',
+    params: [{ type: 'uint256', name: 'value' }],
+    natspec: { notice: ['An unsigned value is too large for signed arithmetic in a condition.'] },
+  },
+};

@@ -1,0 +1,144 @@
+/**
+ * One external function per user task, plus startInstance. Each checks, in the cheapest order:
+ * the task is enabled in this instance (one SLOAD of the marking), the caller plays the role
+ * (one SLOAD of the role cache the registry keeps), required fields are present; then it emits
+ * the task's event (which carries every field written: that is the history), stores only the
+ * fields conditions will read, routes the token and writes the marking once.
+ */
+import type { FieldWrite, FlowTarget } from '../ir/process-ir.js';
+import { bin, call, id, index, inv, member, MSG_SENDER, num, str, type Expr, type Param, type Statement } from './contract-model.js';
+import { ERRORS, targetExpr, type GatewayShape } from './add-gateway-routing.js';
+import { fieldParam } from './solidity-types.js';
+import type { ProcessContext } from './process-context.js';
+
+const M = id('m');
+const INSTANCE = id('instanceId');
+
+function fieldParams(ctx: ProcessContext, writes: FieldWrite[]): Param[] {
+  return writes.map((w) => fieldParam(ctx.ir.fields[w.field].type, ctx.ir.fields[w.field].identifier));
+}
+
+function requiredChecks(ctx: ProcessContext, writes: FieldWrite[]): Statement[] {
+  const out: Statement[] = [];
+  for (const w of writes) {
+    if (!w.required) continue;
+    const f = ctx.ir.fields[w.field];
+    const v = id(f.identifier);
+    const empty: Expr | undefined =
+      f.type === 'string' ? bin('==', member(call('bytes', v), 'length'), num(0))
+        : f.type === 'address' ? bin('==', v, call('address', num(0)))
+          : f.type === 'bytes32' ? bin('==', v, call('bytes32', num(0)))
+            : undefined; // numbers and booleans always carry a value; the form asks for them
+    if (!empty) continue;
+    ctx.builder.addError(ERRORS.RequiredFieldMissing);
+    out.push({ kind: 'if', cond: empty, then: [{ kind: 'revert', error: 'RequiredFieldMissing', args: [str(f.label || f.name)] }] });
+  }
+  return out;
+}
+
+function storeFields(ctx: ProcessContext, writes: FieldWrite[]): Statement[] {
+  const stored = writes.filter((w) => ctx.ir.fields[w.field].stored);
+  if (stored.length === 0) return [];
+  const slot = index(id('_data'), INSTANCE);
+  if (stored.length === 1) {
+    const f = ctx.ir.fields[stored[0].field];
+    return [{ kind: 'assign', target: member(slot, f.identifier), op: '=', value: id(f.identifier) }];
+  }
+  return [
+    { kind: 'let', type: 'Data storage', name: 'd', value: slot },
+    ...stored.map((w): Statement => {
+      const f = ctx.ir.fields[w.field];
+      return { kind: 'assign', target: member(id('d'), f.identifier), op: '=', value: id(f.identifier) };
+    }),
+  ];
+}
+
+function roleCheck(ctx: ProcessContext, roleIds: string[], what: string): Statement {
+  const roles = id('_rolesOf');
+  if (roleIds.length === 0) {
+    ctx.builder.addError(ERRORS.NotAMember);
+    return { kind: 'if', cond: bin('==', index(roles, MSG_SENDER), num(0)), then: [{ kind: 'revert', error: 'NotAMember', args: [MSG_SENDER] }] };
+  }
+  ctx.builder.addError(ERRORS.CallerLacksRole);
+  const mask = roleIds.map((r) => id(ctx.roleConstant.get(r)!)).reduce((a, b) => bin('|', a, b));
+  const roleNames = roleIds.map((r) => ctx.roles.find((x) => x.id === r)?.name ?? r).join(' or ');
+  return {
+    kind: 'if',
+    cond: bin('==', bin('&', index(roles, MSG_SENDER), mask), num(0)),
+    then: [{ kind: 'revert', error: 'CallerLacksRole', args: [MSG_SENDER, str(what), str(roleNames)] }],
+  };
+}
+
+const commit: Statement = { kind: 'expr', expr: call('_commit', INSTANCE, M) };
+
+export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
+  const { ir, builder } = ctx;
+  const start = ir.start;
+  const params = [...fieldParams(ctx, start.writes), ...(start.choice !== undefined ? [{ type: 'uint8', name: 'choice' }] : [])];
+  builder.addEvent({
+    name: 'InstanceStarted',
+    params: [{ type: 'uint256', name: 'instanceId', indexed: true }, { type: 'address', name: 'by', indexed: true }, ...params.map(eventParam)],
+    natspec: { notice: [`An instance was started at "${start.name}".`] },
+  });
+  builder.addFunction({
+    kind: 'function', name: 'startInstance', visibility: 'external', mutability: 'nonpayable', params,
+    returns: [{ type: 'uint256', name: 'instanceId' }], elementId: start.elementId,
+    natspec: { notice: [`Starts a new instance of "${ir.name}" at "${start.name}".`], params: params.map((p) => ({ name: p.name, text: paramText(ctx, p.name) })) },
+    body: [
+      roleCheck(ctx, start.roles, start.name),
+      ...requiredChecks(ctx, start.writes),
+      { kind: 'assign', target: INSTANCE, op: '=', value: { kind: 'un', op: '++', arg: id('instanceCount') } },
+      ...storeFields(ctx, start.writes),
+      { kind: 'emit', event: 'InstanceStarted', args: [INSTANCE, MSG_SENDER, ...params.map((p) => id(p.name))] },
+      { kind: 'let', type: 'uint256', name: 'm', value: targetExpr(ctx, shapes, start.next, num(0), start.choice !== undefined ? id('choice') : undefined) },
+      commit,
+    ],
+  });
+}
+
+export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
+  const { ir, builder } = ctx;
+  ir.tasks.forEach((task, ti) => {
+    const hasChoice = task.choice !== undefined;
+    const params: Param[] = [{ type: 'uint256', name: 'instanceId' }, ...fieldParams(ctx, task.writes), ...(hasChoice ? [{ type: 'uint8', name: 'choice' }] : [])];
+    const event = `${task.identifier.charAt(0).toUpperCase()}${task.identifier.slice(1).replace(/_$/, '')}Completed`;
+    builder.addEvent({
+      name: event,
+      params: [{ type: 'uint256', name: 'instanceId', indexed: true }, { type: 'address', name: 'by', indexed: true }, ...params.slice(1).map(eventParam)],
+      natspec: { notice: [`"${task.name}" was completed.`] },
+    });
+    builder.addError(ERRORS.TaskNotEnabled);
+    const bit = id(ctx.taskConstant[ti]);
+    builder.addFunction({
+      kind: 'function', name: task.identifier, visibility: 'external', mutability: 'nonpayable', params, returns: [], elementId: task.elementId,
+      natspec: {
+        notice: [`Completes "${task.name}" (role ${ctx.roles.find((r) => r.id === task.role)?.name ?? task.role}).`, ...(task.documentation ? [task.documentation] : [])],
+        params: params.map((p) => ({ name: p.name, text: paramText(ctx, p.name) })),
+      },
+      body: [
+        { kind: 'let', type: 'uint256', name: 'm', value: index(id('marking'), INSTANCE) },
+        { kind: 'if', cond: bin('==', bin('&', M, bit), num(0)), then: [{ kind: 'revert', error: 'TaskNotEnabled', args: [INSTANCE, str(task.name)] }] },
+        roleCheck(ctx, [task.role], task.name),
+        ...requiredChecks(ctx, task.writes),
+        ...storeFields(ctx, task.writes),
+        { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
+        {
+          kind: 'assign', target: M, op: '=',
+          value: targetExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined),
+        },
+        commit,
+      ],
+    });
+  });
+}
+
+function eventParam(p: Param): Param {
+  return { type: p.type, name: p.name };
+}
+
+function paramText(ctx: ProcessContext, name: string): string {
+  if (name === 'instanceId') return 'The process instance.';
+  if (name === 'choice') return 'The outgoing flow chosen at the next gateway (see the gateway below).';
+  const f = ctx.ir.fields.find((x) => x.identifier === name);
+  return f ? `Field "${f.label || f.name}" (${f.type}).` : '';
+}

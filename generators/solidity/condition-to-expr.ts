@@ -1,0 +1,74 @@
+/**
+ * Typed FEEL condition -> Solidity expression over the stored data of one instance (`d`).
+ * Arithmetic runs in the domain numeric-domain.ts picks, with checked arithmetic, so anything
+ * the interpreter rejects also reverts here. Strings compare by keccak256 hash.
+ */
+import type { TypedExpr } from '../feel/feel-ast.js';
+import { numericDomain, type NumericDomain } from '../feel/numeric-domain.js';
+import type { FieldIR } from '../ir/process-ir.js';
+import { bin, call, id, member, num, str, type BinOp, type Expr } from './contract-model.js';
+
+export interface ConditionContext {
+  fields: readonly FieldIR[];
+  /** The expression that holds the instance's stored data, e.g. `d`. */
+  data: Expr;
+}
+
+export function conditionToExpr(e: TypedExpr, ctx: ConditionContext): Expr {
+  return toExpr(e, ctx, numericDomain(e));
+}
+
+function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain): Expr {
+  switch (e.kind) {
+    case 'number':
+      return e.value < 0n ? { kind: 'un', op: '-', arg: num(-e.value) } : num(e.value);
+    case 'bool':
+      return { kind: 'bool', value: e.value };
+    case 'string':
+      return str(e.value);
+    case 'field': {
+      const f = member(ctx.data, ctx.fields[e.field].identifier);
+      if (e.type === 'number' && domain === 'int256' && e.fieldType !== 'int') return call('_toInt256', f);
+      return f;
+    }
+    case 'not':
+      return { kind: 'un', op: '!', arg: conditionToExpr(e.arg, ctx) };
+    case 'neg':
+      return { kind: 'un', op: '-', arg: toExpr(e.arg, ctx, 'int256') };
+    case 'binary': {
+      if (e.op === 'and' || e.op === 'or') return bin(e.op === 'and' ? '&&' : '||', conditionToExpr(e.left, ctx), conditionToExpr(e.right, ctx));
+      const sub = e.type === 'bool' ? numericDomain(e) : domain;
+      if ((e.op === '=' || e.op === '!=') && e.left.type === 'string') {
+        const hash = (x: TypedExpr) => call('keccak256', call('bytes', toExpr(x, ctx, sub)));
+        return bin(e.op === '=' ? '==' : '!=', hash(e.left), hash(e.right));
+      }
+      const op: BinOp = e.op === '=' ? '==' : (e.op as BinOp);
+      return bin(op, toExpr(e.left, ctx, sub), toExpr(e.right, ctx, sub));
+    }
+  }
+}
+
+/** Whether a condition needs the `_toInt256` helper (an unsigned field used in signed arithmetic). */
+export function needsToInt256(e: TypedExpr, domain: NumericDomain = numericDomain(e)): boolean {
+  switch (e.kind) {
+    case 'field':
+      return e.type === 'number' && domain === 'int256' && e.fieldType !== 'int';
+    case 'not':
+      return needsToInt256(e.arg);
+    case 'neg':
+      return needsToInt256(e.arg, 'int256');
+    case 'binary': {
+      if (e.op === 'and' || e.op === 'or') return needsToInt256(e.left) || needsToInt256(e.right);
+      const sub = e.type === 'bool' ? numericDomain(e) : domain;
+      return needsToInt256(e.left, sub) || needsToInt256(e.right, sub);
+    }
+    default:
+      return false;
+  }
+}
+
+export const referencesData = (e: TypedExpr): boolean =>
+  e.kind === 'field' || ((e.kind === 'not' || e.kind === 'neg') && referencesData(e.arg)) ||
+  (e.kind === 'binary' && (referencesData(e.left) || referencesData(e.right)));
+
+export { id };

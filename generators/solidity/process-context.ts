@@ -1,0 +1,44 @@
+/** What every feature of a process contract needs to know: the IR and the names derived for it. */
+import type { ProcessIR } from '../ir/process-ir.js';
+import { ContractBuilder } from './contract-builder.js';
+import { upperSnake } from './solidity-types.js';
+import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
+
+export interface RoleBit {
+  id: string;
+  name: string;
+  bit: number;
+}
+
+export interface ProcessContext {
+  ir: ProcessIR;
+  builder: ContractBuilder;
+  roles: RoleBit[];
+  /** Constant name for each role bit, by role id (only roles this process uses). */
+  roleConstant: Map<string, string>;
+  /** Constant name of each task's marking bit, by task index. */
+  taskConstant: string[];
+  /** Constant names of each join input bit, by bit number. */
+  joinConstant: Map<number, string>;
+  /** Constant holding all input bits of a join, by gateway index. */
+  joinMaskConstant: Map<number, string>;
+}
+
+export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: ContractBuilder): ProcessContext {
+  const constants = new IdentifierScope();
+  const roleConstant = new Map<string, string>();
+  const used = new Set([ir.start.roles, ...ir.tasks.map((t) => [t.role])].flat());
+  for (const r of [...roles].sort((a, b) => a.bit - b.bit)) {
+    if (used.has(r.id)) roleConstant.set(r.id, constants.claim(`ROLE_${upperSnake(deriveIdentifier(r.id, r.name, 'pascal'))}`));
+  }
+  const taskConstant = ir.tasks.map((t) => constants.claim(`TASK_${upperSnake(t.identifier)}`));
+  const joinConstant = new Map<number, string>();
+  const joinMaskConstant = new Map<number, string>();
+  ir.gateways.forEach((g, gi) => {
+    if (g.inputBits.length === 0) return;
+    const base = upperSnake(g.identifier);
+    g.inputBits.forEach((bit, k) => joinConstant.set(bit, constants.claim(`JOIN_${base}_IN${k + 1}`)));
+    joinMaskConstant.set(gi, constants.claim(`JOIN_${base}_ALL`));
+  });
+  return { ir, builder, roles, roleConstant, taskConstant, joinConstant, joinMaskConstant };
+}

@@ -1,0 +1,48 @@
+/**
+ * What the IDE and the CLI call to put a workspace on a chain and to act in its processes.
+ * Runs wherever ethers runs (browser page, Node CLI); no DOM. Every transaction is signed by the
+ * participant who acts, so the contracts' caller checks are real.
+ */
+import type { ContractRunner, Signer } from 'ethers';
+import type { AppManifest, DeploymentRecord, TaskManifest } from '../../generators/index.js';
+
+export interface DeployStep {
+  step: 'registry' | 'members' | 'process' | 'attach';
+  contractName?: string;
+  txHash?: string;
+  gasUsed?: bigint;
+  status: 'sent' | 'confirmed';
+}
+
+export interface DeployOptions {
+  network: string;
+  onStep?: (step: DeployStep) => void;
+}
+
+/** One step of a process instance as the contract's events tell it. */
+export interface HistoryEntry {
+  kind: 'started' | 'completed' | 'ended';
+  /** Task element id (or the start event's id for 'started'). */
+  elementId: string;
+  name: string;
+  by?: string;
+  blockNumber: number;
+  txHash: string;
+  data: Record<string, unknown>;
+}
+
+export interface InstanceState {
+  processId: string;
+  instanceId: bigint;
+  marking: bigint;
+  ended: boolean;
+  enabledTasks: TaskManifest[];
+}
+
+export interface ActResult {
+  txHash: string;
+  gasUsed: bigint;
+  blockNumber: number;
+}
+
+export type { ContractRunner, Signer };
