@@ -1,0 +1,69 @@
+/**
+ * A failed transaction in words: the contracts' custom errors decoded with the manifest's ABIs
+ * and told with names (participants, tasks, roles) instead of addresses and selectors.
+ */
+import { Interface, isError } from 'ethers';
+import type { AppManifest } from '../../generators/index.js';
+
+export function createErrorExplainer(manifest: AppManifest) {
+  const iface = new Interface([
+    ...(manifest.registry.abi as never[]),
+    ...manifest.processes.flatMap((p) => p.abi as never[]),
+  ].filter((f: { type?: string }) => f.type === 'error'));
+  const who = (address: string) =>
+    manifest.participants.find((p) => p.address?.toLowerCase() === String(address).toLowerCase())?.name ?? address;
+
+  return function explainError(err: unknown): string {
+    const data = revertData(err);
+    if (data && data !== '0x') {
+      try {
+        const parsed = iface.parseError(data);
+        if (parsed) {
+          const a = parsed.args;
+          switch (parsed.name) {
+            case 'TaskNotEnabled':
+              return `"${a[1]}" cannot be done in instance #${a[0]} now: it is not (or no longer) waiting for it.`;
+            case 'CallerLacksRole':
+              return `Only a participant with the role ${a[2]} may do "${a[1]}"; ${who(a[0])} does not have it.`;
+            case 'NotAMember':
+              return `${who(a[0])} is not a member of the consortium.`;
+            case 'RequiredFieldMissing':
+              return `"${a[0]}" is required.`;
+            case 'InvalidChoice':
+              return `Choice ${a[2]} does not exist at "${a[1]}" (instance #${a[0]}).`;
+            case 'NoBranchMatches':
+              return `No outgoing flow of "${a[1]}" applies to the data of instance #${a[0]}.`;
+            case 'NotAdmin':
+              return `Only the consortium operator may do this; ${who(a[0])} is not the operator.`;
+            case 'NotRegistry':
+              return 'Only the consortium registry may change roles.';
+            default:
+              return `${parsed.name}(${a.map(String).join(', ')})`;
+          }
+        }
+      } catch {
+        // not one of ours: fall through to the generic message
+      }
+    }
+    if (isError(err, 'CALL_EXCEPTION')) return `The transaction was reverted${err.reason ? `: ${err.reason}` : ''}.`;
+    const message = (err as { shortMessage?: string; message?: string })?.shortMessage ?? (err as Error)?.message ?? String(err);
+    return message;
+  };
+}
+
+/** Digs the revert data out of the shapes ethers and EIP-1193 providers use. */
+export function revertData(err: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const visit = (e: unknown): string | undefined => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return undefined;
+    seen.add(e);
+    const o = e as Record<string, unknown>;
+    if (typeof o.data === 'string' && o.data.startsWith('0x')) return o.data;
+    for (const key of ['data', 'error', 'info', 'cause', 'revert']) {
+      const found = visit(o[key]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(err);
+}

@@ -1,0 +1,125 @@
+/**
+ * Replays a trace against a freshly deployed copy of the workspace on an in-process ledger.
+ * A trace is a JSON list of steps: { task: "start" | task name or id, as: role or participant,
+ * data?: { field: value }, choose?: flow name or id, expect?: "revert" }.
+ */
+import type { Signer } from "ethers";
+import type { AppManifest, Workspace } from '../../generators/index.js';
+import { createLedgerEngine } from '../ledger/engine/index.js';
+import { createInProcessProvider } from '../ledger/client/in-process-provider.js';
+import { createEthersProvider } from '../ledger/client/ethers-provider.js';
+import { deployWorkspace } from '../chain/deploy-workspace.js';
+import { createProcessClient } from '../chain/process-client.js';
+import { DEPLOYER_ID, devWallet } from './dev-keys.js';
+
+export interface TraceStep {
+  task: string;
+  as: string;
+  data?: Record<string, unknown>;
+  choose?: string;
+  expect?: 'revert' | 'ok';
+  /** Which process of the workspace (id); default the first. */
+  process?: string;
+}
+
+export interface StepResult {
+  index: number;
+  task: string;
+  as: string;
+  participant?: string;
+  gasUsed: number | null;
+  status: 'ok' | 'reverted';
+  expected: 'ok' | 'revert';
+  asExpected: boolean;
+  reason?: string;
+  txHash?: string;
+}
+
+export interface TraceResult {
+  deployGas: number;
+  steps: StepResult[];
+  instanceId: string | null;
+  ended: boolean;
+  enabled: string[];
+  ok: boolean;
+}
+
+export function parseTrace(json: unknown): TraceStep[] {
+  if (!Array.isArray(json)) throw new Error('a trace must be a JSON list of steps');
+  return json.map((s, i) => {
+    if (!s || typeof s !== 'object') throw new Error(`step ${i + 1}: must be an object`);
+    const step = s as Record<string, unknown>;
+    if (typeof step.task !== 'string') throw new Error(`step ${i + 1}: "task" must be "start" or a task name or id`);
+    if (typeof step.as !== 'string') throw new Error(`step ${i + 1}: "as" must name a role or a participant`);
+    if (step.expect !== undefined && step.expect !== 'revert' && step.expect !== 'ok') throw new Error(`step ${i + 1}: "expect" may only be "revert" or "ok"`);
+    return step as unknown as TraceStep;
+  });
+}
+
+export async function runTrace(workspace: Workspace, manifest: AppManifest, steps: TraceStep[]): Promise<TraceResult> {
+  const deployer = devWallet(DEPLOYER_ID);
+  const alloc: Record<string, bigint> = { [deployer.address]: 10n ** 24n };
+  for (const p of manifest.participants) if (p.address) alloc[p.address] = 10n ** 24n;
+  const engine = await createLedgerEngine({ chainId: workspace.chain?.chainId ?? 1337, alloc });
+  const provider = createEthersProvider(createInProcessProvider(engine), workspace.chain?.chainId ?? 1337);
+  const signerOf = (id: string): Signer => devWallet(id).connect(provider);
+
+  let deployGas = 0n;
+  const deployment = await deployWorkspace(manifest, signerOf(DEPLOYER_ID), {
+    network: 'in-process',
+    onStep: (s) => { if (s.status === 'confirmed' && s.gasUsed) deployGas += s.gasUsed; },
+  });
+  const client = createProcessClient(manifest, deployment, provider);
+  let instanceId: bigint | null = null;
+  const results: StepResult[] = [];
+
+  for (const [i, step] of steps.entries()) {
+    const process = step.process ? manifest.processes.find((p) => p.id === step.process) : manifest.processes[0];
+    const expected = step.expect === 'revert' ? 'revert' : 'ok';
+    const base = { index: i + 1, task: step.task, as: step.as, expected } as const;
+    if (!process) {
+      results.push({ ...base, gasUsed: null, status: 'reverted', asExpected: false, reason: `unknown process "${step.process}"` });
+      continue;
+    }
+    const participant =
+      manifest.participants.find((p) => p.id === step.as || p.name === step.as) ??
+      manifest.participants.find((p) => p.roles.some((r) => r === step.as || manifest.roles.find((x) => x.id === r)?.name === step.as));
+    if (!participant) {
+      results.push({ ...base, gasUsed: null, status: 'reverted', asExpected: false, reason: `no participant or role "${step.as}"` });
+      continue;
+    }
+    const isStart = step.task === 'start';
+    const task = isStart ? undefined : process.tasks.find((t) => t.elementId === step.task || t.name === step.task || t.functionName === step.task);
+    const choice = isStart ? process.start.choice : task?.choice;
+    let choiceIndex: number | undefined;
+    try {
+      if (!isStart && !task) throw new Error(`process "${process.name}" has no task "${step.task}"`);
+      if (step.choose !== undefined) {
+        if (!choice) throw new Error(`"${step.task}" is not followed by a choice; remove "choose"`);
+        const option = choice.options.find((o) => o.flowId === step.choose || o.name === step.choose);
+        if (option) choiceIndex = option.index;
+        else if (choice.defaultFlowId === step.choose) choiceIndex = 0;
+        else throw new Error(`"${step.choose}" is not an outgoing flow here (options: ${choice.options.map((o) => o.name).join(', ')})`);
+      }
+      const signer = signerOf(participant.id);
+      const r = isStart
+        ? await client.startInstance(process.id, signer, step.data ?? {}, choiceIndex)
+        : await client.completeTask(process.id, task!.elementId, instanceId ?? 0n, signer, step.data ?? {}, choiceIndex);
+      if ('instanceId' in r) instanceId = r.instanceId;
+      results.push({ ...base, participant: participant.name, gasUsed: Number(r.gasUsed), status: 'ok', asExpected: expected === 'ok', txHash: r.txHash });
+    } catch (err) {
+      results.push({ ...base, participant: participant.name, gasUsed: null, status: 'reverted', asExpected: expected === 'revert', reason: client.explainError(err) });
+    }
+  }
+
+  let ended = false;
+  let enabled: string[] = [];
+  if (instanceId !== null) {
+    const state = await client.getInstance(manifest.processes[0].id, instanceId);
+    ended = state.ended;
+    enabled = state.enabledTasks.map((t) => t.name);
+  }
+  await engine.idle();
+  return { deployGas: Number(deployGas), steps: results, instanceId: instanceId?.toString() ?? null, ended, enabled, ok: results.every((s) => s.asExpected) };
+}
+
