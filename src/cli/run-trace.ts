@@ -102,10 +102,10 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
         else throw new Error(`"${step.choose}" is not an outgoing flow here (options: ${choice.options.map((o) => o.name).join(', ')})`);
       }
       const signer = signerOf(participant.id);
-      const r = isStart
+      const r: { txHash: string; gasUsed: bigint; instanceId?: bigint } = isStart
         ? await client.startInstance(process.id, signer, step.data ?? {}, choiceIndex)
         : await client.completeTask(process.id, task!.elementId, instanceId ?? 0n, signer, step.data ?? {}, choiceIndex);
-      if ('instanceId' in r) instanceId = r.instanceId;
+      if (r.instanceId !== undefined) instanceId = r.instanceId;
       results.push({ ...base, participant: participant.name, gasUsed: Number(r.gasUsed), status: 'ok', asExpected: expected === 'ok', txHash: r.txHash });
     } catch (err) {
       results.push({ ...base, participant: participant.name, gasUsed: null, status: 'reverted', asExpected: expected === 'revert', reason: client.explainError(err) });
