@@ -33,6 +33,8 @@ export interface StepResult {
   asExpected: boolean;
   reason?: string;
   txHash?: string;
+  /** 21,000 plus the calldata cost of the transaction: what any call costs before running code. */
+  intrinsicGas?: number;
 }
 
 export interface TraceResult {
@@ -106,7 +108,11 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
         ? await client.startInstance(process.id, signer, step.data ?? {}, choiceIndex)
         : await client.completeTask(process.id, task!.elementId, instanceId ?? 0n, signer, step.data ?? {}, choiceIndex);
       if (r.instanceId !== undefined) instanceId = r.instanceId;
-      results.push({ ...base, participant: participant.name, gasUsed: Number(r.gasUsed), status: 'ok', asExpected: expected === 'ok', txHash: r.txHash });
+      const tx = await provider.getTransaction(r.txHash);
+      results.push({
+        ...base, participant: participant.name, gasUsed: Number(r.gasUsed), status: 'ok', asExpected: expected === 'ok', txHash: r.txHash,
+        intrinsicGas: tx ? intrinsicGas(tx.data) : undefined,
+      });
     } catch (err) {
       results.push({ ...base, participant: participant.name, gasUsed: null, status: 'reverted', asExpected: expected === 'revert', reason: client.explainError(err) });
     }
@@ -123,3 +129,10 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
   return { deployGas: Number(deployGas), steps: results, instanceId: instanceId?.toString() ?? null, ended, enabled, ok: results.every((s) => s.asExpected) };
 }
 
+
+/** Intrinsic gas of a call (no contract creation, no access list): 21,000 + 4 per zero byte + 16 per other byte. */
+export function intrinsicGas(data: string): number {
+  let gas = 21_000;
+  for (let i = 2; i < data.length; i += 2) gas += data.slice(i, i + 2) === '00' ? 4 : 16;
+  return gas;
+}
