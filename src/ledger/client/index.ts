@@ -1,0 +1,10 @@
+export {
+  createLedgerClient,
+  type LedgerClient,
+  type LedgerClientOptions,
+  type WorkerLike,
+} from './create-ledger-client.js';
+export { createInProcessProvider } from './in-process-provider.js';
+export type { BlockListener, LedgerProvider, RequestArguments } from './ledger-provider.js';
+/** Imports ethers: page code that already uses ethers pays nothing extra. */
+export { createEthersProvider } from './ethers-provider.js';

@@ -1,0 +1,70 @@
+/**
+ * The chain this ledger runs: cancun rules (prague block building needs system contracts a bare
+ * chain lacks), proof-of-stake style headers (no rewards), and a base fee pinned at zero so a
+ * consortium's transactions cost nothing while gas is still metered.
+ */
+import { createBlock, type Block } from '@ethereumjs/block';
+import { createCustomCommon, Hardfork, Mainnet, type Common } from '@ethereumjs/common';
+import type { MerkleStateManager } from '@ethereumjs/statemanager';
+import { Address, createAccount, hexToBytes } from '@ethereumjs/util';
+
+export const DEFAULT_BLOCK_GAS_LIMIT = 30_000_000n;
+export const LEDGER_HARDFORK = Hardfork.Cancun;
+export const CLIENT_VERSION = 'ChainFlowLedger/v0.1.0/ethereumjs-vm-10.1.3/cancun';
+
+export interface GenesisSettings {
+  chainId: number;
+  blockGasLimit: bigint;
+  /** Lower-case address -> wei. */
+  alloc: Record<string, bigint>;
+  /** Unix seconds. */
+  timestamp: number;
+}
+
+/** @throws Error when chainId or the gas limit cannot make a valid chain. */
+export function createLedgerCommon(chainId: number): Common {
+  if (!Number.isSafeInteger(chainId) || chainId <= 0) {
+    throw new Error(`ledger chainId must be a positive integer, got ${chainId}`);
+  }
+  return createCustomCommon({ chainId, name: `chainflow-${chainId}` }, Mainnet, { hardfork: LEDGER_HARDFORK });
+}
+
+/** Normalises genesis balances: lower-case addresses, non-negative wei. */
+export function normaliseAlloc(alloc: Record<string, bigint> | undefined): Record<string, bigint> {
+  const result: Record<string, bigint> = {};
+  for (const [address, wei] of Object.entries(alloc ?? {})) {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(address)) throw new Error(`ledger alloc: "${address}" is not an address`);
+    if (typeof wei !== 'bigint' || wei < 0n)
+      throw new Error(`ledger alloc: balance of ${address} must be a bigint ≥ 0`);
+    result[address.toLowerCase()] = wei;
+  }
+  return result;
+}
+
+export async function writeAlloc(stateManager: MerkleStateManager, alloc: Record<string, bigint>): Promise<void> {
+  for (const [address, wei] of Object.entries(alloc)) {
+    await stateManager.putAccount(
+      new Address(hexToBytes(address as `0x${string}`)),
+      createAccount({ nonce: 0n, balance: wei }),
+    );
+  }
+}
+
+export function createGenesisBlock(common: Common, settings: GenesisSettings, stateRoot: Uint8Array): Block {
+  return createBlock(
+    {
+      header: {
+        number: 0n,
+        gasLimit: settings.blockGasLimit,
+        timestamp: BigInt(settings.timestamp),
+        baseFeePerGas: 0n,
+        stateRoot,
+        excessBlobGas: 0n,
+        blobGasUsed: 0n,
+        parentBeaconBlockRoot: new Uint8Array(32),
+      },
+      withdrawals: [],
+    },
+    { common },
+  );
+}
