@@ -3,7 +3,7 @@
  * Chromium: Playwright's own browser download cannot run here. CHROMIUM_PATH overrides the path.
  */
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './e2e/support/chromium-path.mjs';
+import { findChromium } from './e2e/support/chromium-path.js';
 
 const PORT = 4173;
 

@@ -1,5 +1,5 @@
 // Run before the end-to-end tests: fail early, and say how to get a browser, when none is found.
-import { findChromium, CHROMIUM_CANDIDATES } from './chromium-path.mjs';
+import { findChromium, CHROMIUM_CANDIDATES } from './chromium-path.js';
 
 const found = findChromium();
 if (!found) {

@@ -1,0 +1,169 @@
+/**
+ * The generated collaboration app: act as one participant of the deployed workspace, start
+ * instances, do the tasks that participant may do now, and follow every instance.
+ */
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppManifest } from '../../../generators/index.js';
+import { selectActingParticipant, selectDeployment, selectDeploymentOutdated, selectWorkList } from '../../store/selectors.js';
+import { startActKey, taskActKey } from '../../store/session-slice.js';
+import { useStudio, useStudioActions } from '../../store/studio-context.js';
+import { ActStatus, FieldForm } from './FieldForm.js';
+import { InstanceList } from './InstanceList.js';
+import { ParticipantSwitcher } from './ParticipantSwitcher.js';
+import { sequenceFlowNames } from './flow-names.js';
+
+export default function AppPanel() {
+  const { t } = useTranslation();
+  const deployment = useStudio(selectDeployment);
+  const onLedger = useStudio((s) => s.deploymentOnLedger);
+  const outdated = useStudio(selectDeploymentOutdated);
+  const lastAct = useStudio((s) => (s.lastActKey ? s.acts[s.lastActKey] : undefined));
+  const actions = useStudioActions();
+
+  useEffect(() => {
+    void actions.deploy.checkDeployment().then(() => actions.session.refresh());
+  }, [actions, deployment]);
+
+  if (!deployment) {
+    return (
+      <div className="page" data-testid="app-panel">
+        <header className="page-header">
+          <h1>{t('app.title')}</h1>
+        </header>
+        <section className="card empty-card" data-testid="app-not-deployed">
+          <p>{t('app.notDeployed')}</p>
+          <button type="button" className="btn btn-primary" onClick={() => actions.ui.setView('deploy')}>
+            {t('app.goDeploy')}
+          </button>
+        </section>
+      </div>
+    );
+  }
+
+  const manifest = deployment.manifest;
+  return (
+    <div className="page" data-testid="app-panel">
+      <header className="page-header">
+        <h1>{t('app.title')}</h1>
+        <p className="page-lead">{t('app.lead', { name: manifest.workspaceName })}</p>
+      </header>
+      {outdated && <p className="notice is-warning">{t('app.outdated')}</p>}
+      {onLedger === 'missing' && (
+        <p className="notice is-warning" data-testid="app-missing">
+          {t('deploy.missingOnLedger')}
+        </p>
+      )}
+      <ParticipantSwitcher manifest={manifest} />
+      {lastAct && (
+        <div className="last-act">
+          <ActStatus act={lastAct} testId="last-act" />
+        </div>
+      )}
+      <div className="page-columns app-columns">
+        <div>
+          <StartSection manifest={manifest} />
+          <WorkList manifest={manifest} />
+        </div>
+        <InstanceList manifest={manifest} />
+      </div>
+    </div>
+  );
+}
+
+function useAddressOptions(manifest: AppManifest) {
+  return manifest.participants.filter((p) => p.address).map((p) => ({ address: p.address!, label: p.name }));
+}
+
+/** Process id -> flow id -> flow name, for naming default paths. */
+function useFlowNames(manifest: AppManifest): Map<string, Map<string, string>> {
+  return useMemo(() => new Map(manifest.processes.map((p) => [p.id, sequenceFlowNames(p.bpmn)])), [manifest]);
+}
+
+function StartSection({ manifest }: { manifest: AppManifest }) {
+  const { t } = useTranslation();
+  const participant = useStudio(selectActingParticipant);
+  const acts = useStudio((s) => s.acts);
+  const { session } = useStudioActions();
+  const addressOptions = useAddressOptions(manifest);
+  const flowNames = useFlowNames(manifest);
+  if (!participant) return null;
+  const startable = manifest.processes.filter(
+    (p) => p.start.roles.length === 0 || p.start.roles.some((r) => participant.roles.includes(r)),
+  );
+  return (
+    <section className="card" data-testid="start-section">
+      <h2>{t('app.startTitle')}</h2>
+      {startable.length === 0 && <p className="empty-note">{t('app.cannotStart')}</p>}
+      {startable.map((p) => (
+        <div key={`${p.id}:${participant.id}`} className="start-process" data-testid={`start-${p.id}`}>
+          <h3>
+            {p.name} <span className="muted">· {p.start.name}</span>
+          </h3>
+          <FieldForm
+            testId={`start-form-${p.id}`}
+            fields={p.start.fields}
+            choice={p.start.choice}
+            submitLabel={t('app.start')}
+            act={acts[startActKey(p.id, participant.id)]}
+            addressOptions={addressOptions}
+            defaultFlowName={p.start.choice?.defaultFlowId && flowNames.get(p.id)?.get(p.start.choice.defaultFlowId)}
+            onSubmit={(data, choice) => void session.startInstance(p.id, data, choice)}
+          />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function WorkList({ manifest }: { manifest: AppManifest }) {
+  const { t } = useTranslation();
+  const items = useStudio(selectWorkList);
+  const acts = useStudio((s) => s.acts);
+  const participant = useStudio(selectActingParticipant);
+  const { session } = useStudioActions();
+  const addressOptions = useAddressOptions(manifest);
+  const flowNames = useFlowNames(manifest);
+  const processName = (id: string) => manifest.processes.find((p) => p.id === id)?.name ?? id;
+  return (
+    <section className="card" data-testid="work-list">
+      <h2>
+        {t('app.workTitle')} <span className="count-pill">{items.length}</span>
+      </h2>
+      {items.length === 0 && (
+        <p className="empty-note" data-testid="work-list-empty">
+          {t('app.noWork')}
+        </p>
+      )}
+      {items.map(({ processId, instance, task }) => {
+        const key = taskActKey(processId, instance.instanceId, task.elementId);
+        return (
+          <article
+            key={`${key}:${participant?.id}`}
+            className="work-item"
+            data-testid={`work-item-${task.elementId}`}
+            data-instance={instance.instanceId.toString()}
+          >
+            <header>
+              <h3>{task.name}</h3>
+              <span className="muted">
+                {processName(processId)} · #{instance.instanceId.toString()}
+              </span>
+            </header>
+            {task.documentation && <p className="task-doc">{task.documentation}</p>}
+            <FieldForm
+              testId={`task-form-${task.elementId}`}
+              fields={task.fields}
+              choice={task.choice}
+              submitLabel={t('app.complete')}
+              act={acts[key]}
+              addressOptions={addressOptions}
+              defaultFlowName={task.choice?.defaultFlowId && flowNames.get(processId)?.get(task.choice.defaultFlowId)}
+              onSubmit={(data, choice) => void session.completeTask(processId, instance.instanceId, task.elementId, data, choice)}
+            />
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * The Process panel: a bpmn-js Modeler for the workspace's processes. This component only owns
+ * the modeler's life cycle; what the modeler does for the IDE lives in bpmn-js modules
+ * (ide-bridge-module.ts, translate-module.ts). The XML in the workspace is the source of truth:
+ * it is imported when it changes from outside, and edits flow back through the bridge.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Modeler from 'bpmn-js/lib/Modeler';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import { chainflowModdle } from '../../../generators/bpmn/chainflow-namespace.js';
+import { bpmnStrings } from '../../i18n/i18n.js';
+import { selectActiveProcessId, selectLanguage, selectProcesses } from '../../store/selectors.js';
+import { useStudio, useStudioActions } from '../../store/studio-context.js';
+import { ideBridgeModule, type IdeBridge } from './ide-bridge-module.js';
+import { importDiagram } from './import-diagram.js';
+import { translateModule } from './translate-module.js';
+
+interface ModelerState {
+  modeler: Modeler;
+  bridge: IdeBridge;
+  /** The XML the modeler holds (last imported or exported), per process id. */
+  shownXml: Map<string, string>;
+  /** The last XML that imported without error, per process id. */
+  goodXml: Map<string, string>;
+  shownProcessId?: string;
+  /** Set when a diagram was imported while the panel was hidden and could not be fitted. */
+  needsFit?: boolean;
+}
+
+export default function ProcessPanel({ visible }: { visible: boolean }) {
+  const { t } = useTranslation();
+  const processes = useStudio(selectProcesses) ?? [];
+  const activeId = useStudio(selectActiveProcessId);
+  const language = useStudio(selectLanguage);
+  const reveal = useStudio((s) => s.reveal);
+  const actions = useStudioActions();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<ModelerState>();
+  const [importing, setImporting] = useState(false);
+  const [laidOut, setLaidOut] = useState(false);
+  const importDone = useRef<Promise<void>>(Promise.resolve());
+  const process = processes.find((p) => p.id === activeId);
+
+  // One modeler per language: bpmn-js translates its palette and menus when it builds them.
+  useEffect(() => {
+    const shownXml = new Map<string, string>();
+    const modeler = new Modeler({
+      container: containerRef.current!,
+      moddleExtensions: { cf: chainflowModdle },
+      additionalModules: [translateModule(bpmnStrings(language)), ideBridgeModule],
+      ideBridge: {
+        onXmlChange(processId: string, xml: string) {
+          shownXml.set(processId, xml);
+          actions.workspace.setProcessXml(processId, xml);
+        },
+        onSaveError(processId: string, error: unknown) {
+          actions.ui.setImportProblems(processId, [
+            { severity: 'error', message: `the diagram could not be saved: ${String(error)}`, file: processId },
+          ]);
+        },
+      },
+    } as ConstructorParameters<typeof Modeler>[0]);
+    setState({ modeler, bridge: modeler.get<IdeBridge>('ideBridge'), shownXml, goodXml: new Map() });
+    return () => {
+      modeler.get<IdeBridge>('ideBridge').flush();
+      modeler.destroy();
+    };
+  }, [language, actions]);
+
+  // Import when another process is chosen or its XML changed outside the modeler.
+  useEffect(() => {
+    if (!state || !process) return;
+    if (state.shownProcessId === process.id && state.shownXml.get(process.id) === process.bpmn) return;
+    const { modeler, bridge } = state;
+    let cancelled = false;
+    setImporting(true);
+    const run = async () => {
+      bridge.setDocument(process.id);
+      state.shownProcessId = process.id;
+      const outcome = await importDiagram(modeler, process.bpmn, process.name);
+      if (cancelled) return;
+      if (outcome.ok) {
+        state.goodXml.set(process.id, outcome.xml);
+        state.shownXml.set(process.id, outcome.xml);
+        state.needsFit = !fit(modeler, containerRef.current);
+        // a laid-out diagram is written back so the layout is kept
+        if (outcome.laidOut) actions.workspace.setProcessXml(process.id, outcome.xml);
+      } else {
+        const good = state.goodXml.get(process.id);
+        if (good) await modeler.importXML(good).catch(() => undefined);
+        // the broken XML counts as shown so it is not imported again until it changes
+        state.shownXml.set(process.id, process.bpmn);
+      }
+      setLaidOut(outcome.laidOut);
+      actions.ui.setImportProblems(process.id, outcome.problems);
+    };
+    importDone.current = run().finally(() => setImporting(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [state, process, actions]);
+
+  // Reveal requests from the Problems list wait for a running import.
+  useEffect(() => {
+    if (!state || !reveal || reveal.processId !== process?.id) return;
+    void importDone.current.then(() => state.bridge.reveal(reveal.elementId));
+  }, [state, reveal, process?.id]);
+
+  // bpmn-js measures its container; a hidden or resized panel must tell it.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!state || !container) return;
+    const observer = new ResizeObserver(() => {
+      if (container.offsetWidth > 0) canvasOf(state.modeler).resized();
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [state]);
+  useEffect(() => {
+    if (visible && state?.needsFit) state.needsFit = !fit(state.modeler, containerRef.current);
+  }, [visible, state]);
+
+  return (
+    <div className="process-panel">
+      <header className="panel-header">
+        <h2>{t('process.title')}</h2>
+        {processes.length > 1 && (
+          <div className="tabs" role="tablist">
+            {processes.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                role="tab"
+                aria-selected={p.id === activeId}
+                className={`tab${p.id === activeId ? ' is-active' : ''}`}
+                data-testid={`process-tab-${p.id}`}
+                onClick={() => actions.ui.setActiveProcess(p.id)}
+              >
+                {p.name}
+              </button>
+            ))}
+          </div>
+        )}
+        {processes.length === 1 && <span className="panel-subtitle">{process?.name}</span>}
+        <div className="panel-header-spacer" />
+        {laidOut && <span className="hint">{t('process.laidOut')}</span>}
+        {importing && <span className="hint">{t('process.importing')}</span>}
+      </header>
+      {!process && <p className="empty-note">{t('process.none')}</p>}
+      <div className="bpmn-container" ref={containerRef} data-testid="bpmn-modeler" />
+    </div>
+  );
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface CanvasLike {
+  resized(): void;
+  viewbox(): Box & { scale: number; inner: Box; outer: { width: number; height: number } };
+  viewbox(box: Box): void;
+}
+
+/** Room the palette takes on the left of the canvas, in screen pixels. */
+const PALETTE_PX = 120;
+const MARGIN_PX = 24;
+
+function canvasOf(modeler: Modeler): CanvasLike {
+  return modeler.get<CanvasLike>('canvas');
+}
+
+/**
+ * Fits the diagram into the part of the panel the palette leaves free, never above 100 %.
+ * Returns false when the panel is hidden (nothing to measure).
+ */
+function fit(modeler: Modeler, container: HTMLElement | null): boolean {
+  if (!container || container.offsetWidth === 0) return false;
+  const canvas = canvasOf(modeler);
+  canvas.resized();
+  const { inner, outer } = canvas.viewbox();
+  if (inner.width === 0 || inner.height === 0) return true;
+  const freeWidth = outer.width - PALETTE_PX - MARGIN_PX;
+  const freeHeight = outer.height - 2 * MARGIN_PX;
+  const scale = Math.min(1, freeWidth / inner.width, freeHeight / inner.height);
+  canvas.viewbox({
+    x: inner.x - (PALETTE_PX + (freeWidth - inner.width * scale) / 2) / scale,
+    y: inner.y - (outer.height - inner.height * scale) / 2 / scale,
+    width: outer.width / scale,
+    height: outer.height / scale,
+  });
+  return true;
+}

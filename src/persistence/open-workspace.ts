@@ -1,0 +1,49 @@
+/**
+ * Opening the IDE's workspace: the one opened last, or, on first start, a new record made from
+ * the sample. A stored workspace that fails validation is reported with its raw JSON and is never
+ * rewritten here, so nothing the user had is lost.
+ */
+import { loadWorkspace } from '../../generators/model/load-workspace.js';
+import type { Problem, Workspace } from '../../generators/index.js';
+import type { SavedDeployment } from './studio-db.js';
+import type { WorkspaceRepository } from './workspace-repository.js';
+
+export type OpenResult =
+  | { kind: 'opened'; id: string; workspace: Workspace; deployment?: SavedDeployment; problems: Problem[] }
+  | { kind: 'invalid'; id: string; json: string; problems: Problem[] };
+
+/** Parses and validates stored workspace text; never throws. */
+export function parseWorkspaceJson(json: string): { workspace?: Workspace; problems: Problem[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (e) {
+    return { problems: [{ severity: 'error', message: `not valid JSON: ${(e as Error).message}`, path: '$' }] };
+  }
+  return loadWorkspace(value);
+}
+
+export async function openCurrentWorkspace(
+  repo: WorkspaceRepository,
+  loadSample: () => Promise<unknown>,
+): Promise<OpenResult> {
+  const id = await repo.currentId();
+  const record = id ? await repo.get(id) : undefined;
+  if (record) {
+    const { workspace, problems } = parseWorkspaceJson(record.json);
+    if (!workspace) return { kind: 'invalid', id: record.id, json: record.json, problems };
+    return { kind: 'opened', id: record.id, workspace, deployment: record.deployment, problems };
+  }
+  return createFromSample(repo, loadSample);
+}
+
+/** Stores the sample as a new workspace record and makes it the current one. */
+export async function createFromSample(repo: WorkspaceRepository, loadSample: () => Promise<unknown>): Promise<OpenResult> {
+  const json = JSON.stringify(await loadSample(), null, 2);
+  const { workspace, problems } = parseWorkspaceJson(json);
+  // The sample ships with the IDE; if it is invalid that is a bug, reported like any invalid record.
+  const record = await repo.create(json, workspace?.name ?? 'Sample');
+  await repo.setCurrentId(record.id);
+  if (!workspace) return { kind: 'invalid', id: record.id, json, problems };
+  return { kind: 'opened', id: record.id, workspace, problems };
+}

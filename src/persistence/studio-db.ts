@@ -1,0 +1,56 @@
+/**
+ * The IDE's one IndexedDB database. Workspaces are stored as the JSON text the user last had
+ * (never re-serialized from a parsed copy on load), so a workspace that fails validation is kept
+ * byte for byte. Deployments sit beside the workspace in the same record, outside its schema.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { AppManifest, DeploymentRecord } from '../../generators/index.js';
+
+export const STUDIO_DB_NAME = 'chainflow-studio';
+const DB_VERSION = 1;
+
+/** A deployment of a workspace with the manifest it was made from (the app needs both). */
+export interface SavedDeployment {
+  record: DeploymentRecord;
+  manifest: AppManifest;
+}
+
+export interface WorkspaceRecord {
+  id: string;
+  /** Display name, copied from the workspace when it parses; kept for lists of broken records too. */
+  name: string;
+  /** The workspace JSON text exactly as last saved. */
+  json: string;
+  createdAt: number;
+  updatedAt: number;
+  deployment?: SavedDeployment;
+}
+
+/** A participant's (or the operator's) account key. Plaintext for now: a later issue encrypts it. */
+export interface KeyRecord {
+  workspaceId: string;
+  /** A participant id, or OPERATOR_KEY_ID for the consortium operator that deploys. */
+  ownerId: string;
+  privateKey: string;
+  address: string;
+  createdAt: number;
+}
+
+interface StudioSchema extends DBSchema {
+  workspaces: { key: string; value: WorkspaceRecord };
+  keys: { key: [string, string]; value: KeyRecord; indexes: { byWorkspace: string } };
+  meta: { key: string; value: string };
+}
+
+export type StudioDb = IDBPDatabase<StudioSchema>;
+
+export function openStudioDb(name = STUDIO_DB_NAME): Promise<StudioDb> {
+  return openDB<StudioSchema>(name, DB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore('workspaces', { keyPath: 'id' });
+      const keys = db.createObjectStore('keys', { keyPath: ['workspaceId', 'ownerId'] });
+      keys.createIndex('byWorkspace', 'workspaceId');
+      db.createObjectStore('meta');
+    },
+  });
+}

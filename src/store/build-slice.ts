@@ -1,0 +1,105 @@
+/**
+ * The build pipeline in the page: generate Solidity from the workspace, compile it, assemble the
+ * app manifest. A run whose workspace was edited meanwhile is dropped (a newer run follows).
+ * When a run fails, what the user last saw stays: sources from the last generation that produced
+ * any, and the manifest of the last run that compiled.
+ */
+import { hasErrors } from '../../generators/problems.js';
+import type { AppManifest, CompilerDiagnostic, Problem, SourceFile } from '../../generators/index.js';
+import { errorMessage, type SliceContext } from './store-types.js';
+
+export type BuildStatus = 'idle' | 'generating' | 'compiling' | 'ok' | 'failed';
+
+export interface BuildState {
+  buildStatus: BuildStatus;
+  generatorProblems: Problem[];
+  compileDiagnostics: CompilerDiagnostic[];
+  /** Sources shown in the Code panel. */
+  sources: SourceFile[];
+  /** True when the last run produced no sources and `sources` are from an earlier run. */
+  sourcesAreStale: boolean;
+  /** Manifest of the last run that compiled without errors, with its design hash. */
+  manifest?: AppManifest;
+  designHash?: string;
+  /** An exception from a pipeline step (a bug, or a step not available), as opposed to problems. */
+  buildError?: string;
+  buildElapsedMs?: number;
+}
+
+export const initialBuildState: BuildState = {
+  buildStatus: 'idle',
+  generatorProblems: [],
+  compileDiagnostics: [],
+  sources: [],
+  sourcesAreStale: false,
+};
+
+export function buildActions({ get, set, services }: SliceContext) {
+  return {
+    async run(): Promise<void> {
+      const workspace = get().workspace;
+      if (!workspace) return;
+      const stale = () => get().workspace !== workspace;
+      const started = performance.now();
+      set({ buildStatus: 'generating', buildError: undefined });
+      try {
+        const generated = await services.build.generate(workspace);
+        if (stale()) return;
+        if (hasErrors(generated.problems) || generated.sources.length === 0) {
+          set({
+            buildStatus: 'failed',
+            generatorProblems: generated.problems,
+            compileDiagnostics: [],
+            sourcesAreStale: get().sources.length > 0,
+            buildElapsedMs: performance.now() - started,
+          });
+          return;
+        }
+        set({ buildStatus: 'compiling', generatorProblems: generated.problems });
+        const compiled = await services.build.compile(generated.sources);
+        if (stale()) return;
+        const base = {
+          generatorProblems: generated.problems,
+          compileDiagnostics: compiled.diagnostics,
+          sources: generated.sources,
+          sourcesAreStale: false,
+        };
+        if (!compiled.ok) {
+          set({ ...base, buildStatus: 'failed', buildElapsedMs: performance.now() - started });
+          return;
+        }
+        const assembled = await services.build.assemble(workspace, generated, compiled);
+        if (stale()) return;
+        const manifest = assembled.manifest;
+        if (!manifest || hasErrors(assembled.problems)) {
+          set({
+            ...base,
+            generatorProblems: [...generated.problems, ...assembled.problems],
+            buildStatus: 'failed',
+            buildElapsedMs: performance.now() - started,
+          });
+          return;
+        }
+        const hash = await services.build.designHash(manifest);
+        if (stale()) return;
+        set({
+          ...base,
+          buildStatus: 'ok',
+          manifest,
+          designHash: hash,
+          buildElapsedMs: performance.now() - started,
+        });
+      } catch (e) {
+        if (stale()) return;
+        set({
+          buildStatus: 'failed',
+          buildError: errorMessage(e),
+          sourcesAreStale: get().sources.length > 0,
+          buildElapsedMs: performance.now() - started,
+        });
+      }
+    },
+  };
+}
+
+export type BuildActions = ReturnType<typeof buildActions>;

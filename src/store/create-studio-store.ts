@@ -1,0 +1,77 @@
+/**
+ * The studio store: one per IDE instance, handed down through React context (studio-context.tsx).
+ * State is a zustand vanilla store made of one slice per concept; actions are plain functions
+ * grouped per slice. Reactions wired here: autosave and rebuild after workspace edits (debounced),
+ * and reloading instances on every new block.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { buildActions, initialBuildState } from './build-slice.js';
+import { debounce } from './debounce.js';
+import { deployActions, initialDeployState } from './deploy-slice.js';
+import { initialSessionState, sessionActions } from './session-slice.js';
+import type { SliceContext, StudioState } from './store-types.js';
+import type { StudioServices } from './studio-services.js';
+import { initialUiState, uiActions, type Language } from './ui-slice.js';
+import { initialWorkspaceState, workspaceActions } from './workspace-slice.js';
+
+export interface StudioOptions {
+  language?: Language;
+  autosaveMs?: number;
+  buildDebounceMs?: number;
+}
+
+export function createStudioActions(ctx: SliceContext) {
+  return {
+    workspace: workspaceActions(ctx),
+    build: buildActions(ctx),
+    deploy: deployActions(ctx),
+    session: sessionActions(ctx),
+    ui: uiActions(ctx),
+  };
+}
+
+export type StudioActions = ReturnType<typeof createStudioActions>;
+
+export interface Studio {
+  store: StoreApi<StudioState>;
+  actions: StudioActions;
+  /** Saves a pending edit now (page hide). */
+  flush(): void;
+  dispose(): void;
+}
+
+export function createStudioStore(services: StudioServices, options: StudioOptions = {}): Studio {
+  const store = createStore<StudioState>()(() => ({
+    ...initialWorkspaceState,
+    ...initialBuildState,
+    ...initialDeployState,
+    ...initialSessionState,
+    ...initialUiState(options.language),
+  }));
+  const actions = createStudioActions({ get: store.getState, set: store.setState, services });
+
+  const save = debounce(() => void actions.workspace.saveNow(), options.autosaveMs ?? 500);
+  const build = debounce(() => void actions.build.run(), options.buildDebounceMs ?? 400);
+  const refresh = debounce(() => void actions.session.refresh(), 50);
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.workspace !== prev.workspace && state.workspace) {
+      if (state.workspaceId === prev.workspaceId) save();
+      build();
+    }
+    if (state.blockNumber !== prev.blockNumber || state.deployment !== prev.deployment) refresh();
+  });
+
+  return {
+    store,
+    actions,
+    flush: () => save.flush(),
+    dispose() {
+      unsubscribe();
+      save.cancel();
+      build.cancel();
+      refresh.cancel();
+      actions.deploy.dispose();
+    },
+  };
+}

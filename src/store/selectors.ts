@@ -1,0 +1,130 @@
+/**
+ * Selectors, defined once at module level so components re-render only when what they read
+ * changes. Selectors that derive new arrays or objects are memoized on their inputs.
+ */
+import type { CompilerDiagnostic, Problem } from '../../generators/index.js';
+import type { InstanceState } from '../chain/chain-api.js';
+import type { StudioState } from './store-types.js';
+
+/** Memoizes `combine` on the identity of what `inputs` picks from the state. */
+function memo<I extends unknown[], R>(inputs: (s: StudioState) => [...I], combine: (...args: I) => R) {
+  let last: { args: I; result: R } | undefined;
+  return (s: StudioState): R => {
+    const args = inputs(s);
+    if (last && args.length === last.args.length && args.every((a, i) => Object.is(a, last!.args[i]))) return last.result;
+    last = { args, result: combine(...args) };
+    return last.result;
+  };
+}
+
+export const selectWorkspace = (s: StudioState) => s.workspace;
+export const selectWorkspaceStatus = (s: StudioState) => s.workspaceStatus;
+export const selectSaveState = (s: StudioState) => s.saveState;
+export const selectView = (s: StudioState) => s.view;
+export const selectLanguage = (s: StudioState) => s.language;
+export const selectBuildStatus = (s: StudioState) => s.buildStatus;
+export const selectSources = (s: StudioState) => s.sources;
+export const selectDeployment = (s: StudioState) => s.deployment;
+
+export const selectProcesses = (s: StudioState) => s.workspace?.processes;
+export const selectActiveProcessId = (s: StudioState) => s.activeProcessId ?? s.workspace?.processes[0]?.id;
+export const selectActiveSourceFile = (s: StudioState) =>
+  s.sources.some((f) => f.file === s.activeSourceFile) ? s.activeSourceFile : s.sources[0]?.file;
+
+/** One row of the Problems list, whatever step found it. */
+export interface ProblemRow {
+  source: 'workspace' | 'diagram' | 'generator' | 'compiler' | 'build';
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  file?: string;
+  elementId?: string;
+  path?: string;
+  line?: number;
+  column?: number;
+  processId?: string;
+}
+
+const fromProblem = (source: ProblemRow['source'], processId?: string) => (p: Problem): ProblemRow => ({
+  source,
+  severity: p.severity,
+  message: p.message,
+  file: p.file,
+  elementId: p.elementId,
+  path: p.path,
+  processId,
+});
+
+const fromDiagnostic = (d: CompilerDiagnostic): ProblemRow => ({
+  source: 'compiler',
+  severity: d.severity,
+  message: d.message,
+  file: d.file,
+  line: d.line,
+  column: d.column,
+});
+
+export const selectProblemRows = memo(
+  (s: StudioState) => [s.loadProblems, s.importProblems, s.generatorProblems, s.compileDiagnostics, s.buildError],
+  (load, imports, generator, compiler, buildError): ProblemRow[] => [
+    ...(buildError ? [{ source: 'build', severity: 'error', message: buildError } as ProblemRow] : []),
+    ...load.map(fromProblem('workspace')),
+    ...Object.entries(imports).flatMap(([processId, list]) => list.map(fromProblem('diagram', processId))),
+    ...generator.map(fromProblem('generator')),
+    ...compiler.map(fromDiagnostic),
+  ],
+);
+
+export const selectProblemCounts = memo(
+  (s: StudioState) => [selectProblemRows(s)],
+  (rows) => ({
+    errors: rows.filter((r) => r.severity === 'error').length,
+    warnings: rows.filter((r) => r.severity === 'warning').length,
+  }),
+);
+
+/** The participant the app panel acts as: the chosen one, else the first of the deployed manifest. */
+export const selectActingParticipant = memo(
+  (s: StudioState) => [s.actingParticipantId, s.deployment, s.workspace],
+  (id, deployment, workspace) => {
+    const list = deployment?.manifest.participants ?? workspace?.participants ?? [];
+    return list.find((p) => p.id === id) ?? list[0];
+  },
+);
+
+/**
+ * Whether what is deployed differs from the current design: other sources, or other members
+ * (participants, their roles, organizations or addresses) than the registry was deployed with.
+ */
+export const selectDeploymentOutdated = memo(
+  (s: StudioState) => [s.deployment, s.manifest, s.designHash],
+  (deployment, manifest, hash) => {
+    if (!deployment || !manifest || !hash) return false;
+    if (deployment.record.sourceHash !== hash) return true;
+    const members = (m: typeof manifest) =>
+      JSON.stringify(m.participants.map((p) => [p.id, p.address, p.organization, [...p.roles].sort()]));
+    return members(deployment.manifest) !== members(manifest);
+  },
+);
+
+/** An enabled task the acting participant may do, with the instance it belongs to. */
+export interface WorkItem {
+  processId: string;
+  instance: InstanceState;
+  task: InstanceState['enabledTasks'][number];
+}
+
+export const selectWorkList = memo(
+  (s: StudioState) => [s.instances, selectActingParticipant(s)],
+  (instances, participant): WorkItem[] => {
+    if (!participant) return [];
+    return Object.entries(instances).flatMap(([processId, list]) =>
+      list
+        .filter((i) => !i.ended)
+        .flatMap((instance) =>
+          instance.enabledTasks
+            .filter((task) => participant.roles.includes(task.role))
+            .map((task) => ({ processId, instance, task })),
+        ),
+    );
+  },
+);

@@ -1,0 +1,140 @@
+/**
+ * The app session: acting as one participant of the deployed workspace, reading its instances,
+ * starting instances and completing tasks with that participant's own key.
+ */
+import type { HistoryEntry, InstanceState } from '../chain/chain-api.js';
+import type { SavedDeployment } from '../persistence/studio-db.js';
+import { selectActingParticipant } from './selectors.js';
+import { errorMessage, type SliceContext } from './store-types.js';
+import type { ProcessClient } from './studio-services.js';
+
+export type ActState =
+  | { status: 'pending' }
+  | { status: 'confirmed'; txHash: string; gasUsed: bigint; instanceId?: bigint }
+  | { status: 'failed'; error: string };
+
+export interface SessionState {
+  actingParticipantId?: string;
+  /** Process id -> its instances, newest first. */
+  instances: Record<string, InstanceState[]>;
+  instancesStatus: 'idle' | 'loading' | 'ready' | 'failed';
+  instancesError?: string;
+  /** historyKey(processId, instanceId) -> entries in chain order. */
+  histories: Record<string, HistoryEntry[]>;
+  /** startActKey / taskActKey -> the state of the last attempt. */
+  acts: Record<string, ActState>;
+  /** The act the participant did last, for the status line. */
+  lastActKey?: string;
+}
+
+export const initialSessionState: SessionState = {
+  instances: {},
+  instancesStatus: 'idle',
+  histories: {},
+  acts: {},
+};
+
+export const historyKey = (processId: string, instanceId: bigint) => `${processId}#${instanceId}`;
+/** A start is per participant: each one sees only what they did. */
+export const startActKey = (processId: string, participantId: string | undefined) => `start:${processId}:${participantId}`;
+export const taskActKey = (processId: string, instanceId: bigint, elementId: string) =>
+  `task:${processId}#${instanceId}:${elementId}`;
+
+export function sessionActions({ get, set, services }: SliceContext) {
+  let cached: { deployment: SavedDeployment; epoch: number; client: Promise<ProcessClient> } | undefined;
+
+  /** The process client of the current deployment on the current ledger (made once for both). */
+  function client(): Promise<ProcessClient> {
+    const { deployment, ledgerEpoch } = get();
+    if (!deployment) return Promise.reject(new Error('nothing is deployed yet: press Deploy first'));
+    if (cached?.deployment !== deployment || cached.epoch !== ledgerEpoch) {
+      const made = services.chain.processClient(deployment.manifest, deployment.record);
+      made.catch(() => (cached = undefined));
+      cached = { deployment, epoch: ledgerEpoch, client: made };
+    }
+    return cached.client;
+  }
+
+  function setAct(key: string, act: ActState) {
+    set((s) => ({ acts: { ...s.acts, [key]: act }, lastActKey: key }));
+  }
+
+  async function signer() {
+    const participant = selectActingParticipant(get());
+    const workspaceId = get().workspaceId;
+    if (!participant || !workspaceId) throw new Error('choose the participant to act as first');
+    const provider = await services.chain.provider();
+    return services.keys(workspaceId).getSigner(participant.id, provider);
+  }
+
+  const actions = {
+    selectParticipant(participantId: string): void {
+      set({ actingParticipantId: participantId });
+    },
+
+    /** Reloads every process's instances from the chain. */
+    async refresh(): Promise<void> {
+      const deployment = get().deployment;
+      if (!deployment || get().deploymentOnLedger === 'missing') return;
+      set({ instancesStatus: 'loading' });
+      try {
+        const c = await client();
+        const lists = await Promise.all(deployment.manifest.processes.map((p) => c.listInstances(p.id)));
+        if (get().deployment !== deployment) return;
+        const instances: Record<string, InstanceState[]> = {};
+        deployment.manifest.processes.forEach((p, i) => {
+          instances[p.id] = [...lists[i]].sort((a, b) => (a.instanceId < b.instanceId ? 1 : -1));
+        });
+        set({ instances, instancesStatus: 'ready', instancesError: undefined });
+      } catch (e) {
+        set({ instancesStatus: 'failed', instancesError: errorMessage(e) });
+      }
+    },
+
+    async loadHistory(processId: string, instanceId: bigint): Promise<void> {
+      try {
+        const entries = await (await client()).history(processId, instanceId);
+        set((s) => ({ histories: { ...s.histories, [historyKey(processId, instanceId)]: entries } }));
+      } catch (e) {
+        set({ instancesError: errorMessage(e) });
+      }
+    },
+
+    async startInstance(processId: string, data: Record<string, unknown>, choice?: number): Promise<void> {
+      const key = startActKey(processId, selectActingParticipant(get())?.id);
+      setAct(key, { status: 'pending' });
+      let c: ProcessClient | undefined;
+      try {
+        c = await client();
+        const result = await c.startInstance(processId, await signer(), data, choice);
+        setAct(key, { status: 'confirmed', txHash: result.txHash, gasUsed: result.gasUsed, instanceId: result.instanceId });
+        await actions.refresh();
+      } catch (e) {
+        setAct(key, { status: 'failed', error: c ? c.explainError(e) : errorMessage(e) });
+      }
+    },
+
+    async completeTask(
+      processId: string,
+      instanceId: bigint,
+      elementId: string,
+      data: Record<string, unknown>,
+      choice?: number,
+    ): Promise<void> {
+      const key = taskActKey(processId, instanceId, elementId);
+      setAct(key, { status: 'pending' });
+      let c: ProcessClient | undefined;
+      try {
+        c = await client();
+        const result = await c.completeTask(processId, elementId, instanceId, await signer(), data, choice);
+        setAct(key, { status: 'confirmed', txHash: result.txHash, gasUsed: result.gasUsed });
+        await Promise.all([actions.refresh(), actions.loadHistory(processId, instanceId)]);
+      } catch (e) {
+        setAct(key, { status: 'failed', error: c ? c.explainError(e) : errorMessage(e) });
+      }
+    },
+  };
+  return actions;
+}
+
+export type SessionActions = ReturnType<typeof sessionActions>;

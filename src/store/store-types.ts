@@ -1,0 +1,24 @@
+/** The store's state as one type, and what each slice's action factory receives. */
+import type { BuildState } from './build-slice.js';
+import type { DeployState } from './deploy-slice.js';
+import type { SessionState } from './session-slice.js';
+import type { StudioServices } from './studio-services.js';
+import type { UiState } from './ui-slice.js';
+import type { WorkspaceState } from './workspace-slice.js';
+
+export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState;
+
+export type SetState = (partial: Partial<StudioState> | ((state: StudioState) => Partial<StudioState>)) => void;
+export type GetState = () => StudioState;
+
+export interface SliceContext {
+  get: GetState;
+  set: SetState;
+  services: StudioServices;
+}
+
+/** Message of anything thrown, for showing it; errors from our own modules say where already. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return typeof e === 'string' ? e : JSON.stringify(e);
+}

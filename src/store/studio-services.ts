@@ -1,0 +1,77 @@
+/**
+ * What the store's actions call: persistence, keys, the build pipeline and the chain, behind
+ * small interfaces so the actions can be tested with fakes and the heavy parts (generator,
+ * compiler, ledger, ethers) can be loaded lazily by the real implementations (src/app/services.ts).
+ */
+import type { Provider, Signer } from 'ethers';
+import type {
+  AppManifest,
+  CompileResult,
+  DeploymentRecord,
+  GenerateOutput,
+  Problem,
+  SourceFile,
+  Workspace,
+} from '../../generators/index.js';
+import type { ActResult, DeployOptions, HistoryEntry, InstanceState } from '../chain/chain-api.js';
+import type { KeyStore } from '../keys/key-store.js';
+import type { WorkspaceRepository } from '../persistence/workspace-repository.js';
+import type { Language } from './ui-slice.js';
+
+export interface BuildServices {
+  generate(workspace: Workspace): Promise<GenerateOutput>;
+  compile(sources: SourceFile[]): Promise<CompileResult>;
+  assemble(
+    workspace: Workspace,
+    generated: GenerateOutput,
+    compiled: CompileResult,
+  ): Promise<{ manifest?: AppManifest; problems: Problem[] }>;
+  /** Identifies the compiled design; comparable with DeploymentRecord.sourceHash. */
+  designHash(manifest: AppManifest): Promise<string>;
+}
+
+/** The slice of src/chain/process-client.ts the app panel uses. */
+export interface ProcessClient {
+  startInstance(
+    processId: string,
+    signer: Signer,
+    data: Record<string, unknown>,
+    choice?: number,
+  ): Promise<ActResult & { instanceId: bigint }>;
+  completeTask(
+    processId: string,
+    taskElementId: string,
+    instanceId: bigint,
+    signer: Signer,
+    data: Record<string, unknown>,
+    choice?: number,
+  ): Promise<ActResult>;
+  listInstances(processId: string): Promise<InstanceState[]>;
+  history(processId: string, instanceId: bigint): Promise<HistoryEntry[]>;
+  explainError(err: unknown): string;
+}
+
+export interface ChainServices {
+  /** The bundled ledger's provider; starts the ledger on first call. */
+  provider(): Promise<Provider>;
+  /** Gives each address enough ether to pay for gas on the bundled ledger. */
+  fund(addresses: string[]): Promise<void>;
+  deploy(manifest: AppManifest, signer: Signer, opts: DeployOptions): Promise<DeploymentRecord>;
+  processClient(manifest: AppManifest, deployment: DeploymentRecord): Promise<ProcessClient>;
+  /** Whether contract code is at `address` (the bundled ledger may have been reset since deploying). */
+  hasCode(address: string): Promise<boolean>;
+  /** Stops the bundled ledger and deletes its chain; the next provider() starts a new one. */
+  resetLedger(): Promise<void>;
+  /** Calls back with each new block number; returns an unsubscribe function. */
+  onBlock(listener: (blockNumber: number) => void): () => void;
+}
+
+export interface StudioServices {
+  repo: WorkspaceRepository;
+  keys(workspaceId: string): KeyStore;
+  loadSample(): Promise<unknown>;
+  build: BuildServices;
+  chain: ChainServices;
+  /** Called when the user switches language (i18next, saved preference). */
+  applyLanguage(language: Language): void;
+}

@@ -1,0 +1,159 @@
+/**
+ * Fakes of the studio's services for store tests: real IndexedDB (fake-indexeddb) and real keys,
+ * a scripted build pipeline and an in-memory chain. Test-only; imported by *.test.ts.
+ */
+import type { AppManifest, CompileResult, DeploymentRecord, GenerateOutput, Workspace } from '../../generators/index.js';
+import type { InstanceState } from '../chain/chain-api.js';
+import { createKeyStore } from '../keys/key-store.js';
+import { openStudioDb } from '../persistence/studio-db.js';
+import { createWorkspaceRepository } from '../persistence/workspace-repository.js';
+import type { ProcessClient, StudioServices } from './studio-services.js';
+
+export const sampleWorkspace: Workspace = {
+  schemaVersion: 1,
+  name: '订单履行',
+  organizations: [
+    { id: 'manufacturer', name: 'Manufacturer' },
+    { id: 'supplier', name: 'Supplier' },
+  ],
+  roles: [
+    { id: 'Buyer', name: 'Buyer' },
+    { id: 'Sales', name: 'Sales' },
+  ],
+  participants: [
+    { id: 'wang-fang', name: '王芳', kind: 'person', organization: 'manufacturer', roles: ['Buyer'] },
+    { id: 'zhang-wei', name: '张伟', kind: 'person', organization: 'supplier', roles: ['Sales'] },
+  ],
+  processes: [{ id: 'order', name: 'Order', bpmn: '<bpmn:definitions id="d"><bpmn:task id="Task_Ship"/></bpmn:definitions>' }],
+};
+
+export function okGenerate(ws: Workspace): GenerateOutput {
+  return {
+    problems: [],
+    sources: [{ file: 'Order.sol', content: `// ${ws.participants.length} participants` }],
+    processes: [],
+  } as unknown as GenerateOutput;
+}
+
+export function compileResult(ok: boolean): CompileResult {
+  return {
+    ok,
+    diagnostics: ok ? [] : [{ severity: 'error', message: 'boom', formatted: 'boom', file: 'Order.sol', line: 1, column: 1 }],
+    contracts: {},
+    compilerVersion: '0.8.37',
+    settings: { evmVersion: 'cancun', optimizer: { enabled: true, runs: 200 } },
+    elapsedMs: 1,
+  };
+}
+
+export function manifestFor(ws: Workspace): AppManifest {
+  return {
+    manifestVersion: 1,
+    workspaceName: ws.name,
+    compiler: { version: '0.8.37', settings: {} },
+    roles: ws.roles.map((r, bit) => ({ id: r.id, name: r.name, bit })),
+    organizations: ws.organizations.map((o, index) => ({ ...o, index })),
+    participants: ws.participants.map((p) => ({ ...p })),
+    registry: { contractName: 'Registry', sourceFile: 'Registry.sol', abi: [], bytecode: '0x' },
+    processes: [
+      {
+        id: 'order',
+        processId: 'Order',
+        name: 'Order',
+        contractName: 'Order',
+        sourceFile: 'Order.sol',
+        bpmn: '',
+        start: { elementId: 'Start', name: 'Start', roles: ['Buyer'], functionName: 'start', eventName: 'Started', fields: [] },
+        tasks: [],
+        endedEventName: 'Ended',
+        abi: [],
+        bytecode: '0x',
+      },
+    ],
+  };
+}
+
+let dbCount = 0;
+
+export interface FakeChain {
+  codePresent: boolean;
+  instances: InstanceState[];
+  funded: string[];
+  failNextAct?: Error;
+}
+
+export async function createTestServices(overrides: Partial<StudioServices['build']> = {}) {
+  const db = await openStudioDb(`test-studio-${++dbCount}-${Math.random()}`);
+  const repo = createWorkspaceRepository(db);
+  const chain: FakeChain = { codePresent: true, instances: [], funded: [] };
+  const blockListeners = new Set<(n: number) => void>();
+  let block = 0;
+  const mine = () => {
+    block += 1;
+    blockListeners.forEach((l) => l(block));
+  };
+
+  const client: ProcessClient = {
+    async startInstance(processId, signer) {
+      if (chain.failNextAct) {
+        const e = chain.failNextAct;
+        chain.failNextAct = undefined;
+        throw e;
+      }
+      const instanceId = BigInt(chain.instances.length + 1);
+      chain.instances.push({ processId, instanceId, marking: 1n, ended: false, enabledTasks: [] });
+      mine();
+      return { txHash: `0xstart${instanceId}by${await signer.getAddress()}`, gasUsed: 21000n, blockNumber: block, instanceId };
+    },
+    async completeTask() {
+      mine();
+      return { txHash: '0xdone', gasUsed: 30000n, blockNumber: block };
+    },
+    listInstances: async (processId) => chain.instances.filter((i) => i.processId === processId),
+    history: async () => [],
+    explainError: (e) => `in words: ${(e as Error).message}`,
+  };
+
+  const services: StudioServices = {
+    repo,
+    keys: (id) => createKeyStore(db, id),
+    loadSample: async () => structuredClone(sampleWorkspace),
+    build: {
+      generate: async (ws) => okGenerate(ws),
+      compile: async () => compileResult(true),
+      assemble: async (ws) => ({ manifest: manifestFor(ws), problems: [] }),
+      designHash: async (manifest) => `hash:${manifest.participants.length}`,
+      ...overrides,
+    },
+    chain: {
+      provider: async () => null as never,
+      fund: async (addresses) => void chain.funded.push(...addresses),
+      async deploy(manifest, signer, opts) {
+        opts.onStep?.({ step: 'registry', contractName: 'Registry', txHash: '0xr', status: 'sent' });
+        opts.onStep?.({ step: 'registry', contractName: 'Registry', txHash: '0xr', gasUsed: 100n, status: 'confirmed' });
+        mine();
+        return {
+          network: opts.network,
+          chainId: 1337,
+          deployedAt: new Date(0).toISOString(),
+          deployer: await signer.getAddress(),
+          registry: { address: '0x00000000000000000000000000000000000000aa', txHash: '0xr', blockNumber: block },
+          processes: {},
+          sourceHash: `hash:${manifest.participants.length}`,
+        } satisfies DeploymentRecord;
+      },
+      processClient: async () => client,
+      hasCode: async () => chain.codePresent,
+      async resetLedger() {
+        chain.codePresent = false;
+        chain.instances = [];
+      },
+      onBlock(listener) {
+        blockListeners.add(listener);
+        return () => blockListeners.delete(listener);
+      },
+    },
+    applyLanguage: () => undefined,
+  };
+  return { services, repo, chain, mine };
+}

@@ -1,0 +1,128 @@
+/**
+ * The workspace being edited: opening it (or reporting why it cannot be opened), edits, keys and
+ * saving. Autosave itself is a reaction wired in create-studio-store.ts.
+ */
+import type { Problem, Workspace } from '../../generators/index.js';
+import { assignAddresses } from '../keys/assign-addresses.js';
+import { createFromSample, openCurrentWorkspace, type OpenResult } from '../persistence/open-workspace.js';
+import { errorMessage, type SliceContext } from './store-types.js';
+import { setProcessXml } from './workspace-edits.js';
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+export interface WorkspaceState {
+  workspaceStatus: 'loading' | 'ready' | 'invalid' | 'failed';
+  workspaceId?: string;
+  workspace?: Workspace;
+  /** Set when the stored workspace failed validation: its text, untouched, and why. */
+  invalidWorkspace?: { json: string; problems: Problem[] };
+  /** Problems found when opening (warnings of a workspace that did open). */
+  loadProblems: Problem[];
+  openError?: string;
+  saveState: SaveState;
+  saveError?: string;
+  keysError?: string;
+}
+
+export const initialWorkspaceState: WorkspaceState = {
+  workspaceStatus: 'loading',
+  loadProblems: [],
+  saveState: 'saved',
+};
+
+export function workspaceActions({ get, set, services }: SliceContext) {
+  function applyOpen(result: OpenResult) {
+    if (result.kind === 'invalid') {
+      set({
+        workspaceStatus: 'invalid',
+        workspaceId: result.id,
+        workspace: undefined,
+        invalidWorkspace: { json: result.json, problems: result.problems },
+        saveState: 'saved',
+        deployment: undefined,
+      });
+      return;
+    }
+    set({
+      workspaceStatus: 'ready',
+      workspaceId: result.id,
+      workspace: result.workspace,
+      invalidWorkspace: undefined,
+      loadProblems: result.problems,
+      // the deployment is the deploy slice's state; it is stored beside the workspace
+      deployment: result.deployment,
+      deploymentOnLedger: 'unknown',
+      saveState: 'saved',
+    });
+  }
+
+  const actions = {
+    async open(): Promise<void> {
+      try {
+        applyOpen(await openCurrentWorkspace(services.repo, services.loadSample));
+      } catch (e) {
+        set({ workspaceStatus: 'failed', openError: errorMessage(e) });
+        return;
+      }
+      if (get().workspaceStatus === 'ready') await actions.syncKeys();
+    },
+
+    /** Leaves an invalid record as it is and starts over with a new workspace made from the sample. */
+    async startFromSample(): Promise<void> {
+      try {
+        applyOpen(await createFromSample(services.repo, services.loadSample));
+      } catch (e) {
+        set({ workspaceStatus: 'failed', openError: errorMessage(e) });
+        return;
+      }
+      if (get().workspaceStatus === 'ready') await actions.syncKeys();
+    },
+
+    /** Applies a pure edit; a no-op edit (same object back) changes nothing and saves nothing. */
+    edit(change: (ws: Workspace) => Workspace): void {
+      const before = get().workspace;
+      if (!before) return;
+      const after = change(before);
+      if (after === before) return;
+      set({ workspace: after, saveState: 'pending' });
+      const ids = (ws: Workspace) => ws.participants.map((p) => p.id).join('\n');
+      if (ids(before) !== ids(after)) void actions.syncKeys();
+    },
+
+    setProcessXml(processId: string, xml: string): void {
+      actions.edit((ws) => setProcessXml(ws, processId, xml));
+    },
+
+    /** Creates keys that are missing and writes the participants' addresses into the workspace. */
+    async syncKeys(): Promise<void> {
+      const { workspace, workspaceId } = get();
+      if (!workspace || !workspaceId) return;
+      try {
+        const keys = await services.keys(workspaceId).ensureKeys(workspace);
+        const current = get().workspace;
+        if (!current || get().workspaceId !== workspaceId) return;
+        const next = assignAddresses(current, keys);
+        set(next === current ? { keysError: undefined } : { workspace: next, saveState: 'pending', keysError: undefined });
+      } catch (e) {
+        set({ keysError: errorMessage(e) });
+      }
+    },
+
+    async saveNow(): Promise<void> {
+      const { workspace, workspaceId, workspaceStatus } = get();
+      if (!workspace || !workspaceId || workspaceStatus !== 'ready') return;
+      set({ saveState: 'saving' });
+      try {
+        await services.repo.saveJson(workspaceId, JSON.stringify(workspace, null, 2), workspace.name);
+        // an edit made while saving leaves the state 'pending' so the next autosave picks it up
+        if (get().workspace === workspace) set({ saveState: 'saved', saveError: undefined });
+        else set({ saveState: 'pending' });
+      } catch (e) {
+        set({ saveState: 'error', saveError: errorMessage(e) });
+      }
+    },
+  };
+  return actions;
+}
+
+export type WorkspaceActions = ReturnType<typeof workspaceActions>;

@@ -1,0 +1,47 @@
+/**
+ * Vite config of the IDE. Workers are ES modules (ledger, compiler, Monaco's editor worker).
+ * The soljson plugin (src/compiler) serves and emits solc for the compiler worker.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { soljsonPlugin } from './src/compiler/vite-plugin-soljson.js';
+
+/**
+ * index.html carries the production Content-Security-Policy. The dev server injects React
+ * Refresh's preamble as an inline script, so in dev only script-src also allows inline scripts.
+ */
+function devCspPlugin(): Plugin {
+  return {
+    name: 'chainflow:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), soljsonPlugin(), devCspPlugin()],
+  worker: { format: 'es' },
+  optimizeDeps: {
+    // Pre-bundled at start-up: the dev server then serves a few files instead of hundreds. The
+    // @ethereumjs packages are only reached from the ledger worker, which the dependency scan does
+    // not follow; found later they would re-optimize and reload the page mid-session.
+    include: [
+      'bpmn-js/lib/Modeler',
+      'bpmn-auto-layout',
+      'ethers',
+      'idb',
+      'i18next',
+      'react-i18next',
+      '@ethereumjs/block',
+      '@ethereumjs/common',
+      '@ethereumjs/statemanager',
+      '@ethereumjs/tx',
+      '@ethereumjs/util',
+      '@ethereumjs/vm',
+    ],
+  },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+  },
+});
