@@ -63,6 +63,12 @@ export async function checkTransaction(chain: ChainState, tx: TypedTransaction):
  * Call checkTransaction first: a refusal here reverts the whole block.
  */
 export async function mineBlock(chain: ChainState, txs: TypedTransaction[], timestamp: number): Promise<MinedBlock> {
+  // Edits made outside a block (ledger_setBalance) sit in the state cache at checkpoint depth 0.
+  // The builder reads the state root inside its own checkpoint, and a flush there writes only
+  // that depth's changes: without this, the header would omit them (or not, if an eth_call's
+  // revert happened to flush them), and replay would give another hash. Cheap: only the
+  // accounts edited since the last block are written.
+  await chain.stateManager.flush();
   const builder = await buildBlock(chain.vm, {
     parentBlock: chain.headBlock,
     headerData: { timestamp: BigInt(timestamp), baseFeePerGas: 0n, gasLimit: chain.head.gasLimit },
