@@ -2,6 +2,7 @@
  * Vite config of the IDE. Workers are ES modules (ledger, compiler, Monaco's editor worker).
  * The soljson plugin (src/compiler) serves and emits solc for the compiler worker.
  */
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { soljsonPlugin } from './src/compiler/vite-plugin-soljson.js';
@@ -43,5 +44,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // the compiler harness is a second page, used by e2e/compiler.spec.ts to test the worker alone
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        compilerHarness: fileURLToPath(new URL('./src/compiler/compiler-harness.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -68,8 +68,10 @@ test('Order fulfilment is designed, deployed and completed by its participants',
   await expect(page.getByTestId('history-entry').filter({ hasText: 'Rework goods' })).toHaveCount(1, { timeout: 30_000 });
   expect(await page.getByTestId('history-entry').count()).toBeGreaterThanOrEqual(9);
 
-  // and a reload keeps the workspace
+  // and a reload keeps the workspace, the chain and the instance
   await page.reload();
   await expect(page.getByTestId('workspace-name')).toHaveValue('Order fulfilment', { timeout: 30_000 });
+  await page.getByTestId('nav-app').click();
+  await expect(page.getByTestId(`instance-${PROCESS}-1`)).toHaveAttribute('data-state', 'ended', { timeout: 60_000 });
   expect(errors).toEqual([]);
 });
