@@ -1,0 +1,38 @@
+/**
+ * Editing the process in bpmn-js regenerates the contract: a task renamed to a Chinese name shows
+ * up in the Solidity as a pinyin identifier and the display name as an escaped unicode literal.
+ */
+import { expect, test } from '@playwright/test';
+import { StudioPage } from './pages/studio-page.js';
+
+test('renaming a task in the modeler updates the generated Solidity', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.waitForBuild();
+
+  // when the user renames "Rework goods" on the canvas
+  const task = page.locator('[data-testid="bpmn-modeler"] g.djs-element[data-element-id="Task_Rework"]');
+  await task.dblclick();
+  const editor = page.locator('.djs-direct-editing-parent');
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('返工 Rework');
+  await page.locator('[data-testid="bpmn-modeler"] .djs-container').click({ position: { x: 20, y: 20 } });
+
+  // then the design rebuilds and the contract has a function named after the new name
+  await expect(page.getByTestId('build-status')).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
+  await page.getByTestId('code-tab-OrderFulfilment.sol').click();
+  const code = page.getByTestId('code-editor');
+  // Monaco renders only the visible lines: scroll like a reader until the function shows
+  const lines = code.locator('.view-lines');
+  await code.locator('.view-lines').click();
+  const shown = async () => ((await lines.textContent()) ?? '').replace(/\u00a0/g, ' ');
+  for (let i = 0; i < 40 && !(await shown()).includes('function fanGongRework'); i++) await page.keyboard.press('PageDown');
+  await expect(lines).toContainText('function fanGongRework(uint256 instanceId) external');
+  await expect(lines).toContainText('revert TaskNotEnabled(instanceId, unicode"返工 Rework")');
+
+  // and the new name survives a reload
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  await page.reload();
+  await expect(page.locator('g.djs-element[data-element-id="Task_Rework"]')).toContainText('返工', { timeout: 30_000 });
+});
