@@ -76,10 +76,21 @@ export async function generateWorkspace(workspace: Workspace): Promise<GenerateO
       problems.push(error(`process id "${ir.processId}" is also used by processes[${earlier}]; process ids must be unique in a workspace`, { file, path: `processes[${index}]`, elementId: ir.processId }));
     seenProcessIds.set(ir.processId, index);
     ir.contractName = contractNames.claim(ir.contractName);
+    let contract = buildProcessContract(ir, roles);
+    // a contract named like one of its own declarations (a process called "Data" or "Instance
+    // started") compiles with a shadowing warning: take the next free name instead
+    while (declaredNames(contract).has(ir.contractName)) {
+      ir.contractName = contractNames.claim(ir.contractName);
+      contract = buildProcessContract(ir, roles);
+    }
     const solFile = `${ir.contractName}.sol`;
-    emit(solFile, [buildProcessContract(ir, roles)], `process "${ir.name}" (${document.id})`);
+    emit(solFile, [contract], `process "${ir.name}" (${document.id})`);
     processes.push({ ir, file: solFile, missingLayout: read.missingLayout });
   }
   if (workspace.processes.length === 0) problems.push(error('the workspace has no process yet', { path: 'processes' }));
   return { problems, sources: hasErrors(problems) ? sources.filter((s) => !problems.some((p) => p.severity === 'error' && p.file === s.file)) : sources, processes, roles, elementLines };
+}
+
+function declaredNames(c: ContractDecl): Set<string> {
+  return new Set([...c.constants, ...c.stateVars, ...c.structs, ...c.errors, ...c.events, ...c.functions].map((d) => d.name));
 }

@@ -36,5 +36,5 @@ export async function readBpmn(xml: string, file: string): Promise<ReadBpmnResul
 }
 
 function firstLine(message: string): string {
-  return message.split('\n').slice(0, 3).join(' ').trim();
+  return message.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim();
 }

@@ -62,6 +62,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const elements = process.flowElements ?? [];
   const flows = elements.filter(isFlow);
   const nodes = elements.filter((e): e is BpmnFlowNode => !isFlow(e));
+  linkFlows(nodes, flows);
 
   const starts: BpmnFlowNode[] = [];
   const taskNodes: BpmnFlowNode[] = [];
@@ -217,7 +218,11 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
 
   // tasks
   const tasks: TaskIR[] = [];
-  const taskScope = new IdentifierScope(['startInstance', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled']);
+  // task functions must not shadow a parameter or local of the generated functions, nor a field
+  const taskScope = new IdentifierScope([
+    'startInstance', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled',
+    'instanceId', 'choice', 'm', 'd', 'by', 'account', 'roles', 'value', ...fields.map((f) => f.identifier),
+  ]);
   for (const node of taskNodes) {
     const role = roleOf(node, 'tasks');
     const next = singleNext(node, 'tasks');
@@ -266,6 +271,22 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));
   return hasErrors(problems) ? { problems } : { ir, problems };
+}
+
+/**
+ * BPMN makes a node's <incoming>/<outgoing> lists optional (they repeat what the flows' sourceRef
+ * and targetRef say), and files from some tools leave them out. Completes them from the flows,
+ * keeping the listed order first (it numbers the choices of a gateway), then document order.
+ */
+function linkFlows(nodes: BpmnFlowNode[], flows: BpmnSequenceFlow[]) {
+  for (const node of nodes) {
+    const complete = (listed: BpmnSequenceFlow[] | undefined, end: 'sourceRef' | 'targetRef') => {
+      const known = new Set(listed ?? []);
+      return [...(listed ?? []), ...flows.filter((f) => f[end] === node && !known.has(f))];
+    };
+    node.outgoing = complete(node.outgoing, 'sourceRef');
+    node.incoming = complete(node.incoming, 'targetRef');
+  }
 }
 
 function cmp(a: string, b: string): number {

@@ -58,8 +58,9 @@ export function collectFields(
     }
     writesOf.set(node.id, writes);
   }
-  // identifiers: stable by field name order, unique within the contract's data struct
-  const scope = new IdentifierScope(['instanceId', 'choice']);
+  // identifiers: stable by field name order, unique within the contract's data struct, and
+  // never one of the names a task function or event already declares (m, d: locals; by: event)
+  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by']);
   [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((f) => {
     f.identifier = scope.claim(deriveIdentifier(f.name, f.name, 'camel'));
   });

@@ -22,6 +22,8 @@ export interface ChoiceManifest {
   options: { index: number; flowId: string; name: string }[];
   /** Flow taken when no option is chosen (the gateway's default flow); absent: a choice is required. */
   defaultFlowId?: string;
+  /** The default flow's name (or its target's), to label it and to pick it by name. */
+  defaultFlowName?: string;
 }
 
 export interface TaskManifest {

@@ -70,5 +70,6 @@ function choiceOf(ir: ProcessIR, gatewayIndex: number | undefined): ChoiceManife
     gatewayElementId: g.elementId,
     options: g.branches.map((b, k) => ({ index: k + 1, flowId: b.flowId, name: b.name })),
     defaultFlowId: g.defaultBranch?.flowId,
+    defaultFlowName: g.defaultBranch?.name,
   };
 }

@@ -24,7 +24,8 @@ export function nameToWords(name: string): string[] {
     }
     ascii = '';
   };
-  for (const ch of name.normalize('NFKC')) {
+  // compatibility forms folded (fullwidth Ａ -> A) and accents dropped (Ü -> U) so Latin names keep their letters
+  for (const ch of name.normalize('NFKD').replace(/\p{M}/gu, '')) {
     if (HAN.test(ch)) {
       flush();
       words.push(...pinyin(ch, { toneType: 'none', type: 'array' }).map((s) => s.replace(/[^a-z]/gi, '')).filter(Boolean));

@@ -18,10 +18,19 @@ export function conditionToExpr(e: TypedExpr, ctx: ConditionContext): Expr {
   return toExpr(e, ctx, numericDomain(e));
 }
 
-function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain): Expr {
+const ARITHMETIC = new Set(['+', '-', '*', '/']);
+
+/**
+ * `typed`: inside arithmetic on literals only. Solidity would fold `7 / 2` as an exact rational
+ * (and `1 - 2` as -1) and then refuse to mix it with uint256, so such literals are converted to
+ * the domain type first, which makes them truncate and revert like the interpreter.
+ */
+function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain, typed = false): Expr {
   switch (e.kind) {
-    case 'number':
-      return e.value < 0n ? { kind: 'un', op: '-', arg: num(-e.value) } : num(e.value);
+    case 'number': {
+      const literal = e.value < 0n ? { kind: 'un', op: '-', arg: num(-e.value) } as Expr : num(e.value);
+      return typed ? call(domain, literal) : literal;
+    }
     case 'bool':
       return { kind: 'bool', value: e.value };
     case 'string':
@@ -34,7 +43,7 @@ function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain): Exp
     case 'not':
       return { kind: 'un', op: '!', arg: conditionToExpr(e.arg, ctx) };
     case 'neg':
-      return { kind: 'un', op: '-', arg: toExpr(e.arg, ctx, 'int256') };
+      return { kind: 'un', op: '-', arg: toExpr(e.arg, ctx, 'int256', typed) };
     case 'binary': {
       if (e.op === 'and' || e.op === 'or') return bin(e.op === 'and' ? '&&' : '||', conditionToExpr(e.left, ctx), conditionToExpr(e.right, ctx));
       const sub = e.type === 'bool' ? numericDomain(e) : domain;
@@ -43,7 +52,8 @@ function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain): Exp
         return bin(e.op === '=' ? '==' : '!=', hash(e.left), hash(e.right));
       }
       const op: BinOp = e.op === '=' ? '==' : (e.op as BinOp);
-      return bin(op, toExpr(e.left, ctx, sub), toExpr(e.right, ctx, sub));
+      const literalsOnly = typed || (ARITHMETIC.has(e.op) && !referencesData(e));
+      return bin(op, toExpr(e.left, ctx, sub, literalsOnly), toExpr(e.right, ctx, sub, literalsOnly));
     }
   }
 }

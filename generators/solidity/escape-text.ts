@@ -1,7 +1,8 @@
 /**
  * The only two ways user text reaches generated Solidity: as a string literal or inside a `///`
- * comment. Both are made unable to break out here: literals are escaped (and written as
- * unicode"..." when they hold non-ASCII, so Chinese stays readable), comments lose every line
+ * comment. Both are made unable to break out here: literals are escaped (written as
+ * unicode"..." when they hold non-ASCII, so Chinese stays readable, and in the quotes prettier
+ * would pick, so formatting never rewrites them), comments lose every line
  * terminator and every bidirectional control character (which solc rejects and which could hide
  * code from a reviewer).
  */
@@ -9,11 +10,14 @@ const LINE_TERMINATORS = /[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function solidityStringLiteral(text: string): string {
+  // prettier's choice of quotes: double, unless the text holds more double quotes than single
+  const count = (q: string) => text.split(q).length - 1;
+  const quote = count('"') > count("'") ? "'" : '"';
   let body = '';
   let ascii = true;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') body += `\\${ch}`;
+    if (ch === quote || ch === '\\') body += `\\${ch}`;
     else if (ch === '\n') body += '\\n';
     else if (ch === '\r') body += '\\r';
     else if (ch === '\t') body += '\\t';
@@ -28,7 +32,7 @@ export function solidityStringLiteral(text: string): string {
       body += ch;
     }
   }
-  return ascii ? `"${body}"` : `unicode"${body}"`;
+  return `${ascii ? '' : 'unicode'}${quote}${body}${quote}`;
 }
 
 /** One line of comment text: no line breaks, no bidi controls, trimmed. */

@@ -46,6 +46,9 @@ export interface TraceResult {
   ok: boolean;
 }
 
+/** A step the trace itself gets wrong (no such task, no such flow): no transaction was sent. */
+class TraceError extends Error {}
+
 export function parseTrace(json: unknown): TraceStep[] {
   if (!Array.isArray(json)) throw new Error('a trace must be a JSON list of steps');
   return json.map((s, i) => {
@@ -95,13 +98,13 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
     const choice = isStart ? process.start.choice : task?.choice;
     let choiceIndex: number | undefined;
     try {
-      if (!isStart && !task) throw new Error(`process "${process.name}" has no task "${step.task}"`);
+      if (!isStart && !task) throw new TraceError(`process "${process.name}" has no task "${step.task}"`);
       if (step.choose !== undefined) {
-        if (!choice) throw new Error(`"${step.task}" is not followed by a choice; remove "choose"`);
+        if (!choice) throw new TraceError(`"${step.task}" is not followed by a choice; remove "choose"`);
         const option = choice.options.find((o) => o.flowId === step.choose || o.name === step.choose);
         if (option) choiceIndex = option.index;
-        else if (choice.defaultFlowId === step.choose) choiceIndex = 0;
-        else throw new Error(`"${step.choose}" is not an outgoing flow here (options: ${choice.options.map((o) => o.name).join(', ')})`);
+        else if (choice.defaultFlowId !== undefined && (choice.defaultFlowId === step.choose || choice.defaultFlowName === step.choose)) choiceIndex = 0;
+        else throw new TraceError(`"${step.choose}" is not an outgoing flow here (options: ${[...choice.options.map((o) => o.name), ...(choice.defaultFlowName ? [choice.defaultFlowName] : [])].join(', ')})`);
       }
       const signer = signerOf(participant.id);
       const r: { txHash: string; gasUsed: bigint; instanceId?: bigint } = isStart
@@ -114,7 +117,9 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
         intrinsicGas: tx ? intrinsicGas(tx.data) : undefined,
       });
     } catch (err) {
-      results.push({ ...base, participant: participant.name, gasUsed: null, status: 'reverted', asExpected: expected === 'revert', reason: client.explainError(err) });
+      // a mistake in the trace itself is never the revert a step expects
+      const traceMistake = err instanceof TraceError;
+      results.push({ ...base, participant: participant.name, gasUsed: null, status: 'reverted', asExpected: !traceMistake && expected === 'revert', reason: traceMistake ? err.message : client.explainError(err) });
     }
   }
 
