@@ -23,11 +23,15 @@ test('renaming a task in the modeler updates the generated Solidity', async ({ p
   await expect(page.getByTestId('build-status')).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
   await page.getByTestId('code-tab-OrderFulfilment.sol').click();
   const code = page.getByTestId('code-editor');
-  // Monaco renders only the visible lines: scroll like a reader until the function shows
+  // Monaco renders only the visible lines: find the function the way a reader would (Ctrl+F)
   const lines = code.locator('.view-lines');
-  await code.locator('.view-lines').click();
-  const shown = async () => ((await lines.textContent()) ?? '').replace(/\u00a0/g, ' ');
-  for (let i = 0; i < 40 && !(await shown()).includes('function fanGongRework'); i++) await page.keyboard.press('PageDown');
+  await code.locator('textarea').first().focus();
+  await page.keyboard.press('ControlOrMeta+f');
+  const find = code.locator('.find-widget .find-part textarea');
+  await expect(find).toBeVisible();
+  await find.fill('function fanGongRework');
+  await expect(code.locator('.find-widget .matchesCount')).toContainText('of 1');
+  await find.press('Enter');
   await expect(lines).toContainText('function fanGongRework(uint256 instanceId) external');
   await expect(lines).toContainText('revert TaskNotEnabled(instanceId, unicode"返工 Rework")');
 
