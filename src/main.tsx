@@ -9,7 +9,7 @@ import { App } from './app/App.js';
 import { createBuildServices } from './app/build-services.js';
 import { createChainServices } from './app/chain-services.js';
 import { applyLanguage, createI18n, preferredLanguage } from './i18n/i18n.js';
-import { createKeyStore } from './keys/key-store.js';
+import { createKeyring } from './keys/key-store.js';
 import { openStudioDb } from './persistence/studio-db.js';
 import { createWorkspaceRepository } from './persistence/workspace-repository.js';
 import { createStudioStore } from './store/create-studio-store.js';
@@ -25,7 +25,7 @@ try {
   const studio = createStudioStore(
     {
       repo: createWorkspaceRepository(db),
-      keys: (workspaceId) => createKeyStore(db, workspaceId),
+      keys: createKeyring(db),
       loadSample: () => import('../generators/samples/order-fulfilment/workspace.json').then((m) => m.default),
       build: createBuildServices(),
       chain: createChainServices(),

@@ -1,12 +1,48 @@
 /** Page helpers for the IDE: what a user does, named as they would say it. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The workspace passphrase the e2e user sets on first start. */
+export const PASSPHRASE = 'e2e 口令 passphrase';
+
 export class StudioPage {
   constructor(readonly page: Page) {}
 
-  async open() {
+  /**
+   * Opens the IDE. A test's browser starts empty, so this is the first use: the user sets the
+   * workspace passphrase (which also unlocks the keys for the rest of the page's life).
+   */
+  async open(options: { firstUse?: boolean } = {}) {
     await this.page.goto('/');
     await expect(this.page.getByTestId('studio')).toBeVisible({ timeout: 30_000 });
+    if (options.firstUse ?? true) await this.setPassphrase();
+  }
+
+  get unlockDialog(): Locator {
+    return this.page.getByTestId('unlock-dialog');
+  }
+
+  async setPassphrase(passphrase = PASSPHRASE) {
+    await expect(this.unlockDialog).toHaveAttribute('data-mode', 'setup', { timeout: 30_000 });
+    await this.unlockDialog.getByTestId('unlock-passphrase').fill(passphrase);
+    await this.unlockDialog.getByTestId('unlock-confirm').fill(passphrase);
+    await this.unlockDialog.getByTestId('unlock-submit').click();
+    await expect(this.unlockDialog).toHaveCount(0, { timeout: 30_000 });
+    await expect(this.page.getByTestId('keys-lock')).toHaveAttribute('data-state', 'unlocked');
+  }
+
+  /** Unlocks the keys (after a reload they are locked): opens the dialog unless something already asked. */
+  async unlock(passphrase = PASSPHRASE) {
+    await this.typePassphrase(passphrase);
+    await expect(this.unlockDialog).toHaveCount(0, { timeout: 30_000 });
+    await expect(this.page.getByTestId('keys-lock')).toHaveAttribute('data-state', 'unlocked');
+  }
+
+  /** Types a passphrase into the unlock dialog and submits it, whatever the outcome. */
+  async typePassphrase(passphrase: string) {
+    if (!(await this.unlockDialog.isVisible())) await this.page.getByTestId('keys-lock').click();
+    await expect(this.unlockDialog).toHaveAttribute('data-mode', 'unlock');
+    await this.unlockDialog.getByTestId('unlock-passphrase').fill(passphrase);
+    await this.unlockDialog.getByTestId('unlock-submit').click();
   }
 
   /** Waits until generation and compilation of the current design succeeded. */

@@ -1,10 +1,11 @@
-/** The IDE frame: top bar, left navigation and the active view. */
+/** The IDE frame: top bar, left navigation, the active view and the keys' passphrase dialog. */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectView, selectWorkspaceStatus } from '../store/selectors.js';
 import { useStudio } from '../store/studio-context.js';
 import { DesignView } from './DesignView.js';
 import { NavBar } from './NavBar.js';
+import { UnlockDialog, useKeyActivity } from './KeysLock.js';
 import { InvalidWorkspaceScreen, OpenFailedScreen } from './StatusScreens.js';
 import { TopBar } from './TopBar.js';
 import { ParticipantsPanel } from '../panels/participants/ParticipantsPanel.js';
@@ -12,12 +13,15 @@ import './app.css';
 import './design.css';
 import './pages.css';
 import './app-panel.css';
+import './keys.css';
 
 const DeployPanel = lazy(() => import('../panels/deploy/DeployPanel.js'));
 const AppPanel = lazy(() => import('../panels/app/AppPanel.js'));
+const ExplorerPanel = lazy(() => import('../panels/explorer/ExplorerPanel.js'));
 
 export function App() {
   const status = useStudio(selectWorkspaceStatus);
+  useKeyActivity();
   return (
     <div className="studio" data-testid="studio">
       <TopBar />
@@ -25,6 +29,7 @@ export function App() {
         <NavBar />
         <main className="studio-main">{status === 'ready' ? <Views /> : <NotReady status={status} />}</main>
       </div>
+      <UnlockDialog />
     </div>
   );
 }
@@ -52,6 +57,7 @@ function Views() {
       <Suspense fallback={fallback}>
         {view === 'deploy' && <DeployPanel />}
         {view === 'app' && <AppPanel />}
+        {view === 'explorer' && <ExplorerPanel />}
       </Suspense>
     </>
   );

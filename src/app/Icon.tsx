@@ -8,6 +8,9 @@ const PATHS = {
   app: 'M2 2.5h12v11H2zM2 5.5h12M5 8.5h6M5 11h4',
   check: 'M3 8.5 6.5 12 13 4.5',
   dot: 'M8 6.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z',
+  explorer: 'M7 12.5a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM11 11l3.5 3.5M4.5 7h5M7 4.5v5',
+  lock: 'M3.5 7.5h9v7h-9zM5.5 7.5V5a2.5 2.5 0 0 1 5 0v2.5',
+  unlock: 'M3.5 7.5h9v7h-9zM5.5 7.5V5a2.5 2.5 0 0 1 5 0',
 } as const;
 
 export type IconName = keyof typeof PATHS;

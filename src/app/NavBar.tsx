@@ -6,7 +6,7 @@ import type { View } from '../store/ui-slice.js';
 import { Icon, type IconName } from './Icon.js';
 
 interface NavItem {
-  id: 'participants' | 'process' | 'code' | 'problems' | 'deploy' | 'app';
+  id: 'participants' | 'process' | 'code' | 'problems' | 'deploy' | 'app' | 'explorer';
   view: View;
   icon: IconName;
 }
@@ -18,6 +18,7 @@ const ITEMS: NavItem[] = [
   { id: 'problems', view: 'design', icon: 'problems' },
   { id: 'deploy', view: 'deploy', icon: 'deploy' },
   { id: 'app', view: 'app', icon: 'app' },
+  { id: 'explorer', view: 'explorer', icon: 'explorer' },
 ];
 
 export function NavBar() {

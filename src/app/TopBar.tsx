@@ -1,9 +1,10 @@
-/** Top bar: workspace name, save and build state, language, Deploy. */
+/** Top bar: workspace name, save and build state, keys' lock, language, Deploy. */
 import { useTranslation } from 'react-i18next';
 import { selectBuildStatus, selectLanguage, selectProblemCounts, selectSaveState, selectWorkspace } from '../store/selectors.js';
 import { useStudio, useStudioActions, useStudioShallow } from '../store/studio-context.js';
 import { LANGUAGES, type Language } from '../store/ui-slice.js';
 import { Icon } from './Icon.js';
+import { LockButton } from './KeysLock.js';
 import { TextCell } from './TextCell.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '中文' };
@@ -32,6 +33,7 @@ export function TopBar() {
       <SaveState />
       <div className="topbar-spacer" />
       <BuildStatus />
+      <LockButton />
       <select
         className="language-switch"
         data-testid="language-switch"

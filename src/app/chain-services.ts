@@ -62,6 +62,13 @@ export function createChainServices(): ChainServices {
       const { provider } = await start();
       return (await provider.getCode(address)) !== '0x';
     },
+    async setMembers(deployment, operator, members) {
+      const { Contract } = await import('ethers');
+      const registry = new Contract(deployment.record.registry.address, deployment.manifest.registry.abi as never, operator);
+      const tx = await registry.getFunction('setMembers')(...members);
+      const receipt = await tx.wait();
+      return { txHash: tx.hash as string, gasUsed: receipt.gasUsed as bigint };
+    },
     onBlock(listener) {
       let stop = false;
       let unsubscribe = () => {

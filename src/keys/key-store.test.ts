@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Wallet } from 'ethers';
 import type { Workspace } from '../../generators/index.js';
-import { openStudioDb } from '../persistence/studio-db.js';
-import { createKeyStore } from './key-store.js';
+import { openStudioDb, type StudioDb } from '../persistence/studio-db.js';
+import { createKeyStore, KeysLockedError, OPERATOR_KEY_ID, type KeyEvent, type KeyStore } from './key-store.js';
 import { assignAddresses } from './assign-addresses.js';
+import { keystoreScrypt } from './keystore-crypto.js';
 
 const workspace = {
   schemaVersion: 1,
@@ -18,40 +19,192 @@ const workspace = {
   processes: [],
 } satisfies Workspace;
 
+const PASS = '口令 correct horse';
+const cheap = { scrypt: { N: 2 ** 10, r: 8, p: 1 } };
 let n = 0;
 const freshDb = () => openStudioDb(`test-keys-${++n}`);
+const storeOn = (db: StudioDb, ws = 'ws1') => createKeyStore(db, ws, cheap);
 
-describe('KeyStore', () => {
-  it('creates one distinct key per participant plus the operator, once', async () => {
-    // given a workspace without keys
-    const store = createKeyStore(await freshDb(), 'ws1');
-    // when keys are ensured twice, overlapping
-    const [a, b] = await Promise.all([store.ensureKeys(workspace), store.ensureKeys(workspace)]);
-    // then both calls agree and every owner has its own address
-    expect(a).toEqual(b);
-    const all = [a.operator, ...Object.values(a.participants)];
+async function unlockedStore(db?: StudioDb): Promise<{ db: StudioDb; store: KeyStore }> {
+  const d = db ?? (await freshDb());
+  const store = storeOn(d);
+  expect(await store.setPassphrase(PASS)).toEqual({ ok: true });
+  return { db: d, store };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('KeyStore: passphrase and encryption at rest', () => {
+  it('on first use waits for a passphrase, then creates every key encrypted', async () => {
+    // given a workspace without keys or passphrase
+    const db = await freshDb();
+    const store = storeOn(db);
+    const events: KeyEvent[] = [];
+    store.subscribe((e) => events.push(e));
+    expect(await store.status()).toEqual({ lock: 'unset', plaintextKeys: 0 });
+    // when keys are needed, the store asks for an unlock and waits
+    const ensured = store.ensureKeys(workspace);
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'unlock-needed' }));
+    // a short passphrase is refused and changes nothing
+    expect(await store.setPassphrase('short')).toMatchObject({ ok: false, error: 'weak-passphrase' });
+    expect(store.unlocked).toBe(false);
+    // then setting the passphrase lets the keys be created
+    expect(await store.setPassphrase(PASS)).toEqual({ ok: true });
+    const keys = await ensured;
+    const all = [keys.operator, ...Object.values(keys.participants)];
     expect(new Set(all).size).toBe(3);
-    all.forEach((addr) => expect(addr).toMatch(/^0x[0-9a-fA-F]{40}$/));
+    // and every stored record is a keystore, no plaintext key anywhere
+    const records = await db.getAll('keys');
+    expect(records).toHaveLength(3);
+    for (const r of records) {
+      expect(r.privateKey).toBeUndefined();
+      expect(keystoreScrypt(r.keystore!)).toEqual(cheap.scrypt);
+      const wallet = await store.getSigner(r.ownerId === OPERATOR_KEY_ID ? 'wang' : r.ownerId);
+      expect(JSON.stringify(r)).not.toContain(wallet.privateKey.slice(2));
+    }
+    expect(events).toContainEqual({ type: 'lock', state: 'unlocked' });
   });
 
-  it('signs with the key whose address it reported', async () => {
-    const store = createKeyStore(await freshDb(), 'ws1');
+  it('after a reload is locked; a wrong passphrase is refused and loses nothing; the right one unlocks', async () => {
+    const { db, store } = await unlockedStore();
     const keys = await store.ensureKeys(workspace);
-    const signer = await store.getSigner('wang');
-    expect(signer.address).toBe(keys.participants.wang);
-    expect((await store.getOperatorSigner()).address).toBe(keys.operator);
+    const before = await db.getAll('keys');
+    // when the page reloads (a new store on the same database)
+    const reloaded = storeOn(db);
+    expect(await reloaded.status()).toEqual({ lock: 'locked', plaintextKeys: 0 });
+    // addresses are known without unlocking
+    expect(await reloaded.ensureKeys(workspace)).toEqual(keys);
+    // signing waits for the unlock
+    const signer = reloaded.getSigner('wang');
+    // a wrong passphrase is refused with its reason, and the stored keys are untouched
+    expect(await reloaded.unlock('not the passphrase')).toMatchObject({ ok: false, error: 'wrong-passphrase' });
+    expect(reloaded.unlocked).toBe(false);
+    expect(await db.getAll('keys')).toEqual(before);
+    // the right passphrase unlocks and the waiting signer gets the same key as before
+    expect(await reloaded.unlock(PASS)).toEqual({ ok: true });
+    expect((await signer).address).toBe(keys.participants.wang);
+  });
+
+  it('rejects what waits for an unlock when the user cancels', async () => {
+    const { db, store } = await unlockedStore();
+    await store.ensureKeys(workspace);
+    const reloaded = storeOn(db);
+    const signer = reloaded.getOperatorSigner();
+    await Promise.resolve();
+    reloaded.cancelUnlock();
+    await expect(signer).rejects.toBeInstanceOf(KeysLockedError);
+  });
+
+  it('refuses a second passphrase and unlocking a workspace that has none', async () => {
+    const { store } = await unlockedStore();
+    expect(await store.setPassphrase('another passphrase')).toMatchObject({ ok: false, error: 'already-set' });
+    expect(await storeOn(await freshDb()).unlock(PASS)).toMatchObject({ ok: false, error: 'not-set' });
+  });
+
+  it('migrates plaintext keys of the spine to encrypted ones with the same addresses', async () => {
+    // given keys stored in plaintext by the previous version
+    const db = await freshDb();
+    const legacy = [OPERATOR_KEY_ID, 'wang', 'line-3'].map((ownerId) => {
+      const w = Wallet.createRandom();
+      return { workspaceId: 'ws1', ownerId, privateKey: w.privateKey, address: w.address, createdAt: 1 };
+    });
+    for (const r of legacy) await db.add('keys', r);
+    const store = storeOn(db);
+    expect(await store.status()).toEqual({ lock: 'unset', plaintextKeys: 3 });
+    // when the passphrase is set
+    expect(await store.setPassphrase(PASS)).toEqual({ ok: true });
+    // then every record is encrypted, the plaintext is gone and the keys are the same
+    for (const r of legacy) {
+      const stored = (await db.get('keys', ['ws1', r.ownerId]))!;
+      expect(stored.privateKey).toBeUndefined();
+      expect(stored.keystore).not.toContain(r.privateKey.slice(2));
+      expect(stored.address).toBe(r.address);
+    }
+    const reloaded = storeOn(db);
+    expect(await reloaded.unlock(PASS)).toEqual({ ok: true });
+    expect((await reloaded.getSigner('wang')).privateKey).toBe(legacy[1].privateKey);
   });
 
   it('keeps keys apart per workspace', async () => {
     const db = await freshDb();
-    const one = await createKeyStore(db, 'ws1').ensureKeys(workspace);
-    const two = await createKeyStore(db, 'ws2').ensureKeys(workspace);
-    expect(one.participants.wang).not.toBe(two.participants.wang);
+    const one = createKeyStore(db, 'ws1', cheap);
+    const two = createKeyStore(db, 'ws2', cheap);
+    await one.setPassphrase(PASS);
+    await two.setPassphrase(PASS);
+    expect((await one.ensureKeys(workspace)).participants.wang).not.toBe((await two.ensureKeys(workspace)).participants.wang);
   });
 
   it('says whose key is missing', async () => {
-    const store = createKeyStore(await freshDb(), 'ws1');
+    const { store } = await unlockedStore();
     await expect(store.getSigner('nobody')).rejects.toThrow(/no key for "nobody"/);
+  });
+});
+
+describe('KeyStore: idle lock', () => {
+  it('locks after 15 idle minutes by default; activity postpones it', async () => {
+    const { store } = await unlockedStore();
+    await store.idleMinutes(); // the countdown starts once the setting is read
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    store.touch(); // re-arms the countdown on the fake clock
+    const events: KeyEvent[] = [];
+    store.subscribe((e) => events.push(e));
+    vi.advanceTimersByTime(14 * 60_000);
+    store.touch();
+    vi.advanceTimersByTime(14 * 60_000);
+    expect(store.unlocked).toBe(true);
+    vi.advanceTimersByTime(60_000);
+    expect(store.unlocked).toBe(false);
+    expect(events).toEqual([{ type: 'lock', state: 'locked' }]);
+  });
+
+  it('remembers a configured timeout per workspace', async () => {
+    const { db, store } = await unlockedStore();
+    await store.setIdleMinutes(5);
+    expect(await storeOn(db).idleMinutes()).toBe(5);
+    expect(await storeOn(db, 'other').idleMinutes()).toBe(15);
+    await expect(store.setIdleMinutes(-1)).rejects.toThrow(/0 or more/);
+  });
+});
+
+describe('KeyStore: export, import, rotate', () => {
+  it('exports a key file that imports back after a rotation', async () => {
+    const { db, store } = await unlockedStore();
+    const keys = await store.ensureKeys(workspace);
+    // given wang's key exported with its own passphrase
+    const exported = await store.exportKey('wang', 'file passphrase 文件');
+    if (!exported.ok) throw new Error(exported.detail);
+    expect(exported.address).toBe(keys.participants.wang);
+    expect(JSON.parse(exported.json)).toMatchObject({ version: 3 });
+    expect(await store.exportKey('wang', 'short')).toMatchObject({ ok: false, error: 'weak-passphrase' });
+
+    // when wang's key is rotated, nothing changes until the replacement is committed
+    const rotated = await store.rotateKey('wang');
+    if (!rotated.ok) throw new Error(rotated.detail);
+    expect(rotated.replacement.previousAddress).toBe(keys.participants.wang);
+    expect((await store.getSigner('wang')).address).toBe(keys.participants.wang);
+    await rotated.replacement.commit();
+    expect((await store.getSigner('wang')).address).toBe(rotated.replacement.address);
+    expect((await store.ensureKeys(workspace)).participants.wang).toBe(rotated.replacement.address);
+
+    // a wrong file passphrase and a file that is no keystore are refused
+    expect(await store.importKey('wang', exported.json, 'wrong passphrase')).toMatchObject({ ok: false, error: 'wrong-passphrase' });
+    expect(await store.importKey('wang', '{"nope":1}', 'file passphrase 文件')).toMatchObject({ ok: false, error: 'invalid-file' });
+    // and importing it for wang brings the old address back, stored encrypted with the workspace passphrase
+    const imported = await store.importKey('wang', exported.json, 'file passphrase 文件');
+    if (!imported.ok) throw new Error(imported.detail);
+    expect(imported.replacement).toMatchObject({ previousAddress: rotated.replacement.address, address: keys.participants.wang });
+    await imported.replacement.commit();
+    const reloaded = storeOn(db);
+    expect(await reloaded.unlock(PASS)).toEqual({ ok: true });
+    expect((await reloaded.getSigner('wang')).address).toBe(keys.participants.wang);
+  });
+
+  it('refuses to import a key another owner of the workspace holds', async () => {
+    const { store } = await unlockedStore();
+    await store.ensureKeys(workspace);
+    const exported = await store.exportKey('wang', 'file passphrase');
+    if (!exported.ok) throw new Error(exported.detail);
+    expect(await store.importKey('line-3', exported.json, 'file passphrase')).toMatchObject({ ok: false, error: 'address-in-use' });
   });
 });
 

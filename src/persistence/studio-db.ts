@@ -26,12 +26,19 @@ export interface WorkspaceRecord {
   deployment?: SavedDeployment;
 }
 
-/** A participant's (or the operator's) account key. Plaintext for now: a later issue encrypts it. */
+/**
+ * A participant's (or the operator's) account key, encrypted with the workspace passphrase
+ * (src/keys/key-store.ts). Records of the spine iteration hold `privateKey` in plaintext instead;
+ * they are encrypted and the plaintext dropped when the passphrase is first set.
+ */
 export interface KeyRecord {
   workspaceId: string;
   /** A participant id, or OPERATOR_KEY_ID for the consortium operator that deploys. */
   ownerId: string;
-  privateKey: string;
+  /** Ethereum keystore v3 JSON text (scrypt; its parameters are inside). */
+  keystore?: string;
+  /** Legacy plaintext key; absent once encrypted. */
+  privateKey?: string;
   address: string;
   createdAt: number;
 }

@@ -2,12 +2,14 @@
  * The studio store: one per IDE instance, handed down through React context (studio-context.tsx).
  * State is a zustand vanilla store made of one slice per concept; actions are plain functions
  * grouped per slice. Reactions wired here: autosave and rebuild after workspace edits (debounced),
- * and reloading instances on every new block.
+ * reloading instances on every new block, and following the open workspace's key store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { buildActions, initialBuildState } from './build-slice.js';
 import { debounce } from './debounce.js';
 import { deployActions, initialDeployState } from './deploy-slice.js';
+import { explorerActions, initialExplorerState } from './explorer-slice.js';
+import { initialKeysState, keysActions } from './keys-slice.js';
 import { initialSessionState, sessionActions } from './session-slice.js';
 import type { SliceContext, StudioState } from './store-types.js';
 import type { StudioServices } from './studio-services.js';
@@ -27,6 +29,8 @@ export function createStudioActions(ctx: SliceContext) {
     deploy: deployActions(ctx),
     session: sessionActions(ctx),
     ui: uiActions(ctx),
+    keys: keysActions(ctx),
+    explorer: explorerActions(ctx),
   };
 }
 
@@ -47,6 +51,8 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
     ...initialDeployState,
     ...initialSessionState,
     ...initialUiState(options.language),
+    ...initialKeysState,
+    ...initialExplorerState,
   }));
   const actions = createStudioActions({ get: store.getState, set: store.setState, services });
 
@@ -55,6 +61,8 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
   const refresh = debounce(() => void actions.session.refresh(), 50);
 
   const unsubscribe = store.subscribe((state, prev) => {
+    // before the workspace's first key request, so the passphrase dialog hears it
+    if (state.workspaceId !== prev.workspaceId) actions.keys.attach();
     if (state.workspace !== prev.workspace && state.workspace) {
       if (state.workspaceId === prev.workspaceId) save();
       build();
@@ -72,6 +80,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
       build.cancel();
       refresh.cancel();
       actions.deploy.dispose();
+      actions.keys.dispose();
     },
   };
 }

@@ -15,6 +15,8 @@ import type {
 } from '../../generators/index.js';
 import type { ActResult, DeployOptions, HistoryEntry, InstanceState } from '../chain/chain-api.js';
 import type { KeyStore } from '../keys/key-store.js';
+import type { MemberArguments } from '../keys/member-replacement.js';
+import type { SavedDeployment } from '../persistence/studio-db.js';
 import type { WorkspaceRepository } from '../persistence/workspace-repository.js';
 import type { Language } from './ui-slice.js';
 
@@ -64,10 +66,13 @@ export interface ChainServices {
   resetLedger(): Promise<void>;
   /** Calls back with each new block number; returns an unsubscribe function. */
   onBlock(listener: (blockNumber: number) => void): () => void;
+  /** Calls the deployed registry's setMembers, signed by `operator`; resolves once mined. */
+  setMembers(deployment: SavedDeployment, operator: Signer, members: MemberArguments): Promise<{ txHash: string; gasUsed: bigint }>;
 }
 
 export interface StudioServices {
   repo: WorkspaceRepository;
+  /** The key store of a workspace; the same object for the life of the page (it holds unlocked keys). */
   keys(workspaceId: string): KeyStore;
   loadSample(): Promise<unknown>;
   build: BuildServices;

@@ -4,7 +4,8 @@
  */
 import type { AppManifest, CompileResult, DeploymentRecord, GenerateOutput, Workspace } from '../../generators/index.js';
 import type { InstanceState } from '../chain/chain-api.js';
-import { createKeyStore } from '../keys/key-store.js';
+import { createKeyring } from '../keys/key-store.js';
+import type { MemberArguments } from '../keys/member-replacement.js';
 import { openStudioDb } from '../persistence/studio-db.js';
 import { createWorkspaceRepository } from '../persistence/workspace-repository.js';
 import type { ProcessClient, StudioServices } from './studio-services.js';
@@ -80,12 +81,31 @@ export interface FakeChain {
   instances: InstanceState[];
   funded: string[];
   failNextAct?: Error;
+  /** setMembers calls: who signed and the arguments. */
+  memberCalls: { operator: string; members: MemberArguments }[];
 }
 
-export async function createTestServices(overrides: Partial<StudioServices['build']> = {}) {
+/** The passphrase the simulated user types; tests that do not test keys never see a dialog. */
+export const TEST_PASSPHRASE = 'test passphrase 口令';
+
+export async function createTestServices(overrides: Partial<StudioServices['build']> = {}, options: { autoUnlock?: boolean } = {}) {
   const db = await openStudioDb(`test-studio-${++dbCount}-${Math.random()}`);
+  const keyring = createKeyring(db, { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+  const answered = new Set<string>();
+  /** A user who types the passphrase whenever asked (unless autoUnlock is false). */
+  const keys = (id: string) => {
+    const store = keyring(id);
+    if (options.autoUnlock !== false && !answered.has(id)) {
+      answered.add(id);
+      store.subscribe((e) => {
+        if (e.type !== 'unlock-needed') return;
+        void store.status().then((s) => (s.lock === 'unset' ? store.setPassphrase(TEST_PASSPHRASE) : store.unlock(TEST_PASSPHRASE)));
+      });
+    }
+    return store;
+  };
   const repo = createWorkspaceRepository(db);
-  const chain: FakeChain = { codePresent: true, instances: [], funded: [] };
+  const chain: FakeChain = { codePresent: true, instances: [], funded: [], memberCalls: [] };
   const blockListeners = new Set<(n: number) => void>();
   let block = 0;
   const mine = () => {
@@ -116,7 +136,7 @@ export async function createTestServices(overrides: Partial<StudioServices['buil
 
   const services: StudioServices = {
     repo,
-    keys: (id) => createKeyStore(db, id),
+    keys,
     loadSample: async () => structuredClone(sampleWorkspace),
     build: {
       generate: async (ws) => okGenerate(ws),
@@ -152,8 +172,13 @@ export async function createTestServices(overrides: Partial<StudioServices['buil
         blockListeners.add(listener);
         return () => blockListeners.delete(listener);
       },
+      async setMembers(_deployment, operator, members) {
+        chain.memberCalls.push({ operator: await operator.getAddress(), members });
+        mine();
+        return { txHash: `0xmembers${chain.memberCalls.length}`, gasUsed: 50000n };
+      },
     },
     applyLanguage: () => undefined,
   };
-  return { services, repo, chain, mine };
+  return { services, repo, chain, mine, db };
 }

@@ -5,7 +5,7 @@
 import type { Problem } from '../../generators/index.js';
 import type { SliceContext } from './store-types.js';
 
-export const VIEWS = ['participants', 'design', 'deploy', 'app'] as const;
+export const VIEWS = ['participants', 'design', 'deploy', 'app', 'explorer'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;

@@ -1,4 +1,6 @@
 /** English strings of the IDE. zh-CN.ts must have exactly the same keys (checked by its type). */
+import { explorerEn, keysEn } from './keys-explorer-en.js';
+
 export const en = {
   app: {
     loading: 'Opening workspace…',
@@ -34,6 +36,7 @@ export const en = {
     problems: 'Problems',
     deploy: 'Deploy',
     app: 'App',
+    explorer: 'Explorer',
   },
   topbar: {
     workspaceName: 'Workspace name',
@@ -158,6 +161,8 @@ export const en = {
       notDate: 'Enter a date and time',
     },
   },
+  keys: keysEn,
+  explorer: explorerEn,
 };
 
 export type Resources = typeof en;

@@ -1,5 +1,6 @@
 /** 简体中文界面文字。键与 en.ts 完全相同（由类型检查）。 */
 import type { Resources } from './en.js';
+import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 
 export const zhCN: Resources = {
   app: {
@@ -36,6 +37,7 @@ export const zhCN: Resources = {
     problems: '问题',
     deploy: '部署',
     app: '应用',
+    explorer: '浏览器',
   },
   topbar: {
     workspaceName: '工作区名称',
@@ -160,4 +162,6 @@ export const zhCN: Resources = {
       notDate: '请输入日期和时间',
     },
   },
+  keys: keysZhCN,
+  explorer: explorerZhCN,
 };

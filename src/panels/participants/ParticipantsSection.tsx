@@ -5,6 +5,7 @@ import { TextCell } from '../../app/TextCell.js';
 import { selectWorkspace } from '../../store/selectors.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { addParticipant, removeParticipant, updateParticipant } from '../../store/workspace-edits.js';
+import { KeyActions, KeysSettings } from './KeyActions.js';
 
 export function ParticipantsSection() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function ParticipantsSection() {
   return (
     <section className="card" data-testid="participants-section">
       <h2>{t('participants.participants')}</h2>
+      <KeysSettings />
       <table className="table">
         <thead>
           <tr>
@@ -63,6 +65,7 @@ export function ParticipantsSection() {
                 <code className="address" title={p.address} data-testid={`participant-address-${p.id}`}>
                   {p.address ? shortAddress(p.address) : t('participants.noKey')}
                 </code>
+                {p.address && <KeyActions participantId={p.id} name={p.name} />}
               </td>
               <td className="cell-actions">
                 <button
