@@ -15,6 +15,7 @@ import { collectFields } from './collect-fields.js';
 import { findRole, laneIndex, roleReferenceOf } from './resolve-roles.js';
 import { DESCRIPTIVE_TYPES, EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeEventDefinition, describeType } from './executable-elements.js';
 import { checkGatewayCycles, checkReachability } from './check-structure.js';
+import { reportUnexecutedNodes } from './report-unexecuted-nodes.js';
 
 export interface BuildContext {
   document: ProcessDocument;
@@ -49,6 +50,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     for (const p of withFlow.slice(1)) {
       const pool = pools.find((x) => x.processRef === p);
       problems.push(error(`a second executable pool ${label(pool ?? p)}: collaborations of several pools are not executable yet; keep one pool per process file`, at('pools', pool?.id ?? p.id)));
+      problems.push(...reportUnexecutedNodes(p.flowElements, `pool ${label(pool ?? p)}`, (id) => at('elements', id)));
     }
   }
   const process = withFlow[0];
@@ -86,6 +88,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       problems.push(warning(`${describeType(node.$type)} ${label(node)} is documentation only and is not executed; declare data with cf:field on tasks`, at('data', node.id)));
     } else {
       problems.push(error(`${describeType(node.$type)} ${label(node)} is not executable yet (${EXECUTABLE_SUMMARY})`, at('elements', node.id)));
+      problems.push(...reportUnexecutedNodes(node.get('flowElements') as ModdleElement[] | undefined, `${describeType(node.$type)} ${label(node)}`, (id) => at('elements', id)));
     }
   }
   if (starts.length === 0) problems.push(error('the process needs one none start event', { file: ctx.file, path: base, elementId: process.id }));

@@ -5,6 +5,7 @@
  * calls its private `_route<Name>` function. Gateway functions are pure or view, never write
  * storage, and are emitted once each, so code size grows linearly with the model.
  */
+import type { TypedExpr } from '../feel/feel-ast.js';
 import type { FlowTarget, GatewayIR } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, member, num, str, type ErrorDecl, type Expr, type Mutability, type Param, type Statement } from './contract-model.js';
 import { conditionToExpr, needsToInt256, referencesData } from './condition-to-expr.js';
@@ -26,7 +27,7 @@ export function gatewayShapes(ctx: ProcessContext): GatewayShape[] {
     const cached = memo.get(gi);
     if (cached) return cached;
     const g = ctx.ir.gateways[gi];
-    let view = g.branches.some((b) => b.condition && referencesData(b.condition));
+    let view = g.branches.some((b) => b.condition && readsStorage(ctx, b.condition));
     let needsId = view || g.decision === 'caller' || (g.decision === 'conditions' && !g.defaultBranch);
     for (const t of targets(g)) {
       if (t.kind !== 'gateway') continue;
@@ -39,6 +40,20 @@ export function gatewayShapes(ctx: ProcessContext): GatewayShape[] {
     return result;
   };
   return ctx.ir.gateways.map((_, gi) => shape(gi));
+}
+
+/** Whether a condition reads a field from the `_data` struct (a packed bool is read from `m`). */
+const readsStorage = (ctx: ProcessContext, e: TypedExpr) => referencesData(e, (fi) => ctx.packedBool.has(fi));
+
+/**
+ * Whether routing a token to `target` can leave the marking empty, i.e. end the instance. A token
+ * that can only come to rest at tasks leaves their bits set, so that routing needs no end check.
+ */
+export function mayEnd(ctx: ProcessContext, target: FlowTarget, seen = new Set<number>()): boolean {
+  if (target.kind !== 'gateway') return target.kind === 'end';
+  if (seen.has(target.index)) return false; // gateway graphs are acyclic; this only guards
+  seen.add(target.index);
+  return targets(ctx.ir.gateways[target.index]).some((t) => mayEnd(ctx, t, seen));
 }
 
 const targets = (g: GatewayIR): FlowTarget[] => [...g.branches.map((b) => b.target), ...(g.defaultBranch ? [g.defaultBranch.target] : [])];
@@ -98,12 +113,17 @@ export function addGatewayRouting(ctx: ProcessContext): GatewayShape[] {
       body.push({ kind: 'revert', error: 'InvalidChoice', args: [INSTANCE, str(g.name), id('choice')] });
       builder.addError(ERRORS.InvalidChoice);
     } else if (g.decision === 'conditions') {
-      const readsData = g.branches.some((b) => b.condition && referencesData(b.condition));
+      const readsData = g.branches.some((b) => b.condition && readsStorage(ctx, b.condition));
       if (readsData) body.push({ kind: 'let', type: 'Data storage', name: 'd', value: index(id('_data'), INSTANCE) });
+      // a bool kept in the state word is read from `m`, which the caller already loaded
+      const field = (fi: number) => {
+        const bit = ctx.packedBool.get(fi);
+        return bit === undefined ? undefined : bin('!=', bin('&', M, id(bit)), num(0));
+      };
       for (const b of g.branches) {
         usesToInt ||= needsToInt256(b.condition!);
         body.push({ kind: 'comment', text: `"${b.name}": ${b.conditionText}` });
-        body.push({ kind: 'if', cond: conditionToExpr(b.condition!, { fields: ir.fields, data: id('d') }), then: [go(b.target)] });
+        body.push({ kind: 'if', cond: conditionToExpr(b.condition!, { fields: ir.fields, data: id('d'), field }), then: [go(b.target)] });
       }
       if (g.defaultBranch) {
         body.push({ kind: 'comment', text: `Default flow "${g.defaultBranch.name}".` });

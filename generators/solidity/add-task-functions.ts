@@ -3,13 +3,13 @@
  * the task is enabled in this instance (one SLOAD of the marking), the caller plays the role
  * (one SLOAD of the role cache the registry keeps), required fields are present; then it emits
  * the task's event (which carries every field written: that is the history), stores only the
- * fields conditions will read, routes the token and writes the marking once.
+ * fields conditions will read, routes the token and writes the state word once.
  */
 import type { FieldWrite, FlowTarget } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, member, MSG_SENDER, num, str, type Expr, type Param, type Statement } from './contract-model.js';
-import { ERRORS, targetExpr, type GatewayShape } from './add-gateway-routing.js';
+import { ERRORS, mayEnd, targetExpr, type GatewayShape } from './add-gateway-routing.js';
 import { fieldParam } from './solidity-types.js';
-import type { ProcessContext } from './process-context.js';
+import { MARKING_MASK, type ProcessContext } from './process-context.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -37,7 +37,7 @@ function requiredChecks(ctx: ProcessContext, writes: FieldWrite[]): Statement[] 
 }
 
 function storeFields(ctx: ProcessContext, writes: FieldWrite[]): Statement[] {
-  const stored = writes.filter((w) => ctx.ir.fields[w.field].stored);
+  const stored = writes.filter((w) => ctx.ir.fields[w.field].stored && !ctx.packedBool.has(w.field));
   if (stored.length === 0) return [];
   const slot = index(id('_data'), INSTANCE);
   if (stored.length === 1) {
@@ -50,6 +50,35 @@ function storeFields(ctx: ProcessContext, writes: FieldWrite[]): Statement[] {
       const f = ctx.ir.fields[w.field];
       return { kind: 'assign', target: member(id('d'), f.identifier), op: '=', value: id(f.identifier) };
     }),
+  ];
+}
+
+/** Bool fields kept in the state word: set or clear their bit in `m` (`fresh`: m is still 0, nothing to clear). */
+function packFields(ctx: ProcessContext, writes: FieldWrite[], fresh = false): Statement[] {
+  return writes.flatMap((w): Statement[] => {
+    const bit = ctx.packedBool.get(w.field);
+    if (bit === undefined) return [];
+    const set: Statement = { kind: 'assign', target: M, op: '|=', value: id(bit) };
+    const clear: Statement = { kind: 'assign', target: M, op: '&=', value: inv(id(bit)) };
+    return [{ kind: 'if', cond: id(ctx.ir.fields[w.field].identifier), then: [set], ...(fresh ? {} : { else: [clear] }) }];
+  });
+}
+
+/**
+ * Writes the new state word: the one storage write of the transaction. Only where the routing can
+ * empty the marking does it check for the end (and then clears the fields kept beside it).
+ */
+function commit(ctx: ProcessContext, next: FlowTarget): Statement[] {
+  const write: Statement = { kind: 'assign', target: index(id(ctx.stateVar), INSTANCE), op: '=', value: M };
+  if (!mayEnd(ctx, next)) return [write];
+  const ended: Statement = { kind: 'emit', event: 'InstanceEnded', args: [INSTANCE] };
+  if (!ctx.packedBool.size) return [write, { kind: 'if', cond: bin('==', M, num(0)), then: [ended] }];
+  return [
+    {
+      kind: 'if', cond: bin('==', bin('&', M, id(MARKING_MASK)), num(0)),
+      then: [{ kind: 'comment', text: 'No token left: the instance has ended; its fields go with it.' }, { kind: 'assign', target: M, op: '=', value: num(0) }, ended],
+    },
+    write,
   ];
 }
 
@@ -69,12 +98,12 @@ function roleCheck(ctx: ProcessContext, roleIds: string[], what: string): Statem
   };
 }
 
-const commit: Statement = { kind: 'expr', expr: call('_commit', INSTANCE, M) };
-
 export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
   const { ir, builder } = ctx;
   const start = ir.start;
   const params = [...fieldParams(ctx, start.writes), ...(start.choice !== undefined ? [{ type: 'uint8', name: 'choice' }] : [])];
+  const startChoice = start.choice !== undefined ? id('choice') : undefined;
+  const packed = packFields(ctx, start.writes, true);
   builder.addEvent({
     name: 'InstanceStarted',
     params: [{ type: 'uint256', name: 'instanceId', indexed: true }, { type: 'address', name: 'by', indexed: true }, ...params.map(eventParam)],
@@ -90,8 +119,14 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
       { kind: 'assign', target: INSTANCE, op: '=', value: { kind: 'un', op: '++', arg: id('instanceCount') } },
       ...storeFields(ctx, start.writes),
       { kind: 'emit', event: 'InstanceStarted', args: [INSTANCE, MSG_SENDER, ...params.map((p) => id(p.name))] },
-      { kind: 'let', type: 'uint256', name: 'm', value: targetExpr(ctx, shapes, start.next, num(0), start.choice !== undefined ? id('choice') : undefined) },
-      commit,
+      ...(packed.length
+        ? [
+          { kind: 'let', type: 'uint256', name: 'm' } as Statement,
+          ...packed,
+          { kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, start.next, M, startChoice) } as Statement,
+        ]
+        : [{ kind: 'let', type: 'uint256', name: 'm', value: targetExpr(ctx, shapes, start.next, num(0), startChoice) } as Statement]),
+      ...commit(ctx, start.next),
     ],
   });
 }
@@ -116,17 +151,18 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         params: params.map((p) => ({ name: p.name, text: paramText(ctx, p.name) })),
       },
       body: [
-        { kind: 'let', type: 'uint256', name: 'm', value: index(id('marking'), INSTANCE) },
+        { kind: 'let', type: 'uint256', name: 'm', value: index(id(ctx.stateVar), INSTANCE) },
         { kind: 'if', cond: bin('==', bin('&', M, bit), num(0)), then: [{ kind: 'revert', error: 'TaskNotEnabled', args: [INSTANCE, str(task.name)] }] },
         roleCheck(ctx, [task.role], task.name),
         ...requiredChecks(ctx, task.writes),
         ...storeFields(ctx, task.writes),
+        ...packFields(ctx, task.writes),
         { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
         {
           kind: 'assign', target: M, op: '=',
           value: targetExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined),
         },
-        commit,
+        ...commit(ctx, task.next),
       ],
     });
   });

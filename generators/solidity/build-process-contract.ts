@@ -10,7 +10,7 @@ import { ContractBuilder } from './contract-builder.js';
 import { bin, id, index, MSG_SENDER, num, type ContractDecl } from './contract-model.js';
 import { addGatewayRouting, ERRORS } from './add-gateway-routing.js';
 import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
-import { createProcessContext, type RoleBit } from './process-context.js';
+import { createProcessContext, MARKING_MASK, packedBit, type RoleBit } from './process-context.js';
 import { SOLIDITY_TYPE, STORAGE_BYTES } from './solidity-types.js';
 
 export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractDecl {
@@ -23,6 +23,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     ],
   });
   const ctx = createProcessContext(ir, roles, builder);
+  if (ctx.packedBool.size) builder.contract.natspec!.dev!.push('Bool fields that conditions read live in the same storage word, above the marking: recording or reading them touches no other slot.');
 
   for (const [roleId, name] of ctx.roleConstant) {
     const role = roles.find((r) => r.id === roleId)!;
@@ -43,7 +44,21 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     });
   });
 
-  const stored = ir.fields.filter((f) => f.stored).sort((a, b) => STORAGE_BYTES[a.type] - STORAGE_BYTES[b.type]);
+  for (const [fi, name] of ctx.packedBool) {
+    const f = ir.fields[fi];
+    builder.addConstant({
+      type: 'uint256', name, visibility: 'private', value: bin('<<', num(1), num(packedBit(ctx, fi))),
+      natspec: { dev: [`State bit above the marking: field "${f.label || f.name}" (bool) is true.`] },
+    });
+  }
+  if (ctx.packedBool.size) {
+    builder.addConstant({
+      type: 'uint256', name: MARKING_MASK, visibility: 'private', value: bin('-', bin('<<', num(1), num(ir.bitCount)), num(1)),
+      natspec: { dev: [`Bits 0..${ir.bitCount - 1} of the state word are the marking; the bits above hold bool fields that conditions read.`] },
+    });
+  }
+
+  const stored = ir.fields.filter((f, fi) => f.stored && !ctx.packedBool.has(fi)).sort((a, b) => STORAGE_BYTES[a.type] - STORAGE_BYTES[b.type]);
   if (stored.length) {
     builder.addStruct({
       name: 'Data', members: stored.map((f) => ({ type: SOLIDITY_TYPE[f.type], name: f.identifier })),
@@ -53,7 +68,12 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
 
   builder.addStateVar({ type: 'address', name: 'registry', visibility: 'public', immutable: true, natspec: { notice: ['The consortium registry, the only writer of role memberships.'] } });
   builder.addStateVar({ type: 'uint256', name: 'instanceCount', visibility: 'public', natspec: { notice: ['Instances started so far; ids run from 1 to instanceCount.'] } });
-  builder.addStateVar({ type: 'mapping(uint256 instanceId => uint256)', name: 'marking', visibility: 'public', natspec: { notice: ['Marking of every instance: bit set of enabled tasks and waiting join inputs; 0 once ended.'] } });
+  const markingNotice = 'Marking of every instance: bit set of enabled tasks and waiting join inputs; 0 once ended.';
+  if (ctx.packedBool.size) {
+    builder.addStateVar({ type: 'mapping(uint256 instanceId => uint256)', name: ctx.stateVar, visibility: 'private', natspec: { dev: ['State word of every instance: its marking (MARKING_MASK) and, above it, the bool fields conditions read.'] } });
+  } else {
+    builder.addStateVar({ type: 'mapping(uint256 instanceId => uint256)', name: 'marking', visibility: 'public', natspec: { notice: [markingNotice] } });
+  }
   builder.addStateVar({ type: 'mapping(address account => uint256)', name: '_rolesOf', visibility: 'private', natspec: { dev: ['Role bits per account, mirrored from the registry by syncRoles.'] } });
   if (stored.length) builder.addStateVar({ type: 'mapping(uint256 instanceId => Data)', name: '_data', visibility: 'private' });
 
@@ -78,19 +98,18 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     ],
   });
 
+  if (ctx.packedBool.size) {
+    builder.addFunction({
+      kind: 'function', name: 'marking', visibility: 'external', mutability: 'view',
+      params: [{ type: 'uint256', name: 'instanceId' }], returns: [{ type: 'uint256', name: '' }],
+      natspec: { notice: [markingNotice] },
+      body: [{ kind: 'return', value: bin('&', index(id(ctx.stateVar), id('instanceId')), id(MARKING_MASK)) }],
+    });
+  }
+
   const shapes = addGatewayRouting(ctx);
   addStartFunction(ctx, shapes);
   addTaskFunctions(ctx, shapes);
-
-  builder.addFunction({
-    kind: 'function', name: '_commit', visibility: 'private', mutability: 'nonpayable',
-    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: 'm' }], returns: [],
-    natspec: { dev: ['Writes the new marking once per transaction and announces the end of the instance.'] },
-    body: [
-      { kind: 'assign', target: index(id('marking'), id('instanceId')), op: '=', value: id('m') },
-      { kind: 'if', cond: bin('==', id('m'), num(0)), then: [{ kind: 'emit', event: 'InstanceEnded', args: [id('instanceId')] }] },
-    ],
-  });
 
   // public and external functions first, then private helpers, as readers expect
   const rank = (v: string) => (v === 'external' || v === 'public' ? 0 : 1);

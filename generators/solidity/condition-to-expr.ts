@@ -12,6 +12,8 @@ export interface ConditionContext {
   fields: readonly FieldIR[];
   /** The expression that holds the instance's stored data, e.g. `d`. */
   data: Expr;
+  /** A field read that does not go through `data` (a bool kept in the state word), or undefined. */
+  field?: (index: number) => Expr | undefined;
 }
 
 export function conditionToExpr(e: TypedExpr, ctx: ConditionContext): Expr {
@@ -36,6 +38,8 @@ function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain, type
     case 'string':
       return str(e.value);
     case 'field': {
+      const own = ctx.field?.(e.field);
+      if (own) return own;
       const f = member(ctx.data, ctx.fields[e.field].identifier);
       if (e.type === 'number' && domain === 'int256' && e.fieldType !== 'int') return call('_toInt256', f);
       return f;
@@ -52,7 +56,7 @@ function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain, type
         return bin(e.op === '=' ? '==' : '!=', hash(e.left), hash(e.right));
       }
       const op: BinOp = e.op === '=' ? '==' : (e.op as BinOp);
-      const literalsOnly = typed || (ARITHMETIC.has(e.op) && !referencesData(e));
+      const literalsOnly = typed || !referencesData(e); // also literal-only comparisons: solc has no common type for `0 == -1`
       return bin(op, toExpr(e.left, ctx, sub, literalsOnly), toExpr(e.right, ctx, sub, literalsOnly));
     }
   }
@@ -77,8 +81,8 @@ export function needsToInt256(e: TypedExpr, domain: NumericDomain = numericDomai
   }
 }
 
-export const referencesData = (e: TypedExpr): boolean =>
-  e.kind === 'field' || ((e.kind === 'not' || e.kind === 'neg') && referencesData(e.arg)) ||
-  (e.kind === 'binary' && (referencesData(e.left) || referencesData(e.right)));
+export const referencesData = (e: TypedExpr, skip?: (field: number) => boolean): boolean =>
+  (e.kind === 'field' && !skip?.(e.field)) || ((e.kind === 'not' || e.kind === 'neg') && referencesData(e.arg, skip)) ||
+  (e.kind === 'binary' && (referencesData(e.left, skip) || referencesData(e.right, skip)));
 
 export { id };

@@ -22,10 +22,23 @@ export interface ProcessContext {
   joinConstant: Map<number, string>;
   /** Constant holding all input bits of a join, by gateway index. */
   joinMaskConstant: Map<number, string>;
+  /**
+   * Stored bool fields kept in the instance's state word above the marking bits, by field index:
+   * the constant of their bit. A task that records one then writes no extra storage slot, and a
+   * condition that reads one reads no storage at all (the word is already in `m`).
+   */
+  packedBool: Map<number, string>;
+  /** The per-instance state word: `marking` itself, or `_state` when bool fields share it. */
+  stateVar: string;
 }
+
+/** The state word's name and the mask of its marking bits when fields share the word. */
+export const STATE_WITH_FIELDS = '_state';
+export const MARKING_MASK = 'MARKING_MASK';
 
 export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: ContractBuilder): ProcessContext {
   const constants = new IdentifierScope();
+  constants.claim(MARKING_MASK);
   const roleConstant = new Map<string, string>();
   const used = new Set([ir.start.roles, ...ir.tasks.map((t) => [t.role])].flat());
   for (const r of [...roles].sort((a, b) => a.bit - b.bit)) {
@@ -40,5 +53,18 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
     g.inputBits.forEach((bit, k) => joinConstant.set(bit, constants.claim(`JOIN_${base}_IN${k + 1}`)));
     joinMaskConstant.set(gi, constants.claim(`JOIN_${base}_ALL`));
   });
-  return { ir, builder, roles, roleConstant, taskConstant, joinConstant, joinMaskConstant };
+  // bool fields take the free bits of the word from the top down, as long as there are any
+  const packedBool = new Map<number, string>();
+  ir.fields.forEach((f, fi) => {
+    if (f.stored && f.type === 'bool' && ir.bitCount + packedBool.size < 256) packedBool.set(fi, constants.claim(`FIELD_${upperSnake(f.identifier)}`));
+  });
+  return {
+    ir, builder, roles, roleConstant, taskConstant, joinConstant, joinMaskConstant, packedBool,
+    stateVar: packedBool.size ? STATE_WITH_FIELDS : 'marking',
+  };
+}
+
+/** Bit number of a packed bool field: the first packed field takes bit 255, the next 254, ... */
+export function packedBit(ctx: ProcessContext, field: number): number {
+  return 255 - [...ctx.packedBool.keys()].indexOf(field);
 }

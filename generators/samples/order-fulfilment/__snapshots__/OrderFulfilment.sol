@@ -164,7 +164,7 @@ contract OrderFulfilment {
         instanceId = ++instanceCount;
         emit InstanceStarted(instanceId, msg.sender, item, quantity);
         uint256 m = TASK_CONFIRM_ORDER;
-        _commit(instanceId, m);
+        marking[instanceId] = m;
     }
 
     /// @notice Completes "Confirm order" (role Sales).
@@ -186,7 +186,10 @@ contract OrderFulfilment {
         }
         emit ConfirmOrderCompleted(instanceId, msg.sender, unitPrice, choice);
         m = _routeAcceptOrder(instanceId, m & ~TASK_CONFIRM_ORDER, choice);
-        _commit(instanceId, m);
+        marking[instanceId] = m;
+        if (m == 0) {
+            emit InstanceEnded(instanceId);
+        }
     }
 
     /// @notice Completes "Produce goods" (role Production).
@@ -210,7 +213,7 @@ contract OrderFulfilment {
         m = _routeReadyToShip(
             (m & ~TASK_PRODUCE_GOODS) | JOIN_READY_TO_SHIP_IN1
         );
-        _commit(instanceId, m);
+        marking[instanceId] = m;
     }
 
     /// @notice Completes "Book transport" (role Carrier).
@@ -228,7 +231,7 @@ contract OrderFulfilment {
         m = _routeReadyToShip(
             (m & ~TASK_BOOK_TRANSPORT) | JOIN_READY_TO_SHIP_IN2
         );
-        _commit(instanceId, m);
+        marking[instanceId] = m;
     }
 
     /// @notice Completes "Ship goods" (role Carrier).
@@ -250,7 +253,7 @@ contract OrderFulfilment {
         }
         emit ShipGoodsCompleted(instanceId, msg.sender, trackingNo);
         m = (m & ~TASK_SHIP_GOODS) | TASK_INSPECT_DELIVERY;
-        _commit(instanceId, m);
+        marking[instanceId] = m;
     }
 
     /// @notice Completes "Inspect delivery" (role Buyer).
@@ -267,7 +270,10 @@ contract OrderFulfilment {
         _data[instanceId].defects = defects;
         emit InspectDeliveryCompleted(instanceId, msg.sender, defects);
         m = _routeQualityOk(instanceId, m & ~TASK_INSPECT_DELIVERY);
-        _commit(instanceId, m);
+        marking[instanceId] = m;
+        if (m == 0) {
+            emit InstanceEnded(instanceId);
+        }
     }
 
     /// @notice Completes "Rework goods" (role Production).
@@ -282,7 +288,7 @@ contract OrderFulfilment {
         }
         emit ReworkGoodsCompleted(instanceId, msg.sender);
         m = _routeGatewayMerge(m & ~TASK_REWORK_GOODS);
-        _commit(instanceId, m);
+        marking[instanceId] = m;
     }
 
     /// @dev Exclusive gateway "Accept order?", decided by the participant who completed the task before it (choice 1..1, 0 = default).
@@ -336,13 +342,5 @@ contract OrderFulfilment {
         }
         // Default flow "Rework".
         return m | TASK_REWORK_GOODS;
-    }
-
-    /// @dev Writes the new marking once per transaction and announces the end of the instance.
-    function _commit(uint256 instanceId, uint256 m) private {
-        marking[instanceId] = m;
-        if (m == 0) {
-            emit InstanceEnded(instanceId);
-        }
     }
 }

@@ -1,0 +1,166 @@
+/**
+ * The reference interpreter of a ProcessIR: the token game with data that the generated process
+ * contract plays, without a chain. Pure and synchronous, no ethers: the IDE runs it to simulate a
+ * model, and the differential tests (differential.test.ts) hold it and the compiled contract to the
+ * same answers after every step: accepted or rejected with the same custom error, same marking,
+ * same recorded data.
+ *
+ * One InstanceState is one process instance. Each step checks, in the contract's order:
+ * task enabled (TaskNotEnabled), caller's role (CallerLacksRole, or NotAMember for a start event
+ * any member may use), required fields (RequiredFieldMissing, in declaration order), then records
+ * the data and routes the token (InvalidChoice, NoBranchMatches, ValueOutOfRange, Panic). A rejected
+ * step changes nothing, like a reverted transaction.
+ */
+import type { FeelValue } from '../feel/evaluate-feel.js';
+import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';
+import { routeToken, RoutingRevert } from './route-token.js';
+
+export const CONTRACT_ERRORS = [
+  'TaskNotEnabled', 'CallerLacksRole', 'NotAMember', 'RequiredFieldMissing',
+  'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic',
+] as const;
+/** The name of the custom error the contract reverts with; 'Panic' is a checked-arithmetic or division-by-zero panic. */
+export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];
+
+/**
+ * Who acts. `roles` are workspace role ids. The contract knows an account only through the role
+ * bits the registry pushed into it, so an account without roles counts as no member there.
+ */
+export interface Caller {
+  roles: readonly string[];
+  member: boolean;
+}
+
+/** Field values by field name: bigint (or a safe integer) for uint/int/timestamp, boolean, or text (string, 0x-hex address and bytes32). */
+export type StepData = Readonly<Record<string, FeelValue | number>>;
+
+export interface InstanceState {
+  readonly ir: ProcessIR;
+  readonly started: boolean;
+  /** One bit per task and per join input, as the contract's `marking(id)`; 0 before the start and once ended. */
+  readonly marking: bigint;
+  /** Current value of every field, by field index (zero values until written). */
+  readonly values: readonly FeelValue[];
+}
+
+/** What the step's event records: the fields it wrote (by field name) and the choice, if it takes one. */
+export interface StepRecord {
+  elementId: string;
+  data: Record<string, FeelValue>;
+  choice?: number;
+  /** The marking became 0: the contract emitted InstanceEnded. */
+  ended: boolean;
+}
+
+export type StepResult =
+  | { ok: true; state: InstanceState; record: StepRecord }
+  | { ok: false; error: ContractErrorName; elementId: string; message: string };
+
+export const ZERO_ADDRESS = `0x${'0'.repeat(40)}`;
+export const ZERO_BYTES32 = `0x${'0'.repeat(64)}`;
+
+export function zeroValue(type: FieldIR['type']): FeelValue {
+  return type === 'bool' ? false : type === 'string' ? '' : type === 'address' ? ZERO_ADDRESS : type === 'bytes32' ? ZERO_BYTES32 : 0n;
+}
+
+export function createInstance(ir: ProcessIR): InstanceState {
+  return { ir, started: false, marking: 0n, values: ir.fields.map((f) => zeroValue(f.type)) };
+}
+
+/** Indexes (into `ir.tasks`) of the tasks enabled now, in task order. */
+export function enabled(state: InstanceState): number[] {
+  return state.ir.tasks.flatMap((t, i) => ((state.marking >> BigInt(t.bit)) & 1n ? [i] : []));
+}
+
+/**
+ * Starts the instance at its start event. `choice` is used only when a caller-decided gateway
+ * follows the start event (missing means 0). @throws Error if the instance was started already.
+ */
+export function start(state: InstanceState, caller: Caller, data: StepData = {}, choice?: number): StepResult {
+  if (state.started) throw new Error('this instance was started already; create a new one');
+  checkChoice(choice);
+  const s = state.ir.start;
+  const roles = effectiveRoles(caller);
+  if (s.roles.length === 0 && roles.length === 0) return reject('NotAMember', s.elementId, 'the caller is not a member of the consortium');
+  if (s.roles.length > 0 && !s.roles.some((r) => roles.includes(r)))
+    return reject('CallerLacksRole', s.elementId, `only ${s.roles.join(' or ')} may start "${s.name}"`);
+  return step({ ...state, started: true }, s.elementId, s.writes, data, s.choice !== undefined ? (choice ?? 0) : undefined, (values) =>
+    routeToken(state.ir, values, s.next, 0n, choice ?? 0));
+}
+
+/** Completes task `taskIndex` (into `ir.tasks`). `choice` is used only by a task followed by a caller-decided gateway. */
+export function complete(state: InstanceState, taskIndex: number, caller: Caller, data: StepData = {}, choice?: number): StepResult {
+  const task = state.ir.tasks[taskIndex];
+  if (!task) throw new Error(`no task #${taskIndex} in "${state.ir.name}"`);
+  checkChoice(choice);
+  const taskBit = 1n << BigInt(task.bit);
+  if ((state.marking & taskBit) === 0n) return reject('TaskNotEnabled', task.elementId, `"${task.name}" is not enabled`);
+  if (!effectiveRoles(caller).includes(task.role)) return reject('CallerLacksRole', task.elementId, `only ${task.role} may do "${task.name}"`);
+  return step(state, task.elementId, task.writes, data, task.choice !== undefined ? (choice ?? 0) : undefined, (values) =>
+    routeToken(state.ir, values, task.next, state.marking & ~taskBit, choice ?? 0));
+}
+
+/** The contract takes the choice as a uint8: anything else cannot even be sent. */
+function checkChoice(choice: number | undefined) {
+  if (choice !== undefined && !(Number.isInteger(choice) && choice >= 0 && choice <= 255)) throw new TypeError(`choice must be a whole number 0..255, got ${choice}`);
+}
+
+function effectiveRoles(caller: Caller): readonly string[] {
+  return caller.member ? caller.roles : [];
+}
+
+/** Required fields, then record the data, then route: the tail every step shares. */
+function step(state: InstanceState, elementId: string, writes: FieldWrite[], data: StepData, choice: number | undefined, route: (values: readonly FeelValue[]) => bigint): StepResult {
+  const { ir } = state;
+  const written = writes.map((w) => ({ w, field: ir.fields[w.field], value: normalise(ir.fields[w.field], data[ir.fields[w.field].name]) }));
+  for (const { w, field, value } of written) {
+    if (w.required && isMissing(field, value)) return reject('RequiredFieldMissing', elementId, `"${field.label || field.name}" is required`);
+  }
+  const values = [...state.values];
+  for (const { w, value } of written) values[w.field] = value;
+  let marking: bigint;
+  try {
+    marking = route(values);
+  } catch (e) {
+    if (e instanceof RoutingRevert) return reject(e.errorName, e.elementId, e.message);
+    throw e;
+  }
+  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n };
+  if (choice !== undefined) record.choice = choice;
+  return { ok: true, state: { ...state, marking, values }, record };
+}
+
+/** Only text-like values can be missing on chain: numbers and booleans always carry a value. */
+function isMissing(field: FieldIR, value: FeelValue): boolean {
+  if (field.type === 'string') return value === '';
+  if (field.type === 'address' || field.type === 'bytes32') return BigInt(value as string) === 0n;
+  return false;
+}
+
+/** A missing value is the type's zero value, as an omitted ABI argument would be. @throws TypeError for a value of the wrong kind. */
+function normalise(field: FieldIR, value: FeelValue | number | undefined): FeelValue {
+  if (value === undefined) return zeroValue(field.type);
+  const fail = () => { throw new TypeError(`field "${field.name}" (${field.type}) cannot take ${String(value)}`); };
+  switch (field.type) {
+    case 'bool':
+      return typeof value === 'boolean' ? value : fail();
+    case 'string':
+      return typeof value === 'string' ? value : fail();
+    case 'address':
+    case 'bytes32': {
+      const hex = field.type === 'address' ? 40 : 64;
+      return typeof value === 'string' && new RegExp(`^0x[0-9a-fA-F]{${hex}}$`).test(value) ? value.toLowerCase() : fail();
+    }
+    default: {
+      const n = typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : typeof value === 'bigint' ? value : fail();
+      const signed = field.type === 'int';
+      const min = signed ? -(1n << 255n) : 0n;
+      const max = signed ? (1n << 255n) - 1n : (1n << 256n) - 1n;
+      return (n as bigint) >= min && (n as bigint) <= max ? n : fail();
+    }
+  }
+}
+
+function reject(error: ContractErrorName, elementId: string, message: string): StepResult {
+  return { ok: false, error, elementId, message };
+}

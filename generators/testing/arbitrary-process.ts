@@ -1,0 +1,268 @@
+/**
+ * Test support: a fast-check arbitrary of random STRUCTURED process models, as BPMN XML with
+ * lanes (one per role) and cf:field declarations, plus a workspace around them. Structured means
+ * built from blocks that nest: task, sequence, exclusive split/merge (decided by FEEL conditions
+ * over uint/int/bool/string fields, with or without a default, or by the caller), parallel
+ * split/join, and loops (a merge, a body, a deciding task, then back or out). A branch may also
+ * end early in a none or terminate end event. Shrinking works on the block tree, so a failure
+ * shrinks to a small model.
+ */
+import fc from 'fast-check';
+import type { FieldType, Workspace } from '../model/workspace.js';
+
+export type NumExpr = { k: 'field'; slot: number } | { k: 'lit'; value: number } | { k: 'neg'; arg: NumExpr } | { k: 'op'; op: '+' | '-' | '*' | '/'; l: NumExpr; r: NumExpr };
+export type BoolExpr =
+  | { k: 'cmp'; op: '=' | '!=' | '<' | '<=' | '>' | '>='; l: NumExpr; r: NumExpr }
+  | { k: 'flag'; slot: number }
+  | { k: 'text'; slot: number; value: string }
+  | { k: 'not'; arg: BoolExpr }
+  | { k: 'logic'; op: 'and' | 'or'; l: BoolExpr; r: BoolExpr };
+
+export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number }
+export type BranchEnd = 'merge' | 'end' | 'terminate';
+export interface Branch { body: Block; end: BranchEnd; condition: BoolExpr }
+export type Block =
+  | TaskBlock
+  | { kind: 'seq'; items: Block[] }
+  | { kind: 'xor'; decider: TaskBlock; byCaller: boolean; withDefault: boolean; branches: Branch[] }
+  | { kind: 'and'; branches: Branch[] }
+  | { kind: 'loop'; body: Block; decider: TaskBlock; byCaller: boolean; backOnCondition: boolean; condition: BoolExpr };
+
+export interface FieldSpec { type: FieldType; required: boolean }
+export interface ModelSpec { roles: number; chinese: boolean; fields: FieldSpec[]; startRole: number | null; startWrites: number[]; body: Block }
+
+export interface RandomModel {
+  spec: ModelSpec;
+  bpmn: string;
+  workspace: Workspace;
+}
+
+const FIELD_TYPES: FieldType[] = ['uint', 'int', 'bool', 'string', 'address', 'bytes32', 'timestamp'];
+
+const numExpr: fc.Arbitrary<NumExpr> = fc.letrec<{ num: NumExpr }>((tie) => ({
+  num: fc.oneof(
+    { maxDepth: 2, depthIdentifier: 'num' },
+    fc.record({ k: fc.constant('field' as const), slot: fc.nat(5) }),
+    fc.record({ k: fc.constant('lit' as const), value: fc.integer({ min: 0, max: 10 }) }),
+    fc.record({ k: fc.constant('neg' as const), arg: tie('num') }),
+    fc.record({ k: fc.constant('op' as const), op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const), l: tie('num'), r: tie('num') }),
+  ),
+})).num;
+
+export const boolExpr: fc.Arbitrary<BoolExpr> = fc.letrec<{ bool: BoolExpr }>((tie) => ({
+  bool: fc.oneof(
+    { maxDepth: 2, depthIdentifier: 'bool' },
+    fc.record({ k: fc.constant('cmp' as const), op: fc.constantFrom('=' as const, '!=' as const, '<' as const, '<=' as const, '>' as const, '>=' as const), l: numExpr, r: numExpr }),
+    fc.record({ k: fc.constant('flag' as const), slot: fc.nat(5) }),
+    fc.record({ k: fc.constant('text' as const), slot: fc.nat(5), value: fc.constantFrom('', 'ok', '是') }),
+    fc.record({ k: fc.constant('not' as const), arg: tie('bool') }),
+    fc.record({ k: fc.constant('logic' as const), op: fc.constantFrom('and' as const, 'or' as const), l: tie('bool'), r: tie('bool') }),
+  ),
+})).bool;
+
+const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
+  kind: fc.constant('task' as const), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 2 }), name: fc.nat(99),
+});
+
+const blocks = fc.letrec<{ block: Block; branch: Branch }>((tie) => ({
+  block: fc.oneof(
+    { maxDepth: 3, depthIdentifier: 'block' },
+    { arbitrary: taskBlock, weight: 2 },
+    fc.record({ kind: fc.constant('seq' as const), items: fc.array(tie('block'), { maxLength: 3 }) }),
+    { weight: 2, arbitrary: fc.record({
+      kind: fc.constant('xor' as const), decider: taskBlock, byCaller: fc.boolean(), withDefault: fc.boolean(),
+      branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }),
+    }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('and' as const), branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }) }) },
+    fc.record({ kind: fc.constant('loop' as const), body: tie('block'), decider: taskBlock, byCaller: fc.boolean(), backOnCondition: fc.boolean(), condition: boolExpr }),
+  ),
+  branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
+}));
+
+export const modelSpec: fc.Arbitrary<ModelSpec> = fc.record({
+  roles: fc.integer({ min: 1, max: 3 }),
+  chinese: fc.boolean(),
+  fields: fc.array(fc.record({ type: fc.constantFrom(...FIELD_TYPES), required: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+  startRole: fc.option(fc.nat(7), { nil: null }),
+  startWrites: fc.uniqueArray(fc.nat(7), { maxLength: 2 }),
+  body: fc.array(blocks.block, { minLength: 1, maxLength: 4 }).map((items): Block => ({ kind: 'seq', items })),
+});
+
+/** Random models, each printed as its BPMN when fast-check reports it. */
+export const randomModel: fc.Arbitrary<RandomModel> = modelSpec.map((spec) => {
+  const model = buildModel(spec);
+  return Object.assign(model, { [fc.toStringMethod]: () => `\n${model.bpmn}` });
+});
+
+// ---- printing ------------------------------------------------------------------------------
+
+const TASK_NAMES = ['Check', 'Approve', '审核', '发货', 'Pay', 'Review', 'Ship goods', '确认订单'];
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function fieldName(spec: ModelSpec, i: number): string {
+  return spec.chinese && i === 0 ? '数量' : `f${i + 1}`;
+}
+
+export function roleName(spec: ModelSpec, r: number): string {
+  return spec.chinese && r === 0 ? '采购员' : `Role ${String.fromCharCode(65 + r)}`;
+}
+
+/** Turns a spec into BPMN XML and a workspace: one participant per role, one playing every role, one member without roles. */
+export function buildModel(spec: ModelSpec): RandomModel {
+  const out: string[] = [];
+  const laneNodes: string[][] = Array.from({ length: spec.roles }, () => []);
+  let counter = 0;
+  const next = (prefix: string) => `${prefix}_${++counter}`;
+  const fieldsXml = (writes: number[]) => {
+    const seen = [...new Set(writes.map((w) => w % spec.fields.length))];
+    if (seen.length === 0) return '';
+    const decls = seen.map((f) => `<cf:field name="${esc(fieldName(spec, f))}" type="${spec.fields[f].type}"${spec.fields[f].required ? ' required="true"' : ''} />`);
+    return `<bpmn:extensionElements>${decls.join('')}</bpmn:extensionElements>`;
+  };
+  const declared = declaredFields(spec);
+  const slotOf = (kinds: FieldType[], slot: number): string | undefined => {
+    // a condition may only read a field some element declares
+    const matching = spec.fields.map((f, i) => ({ f, i })).filter(({ f, i }) => kinds.includes(f.type) && declared.has(i));
+    return matching.length ? fieldName(spec, matching[slot % matching.length].i) : undefined;
+  };
+  const num = (e: NumExpr): string => {
+    switch (e.k) {
+      case 'field': return slotOf(['uint', 'int', 'timestamp'], e.slot) ?? String(e.slot);
+      case 'lit': return String(e.value);
+      case 'neg': return `-(${num(e.arg)})`;
+      case 'op': return `(${num(e.l)} ${e.op} ${num(e.r)})`;
+    }
+  };
+  const bool = (e: BoolExpr): string => {
+    switch (e.k) {
+      case 'cmp': return `${num(e.l)} ${e.op} ${num(e.r)}`;
+      case 'flag': return slotOf(['bool'], e.slot) ?? 'true';
+      case 'text': { const f = slotOf(['string'], e.slot); return f ? `${f} = "${e.value}"` : 'false'; }
+      case 'not': return `not(${bool(e.arg)})`;
+      case 'logic': return `(${bool(e.l)}) ${e.op} (${bool(e.r)})`;
+    }
+  };
+
+  /** A flow waiting for its target: created when the next node is. */
+  interface Pending { from: string; id: string; condition?: string }
+  const pending = (from: string, condition?: string): Pending => ({ from, id: next('Flow'), condition });
+  const connect = (p: Pending, to: string) => {
+    const cond = p.condition === undefined ? '' : `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(p.condition)}</bpmn:conditionExpression>`;
+    out.push(`<bpmn:sequenceFlow id="${p.id}" sourceRef="${p.from}" targetRef="${to}">${cond}</bpmn:sequenceFlow>`);
+  };
+  const task = (t: TaskBlock, p: Pending): Pending => {
+    const id = next('Task');
+    out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes)}</bpmn:userTask>`);
+    laneNodes[t.role % spec.roles].push(id);
+    connect(p, id);
+    return pending(id);
+  };
+  const end = (p: Pending, kind: 'end' | 'terminate') => {
+    const id = next('End');
+    out.push(`<bpmn:endEvent id="${id}">${kind === 'terminate' ? `<bpmn:terminateEventDefinition id="${next('Terminate')}" />` : ''}</bpmn:endEvent>`);
+    connect(p, id);
+  };
+  const gateway = (kind: 'exclusive' | 'parallel', p: Pending[], defaultFlow?: () => string): string => {
+    const id = next('Gateway');
+    const at = out.length;
+    out.push('');
+    for (const x of p) connect(x, id);
+    out[at] = `<bpmn:${kind}Gateway id="${id}"${defaultFlow ? ` default="${defaultFlow()}"` : ''} />`;
+    return id;
+  };
+  /** Splits at `split`, runs the branches, merges those that do not end. */
+  const branches = (kind: 'exclusive' | 'parallel', split: string, list: Branch[], conditions: boolean, defaultIndex: number | undefined): Pending => {
+    const ends = list.map((b, i) => {
+      const cond = conditions && i !== defaultIndex ? bool(b.condition) : undefined;
+      const first = pending(split, cond);
+      if (i === defaultIndex) out.push(`<!--default:${split}:${first.id}-->`);
+      return { exit: emit(b.body, first), end: i === list.length - 1 && list.every((x) => x.end !== 'merge') ? 'merge' : b.end };
+    });
+    for (const e of ends) if (e.end !== 'merge') end(e.exit, e.end);
+    const merge = gateway(kind, ends.filter((e) => e.end === 'merge').map((e) => e.exit));
+    return pending(merge);
+  };
+  const decisionGateway = (p: Pending, withDefault: boolean) => gateway('exclusive', [p], withDefault ? () => 'DEFAULT' : undefined);
+  const emit = (b: Block, p: Pending): Pending => {
+    switch (b.kind) {
+      case 'task': return task(b, p);
+      case 'seq': return b.items.reduce((acc, item) => emit(item, acc), p);
+      case 'xor': {
+        const split = decisionGateway(task(b.decider, p), b.withDefault);
+        return branches('exclusive', split, b.branches, !b.byCaller, b.withDefault ? b.branches.length - 1 : undefined);
+      }
+      case 'and': {
+        const split = gateway('parallel', [p]);
+        return branches('parallel', split, b.branches, false, undefined);
+      }
+      case 'loop': {
+        const merge = gateway('exclusive', [p]);
+        // always a default: choice 0 (or no condition holding) leaves the loop, unless the exit has the condition
+        const decide = decisionGateway(task(b.decider, emit(b.body, pending(merge))), true);
+        const back = pending(decide, b.byCaller || !b.backOnCondition ? undefined : bool(b.condition));
+        const exit = pending(decide, b.byCaller || b.backOnCondition ? undefined : bool(b.condition));
+        connect(back, merge);
+        out.push(`<!--default:${decide}:${b.byCaller || b.backOnCondition ? exit.id : back.id}-->`);
+        return exit;
+      }
+    }
+  };
+
+  const startId = 'Start_1';
+  out.push(`<bpmn:startEvent id="${startId}" name="Start">${fieldsXml(spec.startWrites)}</bpmn:startEvent>`);
+  if (spec.startRole !== null) laneNodes[spec.startRole % spec.roles].push(startId);
+  end(emit(spec.body, pending(startId)), 'end');
+
+  // resolve default-flow markers: a gateway's default is the flow recorded for it
+  const defaults = new Map<string, string>();
+  const body = out.filter((line) => {
+    const m = /^<!--default:(\w+):(\w+)-->$/.exec(line);
+    if (m) defaults.set(m[1], m[2]);
+    return !m;
+  }).map((line) => {
+    const m = /^<bpmn:exclusiveGateway id="(\w+)" default="DEFAULT" \/>$/.exec(line);
+    if (!m) return line;
+    const d = defaults.get(m[1]);
+    return d ? `<bpmn:exclusiveGateway id="${m[1]}" default="${d}" />` : `<bpmn:exclusiveGateway id="${m[1]}" />`;
+  });
+  const lanes = laneNodes.map((nodes, r) =>
+    `<bpmn:lane id="Lane_${r + 1}" name="${esc(roleName(spec, r))}">${nodes.map((n) => `<bpmn:flowNodeRef>${n}</bpmn:flowNodeRef>`).join('')}</bpmn:lane>`);
+  const bpmn = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:cf="http://chainflow.studio/schema/bpmn/1.0" id="Definitions_Random" targetNamespace="http://example.com/random">',
+    '<bpmn:process id="RandomProcess" name="Random process" isExecutable="true">',
+    `<bpmn:laneSet id="LaneSet_1">${lanes.join('')}</bpmn:laneSet>`,
+    ...body,
+    '</bpmn:process>',
+    '</bpmn:definitions>',
+  ].join('\n');
+
+  const roles = Array.from({ length: spec.roles }, (_, r) => ({ id: `R${r + 1}`, name: roleName(spec, r) }));
+  const workspace: Workspace = {
+    schemaVersion: 1, name: 'Random', organizations: [{ id: 'org', name: 'Org' }], roles,
+    participants: [
+      ...roles.map((r) => ({ id: `p-${r.id}`, name: r.name, kind: 'person' as const, organization: 'org', roles: [r.id] })),
+      { id: 'p-all', name: 'Everyone', kind: 'person', organization: 'org', roles: roles.map((r) => r.id) },
+      { id: 'p-none', name: 'Member without a role', kind: 'person', organization: 'org', roles: [] },
+    ],
+    processes: [{ id: 'random', name: 'Random process', bpmn }],
+  };
+  return { spec, bpmn, workspace };
+}
+
+/** Indexes of the fields some task or the start event declares. */
+function declaredFields(spec: ModelSpec): Set<number> {
+  const seen = new Set(spec.startWrites.map((w) => w % spec.fields.length));
+  const visit = (b: Block): void => {
+    const task = (t: TaskBlock) => t.writes.forEach((w) => seen.add(w % spec.fields.length));
+    switch (b.kind) {
+      case 'task': return task(b);
+      case 'seq': return b.items.forEach(visit);
+      case 'xor': task(b.decider); return b.branches.forEach((x) => visit(x.body));
+      case 'and': return b.branches.forEach((x) => visit(x.body));
+      case 'loop': task(b.decider); return visit(b.body);
+    }
+  };
+  visit(spec.body);
+  return seen;
+}

@@ -1,0 +1,106 @@
+/**
+ * Test support: random traces as fast-check values. A trace is a list of step INTENTS (conform,
+ * or break one rule on purpose); each intent is resolved against the interpreter's current state
+ * into a concrete step (which task, which participant, which data, which choice), so every trace
+ * stays meaningful for any model and shrinks well (dropping a step keeps the rest valid).
+ */
+import fc from 'fast-check';
+import type { FeelValue } from '../feel/evaluate-feel.js';
+import type { FieldIR, ProcessIR } from '../ir/process-ir.js';
+import { enabled, ZERO_ADDRESS, ZERO_BYTES32, type Caller, type InstanceState } from '../interpreter/interpret-process.js';
+
+export const INTENTS = ['conform', 'disabled', 'wrongCaller', 'emptyRequired', 'badChoice', 'wildData'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+interface Values { uint: bigint; int: bigint; bool: boolean; string: string; address: string; bytes32: string }
+export interface StepIntent { intent: Intent; pick: number; who: number; choice: number; small: Values; wild: Values }
+
+export interface Participant { id: string; roles: readonly string[] }
+/** Not in the registry at all. */
+export const OUTSIDER: Participant = { id: 'outsider', roles: [] };
+
+export interface ConcreteStep {
+  intent: Intent;
+  /** undefined: the start event. */
+  task?: number;
+  as: string;
+  /** Value of every field (zero where the step writes nothing), by field index. */
+  values: FeelValue[];
+  choice?: number;
+}
+
+const hex = (bytes: number) => fc.uint8Array({ minLength: bytes, maxLength: bytes }).map((b) => `0x${[...b].map((x) => x.toString(16).padStart(2, '0')).join('')}`);
+const INT_MAX = (1n << 255n) - 1n;
+const UINT_MAX = (1n << 256n) - 1n;
+
+const small: fc.Arbitrary<Values> = fc.record({
+  uint: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 12n })), int: fc.oneof(fc.constant(0n), fc.bigInt({ min: -12n, max: 12n })), bool: fc.boolean(),
+  string: fc.constantFrom('ok', 'x', '是', 'B-7'), address: hex(20), bytes32: hex(32),
+});
+const wild: fc.Arbitrary<Values> = fc.record({
+  uint: fc.constantFrom(0n, 1n, INT_MAX, INT_MAX + 1n, UINT_MAX, 1n << 128n),
+  int: fc.constantFrom(0n, -1n, INT_MAX, -INT_MAX - 1n, 1n << 128n),
+  bool: fc.boolean(), string: fc.constantFrom('', 'ok', '齿轮箱壳体 gearbox'),
+  address: fc.constantFrom(ZERO_ADDRESS, `0x${'ff'.repeat(20)}`), bytes32: fc.constantFrom(ZERO_BYTES32, `0x${'ab'.repeat(32)}`),
+});
+
+export const stepIntent: fc.Arbitrary<StepIntent> = fc.record({
+  intent: fc.constantFrom<Intent>('conform', 'conform', 'conform', 'conform', 'disabled', 'wrongCaller', 'emptyRequired', 'badChoice', 'wildData', 'wildData'),
+  pick: fc.nat(1000), who: fc.nat(1000), choice: fc.nat(1000), small, wild,
+});
+
+export const traceIntents = (maxLength = 20) => fc.array(stepIntent, { minLength: 1, maxLength });
+
+export function callerOf(p: Participant): Caller {
+  return { roles: p.roles, member: p !== OUTSIDER };
+}
+
+/** The concrete step for `s` in `state`; undefined when nothing can be tried (an ended model without tasks). */
+export function resolveStep(ir: ProcessIR, participants: readonly Participant[], state: InstanceState, s: StepIntent): ConcreteStep | undefined {
+  const everyone = [...participants, OUTSIDER];
+  const pickFrom = <T>(list: readonly T[]): T => list[s.who % list.length];
+  if (!state.started) {
+    const allowed = ir.start.roles.length === 0 ? participants.filter((p) => p.roles.length > 0) : participants.filter((p) => p.roles.some((r) => ir.start.roles.includes(r)));
+    const others = everyone.filter((p) => !allowed.includes(p));
+    const as = s.intent === 'wrongCaller' && others.length ? pickFrom(others) : pickFrom(allowed.length ? allowed : everyone);
+    return { intent: s.intent, as: as.id, values: valuesFor(ir, ir.start.writes, s), choice: choiceFor(ir, ir.start.choice, s) };
+  }
+  if (ir.tasks.length === 0) return undefined;
+  const on = enabled(state);
+  const off = ir.tasks.map((_, i) => i).filter((i) => !on.includes(i));
+  const task = (s.intent === 'disabled' || on.length === 0) && off.length ? off[s.pick % off.length] : on.length ? on[s.pick % on.length] : s.pick % ir.tasks.length;
+  const role = ir.tasks[task].role;
+  const holders = participants.filter((p) => p.roles.includes(role));
+  const others = everyone.filter((p) => !p.roles.includes(role));
+  const as = s.intent === 'wrongCaller' || holders.length === 0 ? pickFrom(others) : pickFrom(holders);
+  return { intent: s.intent, task, as: as.id, values: valuesFor(ir, ir.tasks[task].writes, s), choice: choiceFor(ir, ir.tasks[task].choice, s) };
+}
+
+function valuesFor(ir: ProcessIR, writes: { field: number; required: boolean }[], s: StepIntent): FeelValue[] {
+  const values = ir.fields.map((f) => zero(f));
+  const source = s.intent === 'wildData' ? s.wild : s.small;
+  let emptied = false;
+  for (const w of writes) {
+    const f = ir.fields[w.field];
+    const kind = f.type === 'timestamp' ? 'uint' : f.type;
+    values[w.field] = source[kind];
+    if (s.intent === 'emptyRequired' && w.required && !emptied && (f.type === 'string' || f.type === 'address' || f.type === 'bytes32')) {
+      values[w.field] = zero(f);
+      emptied = true;
+    }
+  }
+  return values;
+}
+
+function zero(f: FieldIR): FeelValue {
+  return f.type === 'bool' ? false : f.type === 'string' ? '' : f.type === 'address' ? ZERO_ADDRESS : f.type === 'bytes32' ? ZERO_BYTES32 : 0n;
+}
+
+function choiceFor(ir: ProcessIR, gateway: number | undefined, s: StepIntent): number | undefined {
+  if (gateway === undefined) return undefined;
+  const g = ir.gateways[gateway];
+  const valid = [...(g.defaultBranch ? [0] : []), ...g.branches.map((_, k) => k + 1)];
+  if (s.intent !== 'badChoice') return valid[s.choice % valid.length];
+  const invalid = [...(g.defaultBranch ? [] : [0]), g.branches.length + 1, 255];
+  return invalid[s.choice % invalid.length];
+}

@@ -1,0 +1,82 @@
+/**
+ * Test support: runs one trace on the reference interpreter and on the deployed contract side by
+ * side, one new instance per trace, and compares after EVERY step: accepted or rejected, the
+ * error's name, the full marking (hence the enabled set), and the data the step's event recorded.
+ * A mismatch throws a DifferentialMismatch whose message tells the whole trace so far, readably.
+ */
+import type { FeelValue } from '../feel/evaluate-feel.js';
+import type { ProcessIR } from '../ir/process-ir.js';
+import { complete, createInstance, start, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
+import type { DeployedProcess, EvmStep } from './process-on-evm.js';
+import { callerOf, OUTSIDER, resolveStep, type ConcreteStep, type Participant, type StepIntent } from './random-trace.js';
+
+export class DifferentialMismatch extends Error {}
+
+/** Outcomes seen, by 'ok' or error name: shows what the traces exercised. */
+export type OutcomeCounts = Map<string, number>;
+
+export async function runDifferential(deployed: DeployedProcess, participants: readonly Participant[], intents: readonly StepIntent[], outcomes?: OutcomeCounts): Promise<void> {
+  const { ir } = deployed;
+  let state: InstanceState = createInstance(ir);
+  let instanceId: bigint | undefined;
+  const log: string[] = [];
+  let afterEnd = 0;
+  for (const intent of intents) {
+    // once the instance has ended, one more step (it must be refused) is enough
+    if (state.started && state.marking === 0n && afterEnd++ >= 1) break;
+    const step = resolveStep(ir, participants, state, intent);
+    if (!step) continue;
+    const who = participants.find((p) => p.id === step.as) ?? OUTSIDER;
+    const data = Object.fromEntries(ir.fields.map((f, i) => [f.name, step.values[i]]));
+    const expected: StepResult = step.task === undefined
+      ? start(state, callerOf(who), data, step.choice)
+      : complete(state, step.task, callerOf(who), data, step.choice);
+    const actual: EvmStep & { instanceId?: bigint } = step.task === undefined
+      ? await deployed.start(step.as, step.values, step.choice)
+      : await deployed.complete(instanceId ?? 0n, step.task, step.as, step.values, step.choice);
+    log.push(describeStep(ir, step, expected));
+    const outcome = expected.ok ? (expected.record.ended ? 'ok (ended)' : 'ok') : expected.error;
+    outcomes?.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    const fail = (what: string) => {
+      throw new DifferentialMismatch(`${what}\ntrace (one instance, steps in order; "->" is the interpreter's outcome):\n${log.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}`);
+    };
+    if (expected.ok !== actual.ok || (!expected.ok && expected.error !== actual.error))
+      fail(`step ${log.length}: interpreter ${expected.ok ? 'accepts' : `rejects with ${expected.error}`}, contract ${actual.ok ? 'accepts' : `reverts with ${actual.error}`}`);
+    if (!expected.ok) continue;
+    state = expected.state;
+    if (actual.instanceId !== undefined) instanceId = actual.instanceId;
+    const marking = await deployed.marking(instanceId!);
+    if (marking !== state.marking) fail(`step ${log.length}: marking differs: interpreter ${bits(state.marking)}, contract ${bits(marking)}`);
+    const problem = compareEvents(ir, deployed.accountOf.get(step.as)!, expected.record, actual.events);
+    if (problem) fail(`step ${log.length}: ${problem}`);
+  }
+}
+
+function compareEvents(ir: ProcessIR, by: string, record: Extract<StepResult, { ok: true }>['record'], events: EvmStep['events']): string | undefined {
+  const names = events.map((e) => e.name);
+  const ended = names.includes('InstanceEnded');
+  if (ended !== record.ended) return `InstanceEnded ${ended ? 'emitted' : 'not emitted'} by the contract, but the interpreter says the instance ${record.ended ? 'ended' : 'goes on'}`;
+  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded');
+  if (stepEvents.length !== 1) return `expected one step event, the contract emitted ${names.join(', ') || 'none'}`;
+  const args = stepEvents[0].args;
+  if (String(args.by).toLowerCase() !== by.toLowerCase()) return `event says by ${args.by}, the caller was ${by}`;
+  const expected: Record<string, string> = Object.fromEntries(Object.entries(record.data).map(([name, v]) => [ir.fields.find((f) => f.name === name)!.identifier, show(v)]));
+  if (record.choice !== undefined) expected.choice = String(record.choice);
+  const got = Object.fromEntries(Object.entries(args).filter(([k]) => k !== 'instanceId' && k !== 'by').map(([k, v]) => [k, show(v as FeelValue)]));
+  const a = JSON.stringify(expected, Object.keys(expected).sort());
+  const b = JSON.stringify(got, Object.keys(got).sort());
+  return a === b ? undefined : `event ${stepEvents[0].name} recorded ${b}, the interpreter recorded ${a}`;
+}
+
+const show = (v: FeelValue): string => (typeof v === 'string' && /^0x[0-9a-fA-F]*$/.test(v) ? v.toLowerCase() : String(v));
+
+const bits = (m: bigint) => (m === 0n ? '0 (ended)' : `{${[...m.toString(2)].reverse().flatMap((c, i) => (c === '1' ? [i] : [])).join(', ')}}`);
+
+function describeStep(ir: ProcessIR, step: ConcreteStep, result: StepResult): string {
+  const element = step.task === undefined ? ir.start : ir.tasks[step.task];
+  const writes = step.task === undefined ? ir.start.writes : ir.tasks[step.task].writes;
+  const data = writes.map((w) => `${ir.fields[w.field].name}=${JSON.stringify(show(step.values[w.field]))}`);
+  const what = `${step.task === undefined ? 'start' : `complete "${element.name}"`} [${element.elementId}] as ${step.as}` +
+    `${data.length ? ` with ${data.join(', ')}` : ''}${step.choice !== undefined ? ` choice ${step.choice}` : ''} (${step.intent})`;
+  return `${what} -> ${result.ok ? `ok, marking ${bits(result.state.marking)}` : `${result.error}: ${result.message}`}`;
+}
