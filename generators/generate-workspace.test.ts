@@ -57,6 +57,42 @@ describe('generateWorkspace: a small valid process', () => {
 });
 
 describe('generateWorkspace: located problems', () => {
+  it('refuses a terminate end reached from a parallel split with no task in between', async () => {
+    // given a split whose second branch goes straight (through a merge) to a terminate end
+    const xml = bpmn(`${START}
+      <bpmn:parallelGateway id="Split" />
+      <bpmn:userTask id="Task_A" name="A" cf:role="Buyer" />
+      <bpmn:exclusiveGateway id="Pass" />
+      <bpmn:endEvent id="End_A" />
+      <bpmn:endEvent id="End_Stop" name="Stop"><bpmn:terminateEventDefinition id="T1" /></bpmn:endEvent>
+      ${flow('F1', 'Start', 'Split')}${flow('F2', 'Split', 'Task_A')}${flow('F3', 'Split', 'Pass')}
+      ${flow('F4', 'Pass', 'End_Stop')}${flow('F5', 'Task_A', 'End_A')}`);
+    // when generated
+    const out = await generateWorkspace(workspace(xml));
+    // then the terminate end is named, with the split, and no contract is produced
+    const errors = errorsOf(out.problems);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ elementId: 'End_Stop', path: 'processes[0].events.End_Stop' });
+    expect(errors[0].message).toContain('terminate end "Stop" follows parallel split');
+    expect(out.processes).toEqual([]);
+  });
+
+  it('accepts a terminate end after a task inside a parallel branch', async () => {
+    // given the same split, but the second branch does a task before terminating
+    const xml = bpmn(`${START}
+      <bpmn:parallelGateway id="Split" />
+      <bpmn:userTask id="Task_A" name="A" cf:role="Buyer" />
+      <bpmn:userTask id="Task_B" name="B" cf:role="Buyer" />
+      <bpmn:endEvent id="End_A" />
+      <bpmn:endEvent id="End_Stop" name="Stop"><bpmn:terminateEventDefinition id="T1" /></bpmn:endEvent>
+      ${flow('F1', 'Start', 'Split')}${flow('F2', 'Split', 'Task_A')}${flow('F3', 'Split', 'Task_B')}
+      ${flow('F4', 'Task_B', 'End_Stop')}${flow('F5', 'Task_A', 'End_A')}`);
+    // when generated, then it is executable
+    const out = await generateWorkspace(workspace(xml));
+    expect(errorsOf(out.problems)).toEqual([]);
+    expect(out.processes[0].ir.ends.find((e) => e.elementId === 'End_Stop')?.terminate).toBe(true);
+  });
+
   it('names a task without a role', async () => {
     const xml = bpmn(`${START}<bpmn:userTask id="Task_Ship" name="Ship" /><bpmn:endEvent id="End" />
       ${flow('F1', 'Start', 'Task_Ship')}${flow('F2', 'Task_Ship', 'End')}`);

@@ -23,8 +23,9 @@ export const CONTRACT_ERRORS = [
 export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];
 
 /**
- * Who acts. `roles` are workspace role ids. The contract knows an account only through the role
- * bits the registry pushed into it, so an account without roles counts as no member there.
+ * Who acts. `roles` are workspace role ids; `member` is true for an account the registry lists with
+ * an organization (it pushes a MEMBER bit with the roles), so a member without roles may still start
+ * a process whose start event names no role.
  */
 export interface Caller {
   roles: readonly string[];
@@ -81,7 +82,7 @@ export function start(state: InstanceState, caller: Caller, data: StepData = {},
   checkChoice(choice);
   const s = state.ir.start;
   const roles = effectiveRoles(caller);
-  if (s.roles.length === 0 && roles.length === 0) return reject('NotAMember', s.elementId, 'the caller is not a member of the consortium');
+  if (s.roles.length === 0 && !caller.member) return reject('NotAMember', s.elementId, 'the caller is not a member of the consortium');
   if (s.roles.length > 0 && !s.roles.some((r) => roles.includes(r)))
     return reject('CallerLacksRole', s.elementId, `only ${s.roles.join(' or ')} may start "${s.name}"`);
   return step({ ...state, started: true }, s.elementId, s.writes, data, s.choice !== undefined ? (choice ?? 0) : undefined, (values) =>

@@ -14,7 +14,7 @@ import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, StartIR, TaskIR
 import { collectFields } from './collect-fields.js';
 import { findRole, laneIndex, roleReferenceOf } from './resolve-roles.js';
 import { DESCRIPTIVE_TYPES, EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeEventDefinition, describeType } from './executable-elements.js';
-import { checkGatewayCycles, checkReachability } from './check-structure.js';
+import { checkGatewayCycles, checkReachability, checkTerminateAfterSplit } from './check-structure.js';
 import { reportUnexecutedNodes } from './report-unexecuted-nodes.js';
 
 export interface BuildContext {
@@ -273,6 +273,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   };
   problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));
+  problems.push(...checkTerminateAfterSplit(ir, (id) => at('events', id)));
   return hasErrors(problems) ? { problems } : { ir, problems };
 }
 

@@ -51,3 +51,34 @@ export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: W
     .filter((n) => executable.has(n.id) && !seen.has(n.id))
     .map((n) => warning(`${n.name ? `"${n.name}"` : n.id} can never be reached from the start event`, where(n.id)));
 }
+
+/**
+ * A terminate end reached straight from a parallel split (through gateways only, no task in
+ * between) would run in the same transaction as the split's other branches: depending on the
+ * order they are routed, those would be cleared or would set their bits again after it, so the
+ * instance would not reliably end. Refused; a task before the terminate end (or a none end) fixes it.
+ */
+export function checkTerminateAfterSplit(ir: ProcessIR, where: Where): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<number>();
+  ir.gateways.forEach((g) => {
+    if (g.kind !== 'parallel' || g.branches.length < 2) return;
+    const seen = new Set<number>();
+    const walk = (t: FlowTarget) => {
+      if (t.kind === 'end') {
+        if (ir.ends[t.index].terminate && !reported.has(t.index)) {
+          reported.add(t.index);
+          problems.push(error(
+            `terminate end "${ir.ends[t.index].name}" follows parallel split "${g.name}" with no task in between, so the other branches started in the same step would keep running; put a task before it or use a none end event`,
+            where(ir.ends[t.index].elementId),
+          ));
+        }
+      } else if (t.kind === 'gateway' && !seen.has(t.index)) {
+        seen.add(t.index);
+        targetsOf(ir.gateways[t.index]).forEach(walk);
+      }
+    };
+    g.branches.forEach((b) => walk(b.target));
+  });
+  return problems;
+}

@@ -10,6 +10,8 @@ import { PARTICIPANT_KINDS, SCHEMA_VERSION, type Workspace } from './workspace.j
 type Json = Record<string, unknown>;
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+/** Role bits 0..254; bit 255 is the registry's MEMBER bit. */
+export const MAX_ROLES = 255;
 
 export interface LoadResult {
   workspace?: Workspace;
@@ -58,8 +60,8 @@ export function loadWorkspace(value: unknown, file = 'workspace.json'): LoadResu
     requireString(proc, 'name', `${path}.name`, report);
     if (typeof proc.bpmn !== 'string' || !proc.bpmn.trim()) report(`${path}.bpmn`, 'must hold the process as BPMN 2.0 XML');
   });
-  if (Array.isArray(value.roles) && value.roles.length > 256)
-    report('roles', `at most 256 roles fit the registry's role bit set; this workspace has ${value.roles.length}`);
+  if (Array.isArray(value.roles) && value.roles.length > MAX_ROLES)
+    report('roles', `at most ${MAX_ROLES} roles fit the registry's role bit set (bit 255 marks membership); this workspace has ${value.roles.length}`);
 
   return hasErrors(problems) ? { problems } : { workspace: value as unknown as Workspace, problems };
 }

@@ -12,6 +12,8 @@ import {
 
 export const REGISTRY_CONTRACT = 'ConsortiumRegistry';
 export const ROLE_SINK_INTERFACE = 'IRoleSink';
+/** The bit processes see for "is a member"; roles use bits 0..254. */
+export const MEMBER_BIT = 255;
 
 export function buildRegistryContracts(workspaceName: string, roles: { name: string; bit: number }[]): ContractDecl[] {
   const sink = new ContractBuilder(ROLE_SINK_INTERFACE, 'interface', { notice: ['What the registry calls on every attached process contract.'] });
@@ -21,6 +23,10 @@ export function buildRegistryContracts(workspaceName: string, roles: { name: str
     title: `Consortium registry of "${workspaceName}"`,
     notice: ['Organizations, participants and their roles, shared by every process of the workspace.'],
     dev: [`Role bits: ${roles.map((r) => `${r.bit} = ${r.name}`).join(', ') || 'none'}.`],
+  });
+  b.addConstant({
+    type: 'uint256', name: 'MEMBER', visibility: 'private', value: bin('<<', num(1), num(MEMBER_BIT)),
+    natspec: { dev: ['Pushed to processes with the role bits of every account that belongs to an organization: lets a member without roles start an open process.'] },
   });
   b.addStateVar({ type: 'address', name: 'admin', visibility: 'public', natspec: { notice: ['The consortium operator allowed to change memberships and attach processes.'] } });
   b.addStateVar({ type: 'mapping(address account => uint256)', name: 'rolesOf', visibility: 'public', natspec: { notice: ['Role bits of every account.'] } });
@@ -81,7 +87,7 @@ export function buildRegistryContracts(workspaceName: string, roles: { name: str
         kind: 'for', index: 'i', bound: id('count'),
         body: [
           { kind: 'let', type: 'address', name: 'account', value: index(id('_members'), i) },
-          { kind: 'expr', expr: call(member(call(ROLE_SINK_INTERFACE, id('process')), 'syncRoles'), id('account'), index(id('rolesOf'), id('account'))) },
+          { kind: 'expr', expr: call(member(call(ROLE_SINK_INTERFACE, id('process')), 'syncRoles'), id('account'), call('_pushedRoles', id('account'))) },
         ],
       },
     ],
@@ -121,11 +127,24 @@ export function buildRegistryContracts(workspaceName: string, roles: { name: str
       { kind: 'assign', target: index(id('rolesOf'), id('account')), op: '=', value: id('roles') },
       { kind: 'assign', target: index(id('organizationOf'), id('account')), op: '=', value: id('organization') },
       { kind: 'emit', event: 'MemberSet', args: [id('account'), id('organization'), id('roles')] },
+      { kind: 'let', type: 'uint256', name: 'pushed', value: call('_pushedRoles', id('account')) },
       { kind: 'let', type: 'uint256', name: 'count', value: member(id('_processes'), 'length') },
       {
         kind: 'for', index: 'i', bound: id('count'),
-        body: [{ kind: 'expr', expr: call(member(call(ROLE_SINK_INTERFACE, index(id('_processes'), i)), 'syncRoles'), id('account'), id('roles')) }],
+        body: [{ kind: 'expr', expr: call(member(call(ROLE_SINK_INTERFACE, index(id('_processes'), i)), 'syncRoles'), id('account'), id('pushed')) }],
       },
+    ],
+  });
+  b.addFunction({
+    kind: 'function', name: '_pushedRoles', visibility: 'private', mutability: 'view',
+    params: [{ type: 'address', name: 'account' }], returns: [{ type: 'uint256', name: '' }],
+    natspec: { dev: ['What processes cache for an account: its role bits, plus MEMBER while it belongs to an organization.'] },
+    body: [
+      {
+        kind: 'if', cond: bin('==', index(id('organizationOf'), id('account')), num(0)),
+        then: [{ kind: 'return', value: index(id('rolesOf'), id('account')) }],
+      },
+      { kind: 'return', value: bin('|', index(id('rolesOf'), id('account')), id('MEMBER')) },
     ],
   });
   return [sink.contract, b.contract];

@@ -150,7 +150,9 @@ export function buildModel(spec: ModelSpec): RandomModel {
     const cond = p.condition === undefined ? '' : `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(p.condition)}</bpmn:conditionExpression>`;
     out.push(`<bpmn:sequenceFlow id="${p.id}" sourceRef="${p.from}" targetRef="${to}">${cond}</bpmn:sequenceFlow>`);
   };
+  let taskCount = 0;
   const task = (t: TaskBlock, p: Pending): Pending => {
+    taskCount++;
     const id = next('Task');
     out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes)}</bpmn:userTask>`);
     laneNodes[t.role % spec.roles].push(id);
@@ -176,7 +178,11 @@ export function buildModel(spec: ModelSpec): RandomModel {
       const cond = conditions && i !== defaultIndex ? bool(b.condition) : undefined;
       const first = pending(split, cond);
       if (i === defaultIndex) out.push(`<!--default:${split}:${first.id}-->`);
-      return { exit: emit(b.body, first), end: i === list.length - 1 && list.every((x) => x.end !== 'merge') ? 'merge' : b.end };
+      const tasksBefore = taskCount;
+      const exit = emit(b.body, first);
+      const wanted: BranchEnd = i === list.length - 1 && list.every((x) => x.end !== 'merge') ? 'merge' : b.end;
+      // a terminate end reached from a parallel split without a task is refused by the generator: make it a none end
+      return { exit, end: kind === 'parallel' && wanted === 'terminate' && taskCount === tasksBefore ? 'end' : wanted };
     });
     for (const e of ends) if (e.end !== 'merge') end(e.exit, e.end);
     const merge = gateway(kind, ends.filter((e) => e.end === 'merge').map((e) => e.exit));

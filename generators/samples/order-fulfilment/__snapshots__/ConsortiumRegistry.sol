@@ -12,6 +12,9 @@ interface IRoleSink {
 /// @notice Organizations, participants and their roles, shared by every process of the workspace.
 /// @dev Role bits: 0 = Buyer, 1 = Sales, 2 = Production, 3 = Carrier.
 contract ConsortiumRegistry {
+    /// @dev Pushed to processes with the role bits of every account that belongs to an organization: lets a member without roles start an open process.
+    uint256 private constant MEMBER = 1 << 255;
+
     /// @notice The consortium operator allowed to change memberships and attach processes.
     address public admin;
 
@@ -105,7 +108,7 @@ contract ConsortiumRegistry {
         uint256 count = _members.length;
         for (uint256 i = 0; i < count; ++i) {
             address account = _members[i];
-            IRoleSink(process).syncRoles(account, rolesOf[account]);
+            IRoleSink(process).syncRoles(account, _pushedRoles(account));
         }
     }
 
@@ -146,9 +149,18 @@ contract ConsortiumRegistry {
         rolesOf[account] = roles;
         organizationOf[account] = organization;
         emit MemberSet(account, organization, roles);
+        uint256 pushed = _pushedRoles(account);
         uint256 count = _processes.length;
         for (uint256 i = 0; i < count; ++i) {
-            IRoleSink(_processes[i]).syncRoles(account, roles);
+            IRoleSink(_processes[i]).syncRoles(account, pushed);
         }
+    }
+
+    /// @dev What processes cache for an account: its role bits, plus MEMBER while it belongs to an organization.
+    function _pushedRoles(address account) private view returns (uint256) {
+        if (organizationOf[account] == 0) {
+            return rolesOf[account];
+        }
+        return rolesOf[account] | MEMBER;
     }
 }
