@@ -47,10 +47,11 @@ export function buildRegistryContracts(workspaceName: string, roles: { name: str
 
   const onlyAdmin: Statement = { kind: 'if', cond: bin('!=', MSG_SENDER, id('admin')), then: [{ kind: 'revert', error: 'NotAdmin', args: [MSG_SENDER] }] };
   const i = id('i');
-  const membersParams = [
-    { type: 'address[]', name: 'accounts', location: 'memory' as const },
-    { type: 'uint32[]', name: 'organizations', location: 'memory' as const },
-    { type: 'uint256[]', name: 'roles', location: 'memory' as const },
+  // the constructor needs memory arrays; the external setMembers reads them straight from calldata
+  const membersParams = (location: 'memory' | 'calldata') => [
+    { type: 'address[]', name: 'accounts', location },
+    { type: 'uint32[]', name: 'organizations', location },
+    { type: 'uint256[]', name: 'roles', location },
   ];
   const lengthCheck: Statement = {
     kind: 'if',
@@ -63,12 +64,12 @@ export function buildRegistryContracts(workspaceName: string, roles: { name: str
   };
 
   b.addFunction({
-    kind: 'constructor', name: '', visibility: 'public', mutability: 'nonpayable', params: membersParams, returns: [],
+    kind: 'constructor', name: '', visibility: 'public', mutability: 'nonpayable', params: membersParams('memory'), returns: [],
     natspec: { notice: ['Creates the registry with its first members; the deployer becomes the operator.'] },
     body: [{ kind: 'assign', target: id('admin'), op: '=', value: MSG_SENDER }, { kind: 'emit', event: 'AdminTransferred', args: [call('address', num(0)), MSG_SENDER] }, lengthCheck, setEach],
   });
   b.addFunction({
-    kind: 'function', name: 'setMembers', visibility: 'external', mutability: 'nonpayable', params: membersParams, returns: [],
+    kind: 'function', name: 'setMembers', visibility: 'external', mutability: 'nonpayable', params: membersParams('calldata'), returns: [],
     natspec: { notice: ['Adds or updates members, and pushes their roles into every attached process.'] },
     body: [onlyAdmin, lengthCheck, setEach],
   });

@@ -30,6 +30,7 @@ export type Statement =
 
 export interface NatSpec {
   title?: string;
+  author?: string;
   notice?: string[];
   dev?: string[];
   params?: { name: string; text: string }[];

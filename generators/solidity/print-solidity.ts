@@ -241,6 +241,7 @@ function printNatSpec(n: NatSpec | undefined, indent: string): string[] {
     lines.forEach((l, i) => out.push(`${indent}/// ${i === 0 ? `@${name} ` : ''}${l}`));
   };
   if (n.title) tag('title', n.title);
+  if (n.author) tag('author', n.author);
   n.notice?.forEach((t) => tag('notice', t));
   n.dev?.forEach((t) => tag('dev', t));
   n.params?.forEach((p) => tag('param', `${p.name} ${commentText(p.text)}`));

@@ -3,12 +3,18 @@
 // Compiler: solc 0.8.37, evmVersion cancun, optimizer on (200 runs).
 pragma solidity ^0.8.24;
 
+/// @title IRoleSink
+/// @author ChainFlow Studio code generator
 /// @notice What the registry calls on every attached process contract.
 interface IRoleSink {
+    /// @notice syncRoles.
+    /// @param account The member account.
+    /// @param roles Role bits, one per workspace role.
     function syncRoles(address account, uint256 roles) external;
 }
 
 /// @title Consortium registry of "Order fulfilment"
+/// @author ChainFlow Studio code generator
 /// @notice Organizations, participants and their roles, shared by every process of the workspace.
 /// @dev Role bits: 0 = Buyer, 1 = Sales, 2 = Production, 3 = Carrier.
 contract ConsortiumRegistry {
@@ -30,29 +36,45 @@ contract ConsortiumRegistry {
     mapping(address process => bool) private _isAttached;
 
     /// @notice Only the consortium operator may do this.
+    /// @param caller The account that called.
     error NotAdmin(address caller);
 
     /// @notice The member lists differ in length.
     error LengthMismatch();
 
+    /// @notice ZeroAddress.
     error ZeroAddress();
+
+    /// @notice AlreadyAttached.
+    /// @param process The process contract.
     error AlreadyAttached(address process);
 
     /// @notice A member's organization or roles changed.
+    /// @param account The member account.
+    /// @param organization Organization number, 1-based as in the workspace; 0 for none.
+    /// @param roles Role bits, one per workspace role.
     event MemberSet(
         address indexed account,
         uint32 indexed organization,
         uint256 roles
     );
 
+    /// @notice ProcessAttached.
+    /// @param process The process contract.
     event ProcessAttached(address indexed process);
 
+    /// @notice AdminTransferred.
+    /// @param previousAdmin The operator before the change.
+    /// @param newAdmin The new operator.
     event AdminTransferred(
         address indexed previousAdmin,
         address indexed newAdmin
     );
 
     /// @notice Creates the registry with its first members; the deployer becomes the operator.
+    /// @param accounts The member accounts.
+    /// @param organizations Organization numbers, one per account.
+    /// @param roles Role bits, one per workspace role.
     constructor(
         address[] memory accounts,
         uint32[] memory organizations,
@@ -72,10 +94,13 @@ contract ConsortiumRegistry {
     }
 
     /// @notice Adds or updates members, and pushes their roles into every attached process.
+    /// @param accounts The member accounts.
+    /// @param organizations Organization numbers, one per account.
+    /// @param roles Role bits, one per workspace role.
     function setMembers(
-        address[] memory accounts,
-        uint32[] memory organizations,
-        uint256[] memory roles
+        address[] calldata accounts,
+        uint32[] calldata organizations,
+        uint256[] calldata roles
     ) external {
         if (msg.sender != admin) {
             revert NotAdmin(msg.sender);
@@ -92,6 +117,7 @@ contract ConsortiumRegistry {
     }
 
     /// @notice Attaches a process contract and gives it every member's roles.
+    /// @param process The process contract.
     function attachProcess(address process) external {
         if (msg.sender != admin) {
             revert NotAdmin(msg.sender);
@@ -113,6 +139,7 @@ contract ConsortiumRegistry {
     }
 
     /// @notice Hands the operator role to another account.
+    /// @param newAdmin The new operator.
     function transferAdmin(address newAdmin) external {
         if (msg.sender != admin) {
             revert NotAdmin(msg.sender);
@@ -125,15 +152,21 @@ contract ConsortiumRegistry {
     }
 
     /// @notice Every account that was ever made a member.
+    /// @return The result.
     function members() external view returns (address[] memory) {
         return _members;
     }
 
     /// @notice The attached process contracts.
+    /// @return The result.
     function processes() external view returns (address[] memory) {
         return _processes;
     }
 
+    /// @notice _setMember.
+    /// @param account The member account.
+    /// @param organization Organization number, 1-based as in the workspace; 0 for none.
+    /// @param roles Role bits, one per workspace role.
     function _setMember(
         address account,
         uint32 organization,
@@ -156,7 +189,9 @@ contract ConsortiumRegistry {
         }
     }
 
-    /// @dev What processes cache for an account: its role bits, plus MEMBER while it belongs to an organization.
+    /// @notice What processes cache for an account: its role bits, plus MEMBER while it belongs to an organization.
+    /// @param account The member account.
+    /// @return The result.
     function _pushedRoles(address account) private view returns (uint256) {
         if (organizationOf[account] == 0) {
             return rolesOf[account];
