@@ -19,7 +19,7 @@ describe('loadWorkspace', () => {
     const result = loadWorkspace(sample());
     expect(result.problems).toEqual([]);
     expect(result.workspace?.name).toBe('Order fulfilment');
-    expect(result.workspace?.participants.map((p) => p.id)).toEqual(['wang-fang', 'zhang-wei', 'line-3', 'li-wei']);
+    expect(result.workspace?.participants.map((p) => p.id)).toEqual(['wang-fang', 'zhang-wei', 'line-3', 'li-wei', 'regulator']);
   });
 
   it('names an unknown role of a participant by its JSON path', () => {

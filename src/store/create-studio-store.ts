@@ -9,6 +9,7 @@ import { buildActions, initialBuildState } from './build-slice.js';
 import { debounce } from './debounce.js';
 import { deployActions, initialDeployState } from './deploy-slice.js';
 import { explorerActions, initialExplorerState } from './explorer-slice.js';
+import { auditActions, initialAuditState } from './audit-slice.js';
 import { initialKeysState, keysActions } from './keys-slice.js';
 import { initialSessionState, sessionActions } from './session-slice.js';
 import type { SliceContext, StudioState } from './store-types.js';
@@ -31,6 +32,7 @@ export function createStudioActions(ctx: SliceContext) {
     ui: uiActions(ctx),
     keys: keysActions(ctx),
     explorer: explorerActions(ctx),
+    audit: auditActions(ctx),
   };
 }
 
@@ -53,6 +55,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
     ...initialUiState(options.language),
     ...initialKeysState,
     ...initialExplorerState,
+    ...initialAuditState,
   }));
   const actions = createStudioActions({ get: store.getState, set: store.setState, services });
 

@@ -23,8 +23,12 @@ export interface SessionState {
   histories: Record<string, HistoryEntry[]>;
   /** startActKey / taskActKey -> the state of the last attempt. */
   acts: Record<string, ActState>;
-  /** The act the participant did last, for the status line. */
+  /** The act the participant did last, for the status line (cleared when switching participant). */
   lastActKey?: string;
+  /** Block number -> its timestamp in seconds, for the blocks histories mention. */
+  blockTimes: Record<number, number>;
+  /** The ledger epoch blockTimes were read in (a reset ledger reuses block numbers). */
+  blockTimesEpoch: number;
 }
 
 export const initialSessionState: SessionState = {
@@ -32,6 +36,8 @@ export const initialSessionState: SessionState = {
   instancesStatus: 'idle',
   histories: {},
   acts: {},
+  blockTimes: {},
+  blockTimesEpoch: 0,
 };
 
 export const historyKey = (processId: string, instanceId: bigint) => `${processId}#${instanceId}`;
@@ -68,8 +74,27 @@ export function sessionActions({ get, set, services }: SliceContext) {
   }
 
   const actions = {
+    /** Acts as another participant; the previous one's status line is theirs, so it goes. */
     selectParticipant(participantId: string): void {
-      set({ actingParticipantId: participantId });
+      if (participantId === get().actingParticipantId) return;
+      set({ actingParticipantId: participantId, lastActKey: undefined });
+    },
+
+    /** Reads the timestamps of blocks not read yet (a block's time never changes). */
+    async loadBlockTimes(numbers: number[]): Promise<void> {
+      const epoch = get().ledgerEpoch;
+      const known = get().blockTimesEpoch === epoch ? get().blockTimes : {};
+      const missing = [...new Set(numbers)].filter((n) => known[n] === undefined);
+      if (missing.length === 0) return;
+      try {
+        const provider = await services.chain.provider();
+        const blocks = await Promise.all(missing.map((n) => provider.getBlock(n)));
+        if (get().ledgerEpoch !== epoch) return;
+        const times = Object.fromEntries(blocks.flatMap((b, i) => (b ? [[missing[i], b.timestamp]] : [])));
+        set((s) => ({ blockTimes: { ...(s.blockTimesEpoch === epoch ? s.blockTimes : {}), ...times }, blockTimesEpoch: epoch }));
+      } catch (e) {
+        set({ instancesError: errorMessage(e) });
+      }
     },
 
     /** Reloads every process's instances from the chain. */
@@ -95,6 +120,7 @@ export function sessionActions({ get, set, services }: SliceContext) {
       try {
         const entries = await (await client()).history(processId, instanceId);
         set((s) => ({ histories: { ...s.histories, [historyKey(processId, instanceId)]: entries } }));
+        await actions.loadBlockTimes(entries.map((e) => e.blockNumber));
       } catch (e) {
         set({ instancesError: errorMessage(e) });
       }

@@ -7,8 +7,9 @@ import type { SessionState } from './session-slice.js';
 import type { StudioServices } from './studio-services.js';
 import type { UiState } from './ui-slice.js';
 import type { WorkspaceState } from './workspace-slice.js';
+import type { AuditState } from './audit-slice.js';
 
-export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState;
+export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & AuditState;
 
 export type SetState = (partial: Partial<StudioState> | ((state: StudioState) => Partial<StudioState>)) => void;
 export type GetState = () => StudioState;

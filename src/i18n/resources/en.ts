@@ -1,5 +1,6 @@
 /** English strings of the IDE. zh-CN.ts must have exactly the same keys (checked by its type). */
 import { explorerEn, keysEn } from './keys-explorer-en.js';
+import { appViewEn } from './app-en.js';
 
 export const en = {
   app: {
@@ -162,6 +163,7 @@ export const en = {
     },
   },
   keys: keysEn,
+  appView: appViewEn,
   explorer: explorerEn,
 };
 

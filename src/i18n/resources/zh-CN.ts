@@ -1,6 +1,7 @@
 /** 简体中文界面文字。键与 en.ts 完全相同（由类型检查）。 */
 import type { Resources } from './en.js';
 import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
+import { appViewZhCN } from './app-zh-CN.js';
 
 export const zhCN: Resources = {
   app: {
@@ -163,5 +164,6 @@ export const zhCN: Resources = {
     },
   },
   keys: keysZhCN,
+  appView: appViewZhCN,
   explorer: explorerZhCN,
 };

@@ -2,7 +2,7 @@
  * The generated collaboration app: act as one participant of the deployed workspace, start
  * instances, do the tasks that participant may do now, and follow every instance.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppManifest } from '../../../generators/index.js';
 import { selectActingParticipant, selectDeployment, selectDeploymentOutdated, selectWorkList } from '../../store/selectors.js';
@@ -10,8 +10,11 @@ import { startActKey, taskActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { ActStatus, FieldForm } from './FieldForm.js';
 import { InstanceList } from './InstanceList.js';
+import { InstanceView, type OpenInstance } from './InstanceView.js';
 import { ParticipantSwitcher } from './ParticipantSwitcher.js';
+import { RegulatorSection } from './RegulatorSection.js';
 import { sequenceFlowNames } from './flow-names.js';
+import { filterWorkItems, isRegulator, NO_WORK_FILTER, WORK_SORTS, type WorkFilter } from './work-list-filter.js';
 
 export default function AppPanel() {
   const { t } = useTranslation();
@@ -19,7 +22,9 @@ export default function AppPanel() {
   const onLedger = useStudio((s) => s.deploymentOnLedger);
   const outdated = useStudio(selectDeploymentOutdated);
   const lastAct = useStudio((s) => (s.lastActKey ? s.acts[s.lastActKey] : undefined));
+  const participant = useStudio(selectActingParticipant);
   const actions = useStudioActions();
+  const [opened, setOpened] = useState<OpenInstance>();
 
   useEffect(() => {
     void actions.deploy.checkDeployment().then(() => actions.session.refresh());
@@ -42,6 +47,7 @@ export default function AppPanel() {
   }
 
   const manifest = deployment.manifest;
+  const regulator = participant ? isRegulator(participant.roles, manifest.roles) : false;
   return (
     <div className="page" data-testid="app-panel">
       <header className="page-header">
@@ -60,12 +66,19 @@ export default function AppPanel() {
           <ActStatus act={lastAct} testId="last-act" />
         </div>
       )}
+      {opened && <InstanceView key={`${opened.processId}#${opened.instanceId}`} manifest={manifest} open={opened} onClose={() => setOpened(undefined)} />}
       <div className="page-columns app-columns">
         <div>
-          <StartSection manifest={manifest} />
-          <WorkList manifest={manifest} />
+          {regulator ? (
+            <RegulatorSection />
+          ) : (
+            <>
+              <StartSection manifest={manifest} />
+              <WorkList manifest={manifest} />
+            </>
+          )}
         </div>
-        <InstanceList manifest={manifest} />
+        <InstanceList manifest={manifest} opened={opened} onOpen={setOpened} />
       </div>
     </div>
   );
@@ -117,22 +130,66 @@ function StartSection({ manifest }: { manifest: AppManifest }) {
 }
 
 function WorkList({ manifest }: { manifest: AppManifest }) {
-  const { t } = useTranslation();
-  const items = useStudio(selectWorkList);
+  const { t, i18n } = useTranslation();
+  const all = useStudio(selectWorkList);
+  const [filter, setFilter] = useState<WorkFilter>(NO_WORK_FILTER);
   const acts = useStudio((s) => s.acts);
   const participant = useStudio(selectActingParticipant);
   const { session } = useStudioActions();
   const addressOptions = useAddressOptions(manifest);
   const flowNames = useFlowNames(manifest);
   const processName = (id: string) => manifest.processes.find((p) => p.id === id)?.name ?? id;
+  const items = filterWorkItems(all, filter, processName, i18n.language);
   return (
     <section className="card" data-testid="work-list">
       <h2>
-        {t('app.workTitle')} <span className="count-pill">{items.length}</span>
+        {t('app.workTitle')} <span className="count-pill">{all.length}</span>
       </h2>
-      {items.length === 0 && (
+      <div className="work-tools" role="search">
+        <input
+          type="search"
+          data-testid="work-filter"
+          placeholder={t('appView.filterPlaceholder')}
+          aria-label={t('appView.filterLabel')}
+          value={filter.text}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+        />
+        {manifest.processes.length > 1 && (
+          <select
+            data-testid="work-process"
+            aria-label={t('appView.processFilter')}
+            value={filter.processId}
+            onChange={(e) => setFilter({ ...filter, processId: e.target.value })}
+          >
+            <option value="">{t('appView.allProcesses')}</option>
+            {manifest.processes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <select
+          data-testid="work-sort"
+          aria-label={t('appView.sortLabel')}
+          value={filter.sort}
+          onChange={(e) => setFilter({ ...filter, sort: e.target.value as WorkFilter['sort'] })}
+        >
+          {WORK_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`appView.sort.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {all.length === 0 && (
         <p className="empty-note" data-testid="work-list-empty">
           {t('app.noWork')}
+        </p>
+      )}
+      {all.length > 0 && items.length === 0 && (
+        <p className="empty-note" data-testid="work-list-no-match">
+          {t('appView.noMatch')}
         </p>
       )}
       {items.map(({ processId, instance, task }) => {

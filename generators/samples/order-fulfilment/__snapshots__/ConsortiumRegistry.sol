@@ -16,7 +16,7 @@ interface IRoleSink {
 /// @title Consortium registry of "Order fulfilment"
 /// @author ChainFlow Studio code generator
 /// @notice Organizations, participants and their roles, shared by every process of the workspace.
-/// @dev Role bits: 0 = Buyer, 1 = Sales, 2 = Production, 3 = Carrier.
+/// @dev Role bits: 0 = Buyer, 1 = Sales, 2 = Production, 3 = Carrier, 4 = Regulator.
 contract ConsortiumRegistry {
     /// @dev Pushed to processes with the role bits of every account that belongs to an organization: lets a member without roles start an open process.
     uint256 private constant MEMBER = 1 << 255;

@@ -1,0 +1,83 @@
+/**
+ * The process diagram of one instance, read-only (bpmn-js NavigatedViewer, loaded with this
+ * module only when an instance is opened), with done / active / pending markers on its elements.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import { chainflowModdle } from '../../../generators/bpmn/chainflow-namespace.js';
+import type { InstanceProgress } from './instance-progress.js';
+
+const MARKERS = { done: 'cf-done', active: 'cf-active', pending: 'cf-pending' } as const;
+
+interface Canvas {
+  addMarker(id: string, marker: string): void;
+  removeMarker(id: string, marker: string): void;
+  zoom(level: 'fit-viewport', center?: 'auto'): void;
+}
+interface ElementRegistry {
+  getAll(): { id: string; type: string }[];
+}
+
+export default function InstanceDiagram({ xml, progress }: { xml: string; progress: InstanceProgress }) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const viewer = useRef<NavigatedViewer>(null);
+  const [imported, setImported] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const v = new NavigatedViewer({ container: container.current!, moddleExtensions: { cf: chainflowModdle } });
+    viewer.current = v;
+    return () => {
+      v.destroy();
+      viewer.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    setImported(undefined);
+    setError(undefined);
+    viewer.current!
+      .importXML(xml)
+      .then(() => {
+        if (!live) return;
+        viewer.current!.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+        setImported(xml);
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [xml]);
+
+  useEffect(() => {
+    if (imported !== xml || !viewer.current) return;
+    const canvas = viewer.current.get<Canvas>('canvas');
+    const elements = viewer.current.get<ElementRegistry>('elementRegistry').getAll();
+    for (const el of elements) {
+      if (/Process|Collaboration|Participant|Lane|Label/.test(el.type) || el.type === 'label') continue;
+      for (const m of Object.values(MARKERS)) canvas.removeMarker(el.id, m);
+      canvas.addMarker(el.id, MARKERS[progress.of(el.id)]);
+    }
+  }, [imported, xml, progress]);
+
+  return (
+    <div className="instance-diagram-wrap">
+      <div
+        ref={container}
+        className="instance-diagram"
+        data-testid="instance-diagram"
+        data-ready={imported === xml ? 'true' : 'false'}
+        role="img"
+        aria-label={t('appView.diagram')}
+      />
+      {!imported && !error && <p className="muted diagram-note">{t('appView.diagramLoading')}</p>}
+      {error && <p className="notice is-error">{t('appView.diagramFailed', { error })}</p>}
+    </div>
+  );
+}

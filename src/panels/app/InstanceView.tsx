@@ -1,0 +1,208 @@
+/**
+ * One instance as the chain tells it: the diagram with done / active / pending elements, a
+ * timeline of every step (who, when, block, transaction, data, chosen path), the current data
+ * and whether it has ended. Read-only; reloads its history on every new block.
+ */
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppManifest } from '../../../generators/index.js';
+import { historyKey } from '../../store/session-slice.js';
+import { useStudio, useStudioActions } from '../../store/studio-context.js';
+import { currentData, describeSteps, type DescribedStep, type StepValue } from './describe-steps.js';
+import { instanceProgress } from './instance-progress.js';
+import { readProcessGraph } from './process-graph.js';
+import './app-instance.css';
+
+const InstanceDiagram = lazy(() => import('./InstanceDiagram.js'));
+const NO_HISTORY: never[] = [];
+
+export interface OpenInstance {
+  processId: string;
+  instanceId: bigint;
+}
+
+export function InstanceView({ manifest, open, onClose }: { manifest: AppManifest; open: OpenInstance; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const { processId, instanceId } = open;
+  const process = manifest.processes.find((p) => p.id === processId);
+  const instance = useStudio((s) => s.instances[processId]?.find((i) => i.instanceId === instanceId));
+  const history = useStudio((s) => s.histories[historyKey(processId, instanceId)]);
+  const blockTimes = useStudio((s) => s.blockTimes);
+  const blockNumber = useStudio((s) => s.blockNumber);
+  const { session } = useStudioActions();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), [processId, instanceId]);
+  useEffect(() => {
+    void session.loadHistory(processId, instanceId);
+  }, [session, processId, instanceId, blockNumber]);
+
+  const graph = useMemo(() => (process ? readProcessGraph(process.bpmn) : undefined), [process]);
+  const entries = history ?? NO_HISTORY;
+  const steps = useMemo(() => (process ? describeSteps(manifest, process, entries, blockTimes) : []), [manifest, process, entries, blockTimes]);
+  const ended = instance?.ended ?? entries.some((e) => e.kind === 'ended');
+  const progress = useMemo(
+    () =>
+      graph &&
+      instanceProgress(graph, {
+        doneSteps: entries.filter((e) => e.kind !== 'ended').map((e) => e.elementId),
+        enabledTasks: instance?.enabledTasks.map((task) => task.elementId) ?? [],
+        ended,
+      }),
+    [graph, entries, instance, ended],
+  );
+  if (!process) return null;
+  const endEntry = entries.find((e) => e.kind === 'ended');
+  const id = instanceId.toString();
+
+  return (
+    <section
+      className="card instance-view"
+      data-testid={`instance-view-${processId}-${id}`}
+      data-state={ended ? 'ended' : 'running'}
+      aria-labelledby="instance-view-title"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <header className="instance-view-header">
+        <h2 id="instance-view-title" ref={heading} tabIndex={-1}>
+          {t('appView.instanceTitle', { process: process.name, id })}
+        </h2>
+        <span className={`state-pill is-${ended ? 'ended' : 'running'}`} data-testid="instance-view-state">
+          {ended ? t('app.ended') : t('app.running')}
+        </span>
+        <span className="muted">
+          {ended && endEntry
+            ? t('appView.endedAt', { number: endEntry.blockNumber })
+            : instance && instance.enabledTasks.length > 0 && t('appView.waitingFor', { tasks: instance.enabledTasks.map((x) => x.name).join(', ') })}
+        </span>
+        <button type="button" className="btn" data-testid="instance-view-close" onClick={onClose}>
+          {t('appView.close')}
+        </button>
+      </header>
+      <Legend />
+      {progress && (
+        <Suspense fallback={<p className="muted">{t('appView.diagramLoading')}</p>}>
+          <InstanceDiagram xml={process.bpmn} progress={progress} />
+        </Suspense>
+      )}
+      <div className="instance-view-columns">
+        <div>
+          <h3>{t('appView.timeline')}</h3>
+          {!history && <p className="muted">{t('app.loadingHistory')}</p>}
+          {history && steps.length === 0 && <p className="empty-note">{t('appView.noSteps')}</p>}
+          <ol className="timeline" data-testid={`history-${processId}-${id}`}>
+            {steps.map((step, i) => (
+              <TimelineEntry key={`${step.txHash}:${i}`} step={step} locale={i18n.language} />
+            ))}
+          </ol>
+        </div>
+        <CurrentData steps={steps} locale={i18n.language} />
+      </div>
+    </section>
+  );
+}
+
+function Legend() {
+  const { t } = useTranslation();
+  return (
+    <ul className="progress-legend" aria-label={t('appView.diagram')}>
+      {(['done', 'active', 'pending'] as const).map((k) => (
+        <li key={k}>
+          <span className={`legend-swatch is-${k}`} aria-hidden="true" />
+          {t(`appView.legend.${k}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TimelineEntry({ step, locale }: { step: DescribedStep; locale: string }) {
+  const { t } = useTranslation();
+  return (
+    <li
+      className={`timeline-entry is-${step.kind}`}
+      data-testid="history-entry"
+      data-kind={step.kind}
+      data-element={step.elementId}
+      data-block={step.blockNumber}
+      data-tx={step.txHash}
+    >
+      <span className="timeline-title">{step.kind === 'ended' ? t('app.history.ended') : `${t(`app.history.${step.kind}`)}: ${step.name}`}</span>
+      <span className="timeline-meta">
+        {step.by && (
+          <span data-testid="history-by">
+            {t('appView.by', { name: step.by.name })}
+            {step.by.organization && ` (${step.by.organization})`}
+          </span>
+        )}
+        {step.timestamp !== undefined && <time dateTime={new Date(step.timestamp * 1000).toISOString()}>{formatTime(step.timestamp, locale)}</time>}
+        <span>{t('appView.block', { number: step.blockNumber })}</span>
+        <TxHash hash={step.txHash} />
+      </span>
+      {step.chosenFlow && <span className="timeline-choice">{t('appView.chose', { name: step.chosenFlow })}</span>}
+      {step.values.length > 0 && (
+        <dl className="timeline-data">
+          {step.values.map((v) => (
+            <div key={v.field}>
+              <dt>{v.label}</dt>
+              <dd>{showValue(v, locale)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </li>
+  );
+}
+
+function TxHash({ hash }: { hash: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = () =>
+    void navigator.clipboard?.writeText(hash).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  return (
+    <span className="tx-hash">
+      <abbr title={hash} aria-label={`${t('appView.tx')} ${hash}`}>
+        {hash.slice(0, 10)}…{hash.slice(-6)}
+      </abbr>
+      <button type="button" className="btn btn-small" onClick={copy} aria-label={`${t('appView.copy')} ${hash}`}>
+        {copied ? t('appView.copied') : t('appView.copy')}
+      </button>
+    </span>
+  );
+}
+
+function CurrentData({ steps, locale }: { steps: DescribedStep[]; locale: string }) {
+  const { t } = useTranslation();
+  const data = currentData(steps);
+  return (
+    <div data-testid="current-data">
+      <h3>{t('appView.currentData')}</h3>
+      {data.length === 0 ? (
+        <p className="empty-note">{t('appView.noData')}</p>
+      ) : (
+        <dl className="current-data">
+          {data.map((v) => (
+            <div key={v.field} data-field={v.field}>
+              <dt>{v.label}</dt>
+              <dd>{showValue(v, locale)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+function formatTime(seconds: number, locale: string): string {
+  return new Date(seconds * 1000).toLocaleString(locale);
+}
+
+/** A value as a person reads it: dates for timestamps, ✓/✗ for booleans, the rest as written. */
+function showValue(v: StepValue, locale: string): string {
+  if (v.type === 'timestamp' && /^\d+$/.test(v.raw)) return formatTime(Number(v.raw), locale);
+  if (v.type === 'bool') return v.raw === 'true' ? '✓' : '✗';
+  return v.raw;
+}

@@ -1,0 +1,56 @@
+/**
+ * What a regulator has instead of start forms and a work list: the lead that says it sees every
+ * instance read-only, and the audit package export (a CSV and a JSON file, saved one after the other).
+ */
+import { useTranslation } from 'react-i18next';
+import { useStudio, useStudioActions } from '../../store/studio-context.js';
+
+export function RegulatorSection() {
+  const { t } = useTranslation();
+  const status = useStudio((s) => s.auditStatus);
+  const error = useStudio((s) => s.auditError);
+  const summary = useStudio((s) => s.auditSummary);
+  const { audit } = useStudioActions();
+
+  const exportPackage = async () => {
+    const files = await audit.exportAudit();
+    if (!files) return;
+    save(`${files.baseName}.csv`, files.csv, 'text/csv;charset=utf-8');
+    save(`${files.baseName}.json`, files.json, 'application/json;charset=utf-8');
+  };
+
+  return (
+    <section className="card regulator-section" data-testid="regulator-section">
+      <h2>{t('appView.regulator.title')}</h2>
+      <p className="page-lead">{t('appView.regulator.lead')}</p>
+      <div className="form-actions">
+        <button type="button" className="btn btn-primary" data-testid="export-audit" disabled={status === 'working'} onClick={() => void exportPackage()}>
+          {t('appView.regulator.export')}
+        </button>
+        <span className={`act-status is-${status}`} data-testid="audit-status" data-status={status} role="status">
+          {status === 'working' && t('appView.regulator.exporting')}
+          {status === 'done' &&
+            summary &&
+            t('appView.regulator.exported', {
+              steps: summary.steps,
+              instances: summary.instances,
+              integrity: t(`appView.regulator.integrity.${summary.integrity as 'checked'}`),
+            })}
+          {status === 'failed' && t('appView.regulator.failed', { error })}
+        </span>
+      </div>
+    </section>
+  );
+}
+
+/** Saves text as a file through a temporary link (no server round trip). */
+function save(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,105 @@
+/**
+ * The regulator's audit package: every step of every instance as CSV rows and as one JSON
+ * document that also names the chain, the contracts and the ledger's integrity check result.
+ * Pure: the panel gathers histories and block times, this turns them into the two files' text.
+ */
+import type { AppManifest, DeploymentRecord } from '../../../generators/index.js';
+import type { DescribedStep } from './describe-steps.js';
+
+export const AUDIT_FORMAT = 'chainflow-audit/1' as const;
+
+export interface AuditRow {
+  process: string;
+  processId: string;
+  instanceId: string;
+  step: DescribedStep['kind'];
+  task: string;
+  elementId: string;
+  participant: string;
+  organization: string;
+  address: string;
+  /** ISO 8601 in UTC, empty when the block's time is unknown. */
+  timestamp: string;
+  blockNumber: number;
+  txHash: string;
+  /** Field label -> value as read from the chain; the chosen flow under "→". */
+  data: Record<string, string>;
+}
+
+export interface AuditInstance {
+  processId: string;
+  instanceId: bigint;
+  steps: DescribedStep[];
+}
+
+/** Whatever `ledger_verify` answered, or why there is no answer. */
+export type IntegrityResult = { integrity: 'not available' } | { integrity: 'failed'; error: string } | ({ integrity: 'checked' } & Record<string, unknown>);
+
+export function auditRows(manifest: AppManifest, instances: AuditInstance[]): AuditRow[] {
+  return instances.flatMap(({ processId, instanceId, steps }) => {
+    const process = manifest.processes.find((p) => p.id === processId);
+    return steps.map((s) => ({
+      process: process?.name ?? processId,
+      processId,
+      instanceId: instanceId.toString(),
+      step: s.kind,
+      task: s.name,
+      elementId: s.elementId,
+      participant: s.by?.name ?? '',
+      organization: s.by?.organization ?? '',
+      address: s.by?.address ?? '',
+      timestamp: s.timestamp === undefined ? '' : new Date(s.timestamp * 1000).toISOString(),
+      blockNumber: s.blockNumber,
+      txHash: s.txHash,
+      data: {
+        ...Object.fromEntries(s.values.map((v) => [v.label, v.raw])),
+        ...(s.chosenFlow !== undefined ? { '→': s.chosenFlow } : {}),
+      },
+    }));
+  });
+}
+
+export const CSV_COLUMNS = [
+  'process', 'instance', 'step', 'task', 'element', 'participant', 'organization', 'address',
+  'timestamp', 'block', 'tx hash', 'data',
+] as const;
+
+/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+export function csvField(value: string | number): string {
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 text with CRLF line ends and a UTF-8 byte order mark, so spreadsheets read Chinese. */
+export function auditCsv(rows: AuditRow[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of rows) {
+    lines.push(
+      [r.process, r.instanceId, r.step, r.task, r.elementId, r.participant, r.organization, r.address, r.timestamp, r.blockNumber, r.txHash, JSON.stringify(r.data)]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function auditJson(
+  manifest: AppManifest,
+  deployment: DeploymentRecord,
+  rows: AuditRow[],
+  integrity: IntegrityResult,
+  exportedAt: Date,
+): string {
+  const doc = {
+    format: AUDIT_FORMAT,
+    exportedAt: exportedAt.toISOString(),
+    workspace: manifest.workspaceName,
+    network: deployment.network,
+    chainId: deployment.chainId,
+    registry: deployment.registry.address,
+    processes: manifest.processes.map((p) => ({ id: p.id, name: p.name, address: deployment.processes[p.id]?.address ?? null })),
+    integrity,
+    steps: rows,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

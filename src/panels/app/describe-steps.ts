@@ -1,0 +1,84 @@
+/**
+ * An instance's history as people read it: who (participant and organization, not an address),
+ * when (the block's time), where (block, transaction) and what (field labels, the chosen flow by
+ * name). Also the instance's current data: the latest value of each field. Pure; the timeline,
+ * the current-data card and the audit package all read these.
+ */
+import type { AppManifest, ProcessManifest } from '../../../generators/index.js';
+import type { HistoryEntry } from '../../chain/chain-api.js';
+
+export interface StepValue {
+  field: string;
+  label: string;
+  /** As read from the chain (numbers as decimal strings, timestamps in seconds). */
+  raw: string;
+  type?: string;
+}
+
+export interface DescribedStep {
+  kind: HistoryEntry['kind'];
+  elementId: string;
+  name: string;
+  by?: { address: string; name: string; organization?: string };
+  blockNumber: number;
+  /** Seconds since 1970 (the block's timestamp), when known. */
+  timestamp?: number;
+  txHash: string;
+  values: StepValue[];
+  /** Name of the flow the completer chose at an exclusive gateway. */
+  chosenFlow?: string;
+}
+
+export function rawValue(v: unknown): string {
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) ?? '';
+}
+
+export function participantOf(manifest: AppManifest, address: string | undefined) {
+  if (!address) return undefined;
+  const p = manifest.participants.find((x) => x.address?.toLowerCase() === address.toLowerCase());
+  const organization = p && manifest.organizations.find((o) => o.id === p.organization)?.name;
+  return { address, name: p?.name ?? address, organization };
+}
+
+export function describeSteps(
+  manifest: AppManifest,
+  process: ProcessManifest,
+  history: HistoryEntry[],
+  blockTimes: Record<number, number>,
+): DescribedStep[] {
+  return history.map((entry) => {
+    const step = entry.kind === 'started' ? process.start : process.tasks.find((t) => t.elementId === entry.elementId);
+    const values: StepValue[] = [];
+    let chosenFlow: string | undefined;
+    for (const [key, value] of Object.entries(entry.data)) {
+      if (key === 'choice' && step?.choice) {
+        const option = step.choice.options.find((o) => String(o.index) === rawValue(value));
+        chosenFlow = option?.name ?? rawValue(value);
+        continue;
+      }
+      const field = step?.fields.find((f) => f.name === key);
+      values.push({ field: key, label: field?.label ?? key, raw: rawValue(value), type: field?.type });
+    }
+    return {
+      kind: entry.kind,
+      elementId: entry.elementId,
+      name: entry.name,
+      by: participantOf(manifest, entry.by),
+      blockNumber: entry.blockNumber,
+      timestamp: blockTimes[entry.blockNumber],
+      txHash: entry.txHash,
+      values,
+      chosenFlow,
+    };
+  });
+}
+
+/** The latest value of each field written so far, in the order fields first appeared. */
+export function currentData(steps: DescribedStep[]): (StepValue & { blockNumber: number })[] {
+  const latest = new Map<string, StepValue & { blockNumber: number }>();
+  for (const step of steps) for (const v of step.values) latest.set(v.field, { ...v, blockNumber: step.blockNumber });
+  return [...latest.values()];
+}

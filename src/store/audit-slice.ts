@@ -1,0 +1,76 @@
+/**
+ * The regulator's audit export: reads every instance of every deployed process with its full
+ * history and block times straight from the chain, asks the ledger to verify itself, and hands
+ * back the two files' text (the panel saves them). The builders are pure (panels/app/audit-package.ts)
+ * and loaded with the export.
+ */
+import { errorMessage, type SliceContext } from './store-types.js';
+
+export interface AuditFiles {
+  /** File name without extension, e.g. "order-fulfilment-audit-2026-05-01T10-00-00Z". */
+  baseName: string;
+  csv: string;
+  json: string;
+  steps: number;
+  instances: number;
+  integrity: string;
+}
+
+export interface AuditState {
+  auditStatus: 'idle' | 'working' | 'done' | 'failed';
+  auditError?: string;
+  /** What the last export held, for the status line. */
+  auditSummary?: { steps: number; instances: number; integrity: string };
+}
+
+export const initialAuditState: AuditState = { auditStatus: 'idle' };
+
+const builders = () =>
+  Promise.all([import('../panels/app/audit-package.js'), import('../panels/app/describe-steps.js'), import('../panels/app/ledger-integrity.js')]);
+
+export function auditActions({ get, set, services }: SliceContext) {
+  return {
+    /** Builds the audit package of the current deployment; undefined (with auditError set) on failure. */
+    async exportAudit(now = new Date()): Promise<AuditFiles | undefined> {
+      const deployment = get().deployment;
+      if (!deployment) {
+        set({ auditStatus: 'failed', auditError: 'nothing is deployed yet: press Deploy first' });
+        return undefined;
+      }
+      set({ auditStatus: 'working', auditError: undefined });
+      try {
+        const { manifest, record } = deployment;
+        const [[audit, describe, integrityCheck], client, provider] = await Promise.all([
+          builders(),
+          services.chain.processClient(manifest, record),
+          services.chain.provider(),
+        ]);
+        const lists = await Promise.all(manifest.processes.map((p) => client.listInstances(p.id)));
+        const instances = lists.flat().sort((a, b) => a.processId.localeCompare(b.processId) || Number(a.instanceId - b.instanceId));
+        const histories = await Promise.all(instances.map((i) => client.history(i.processId, i.instanceId)));
+        const numbers = [...new Set(histories.flat().map((e) => e.blockNumber))];
+        const blocks = await Promise.all(numbers.map((n) => provider.getBlock(n)));
+        const times: Record<number, number> = Object.fromEntries(blocks.flatMap((b, i) => (b ? [[numbers[i], b.timestamp]] : [])));
+        const integrity = await integrityCheck.checkIntegrity(provider as never);
+        const described = instances.map((i, k) => {
+          const process = manifest.processes.find((p) => p.id === i.processId)!;
+          return { processId: i.processId, instanceId: i.instanceId, steps: describe.describeSteps(manifest, process, histories[k], times) };
+        });
+        const rows = audit.auditRows(manifest, described);
+        const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+        const slug = manifest.workspaceName.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'workspace';
+        const summary = { steps: rows.length, instances: instances.length, integrity: integrity.integrity };
+        set({ auditStatus: 'done', auditSummary: summary });
+        return {
+          baseName: `${slug}-audit-${stamp}`,
+          csv: audit.auditCsv(rows),
+          json: audit.auditJson(manifest, record, rows, integrity, now),
+          ...summary,
+        };
+      } catch (e) {
+        set({ auditStatus: 'failed', auditError: errorMessage(e) });
+        return undefined;
+      }
+    },
+  };
+}
