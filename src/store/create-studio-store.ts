@@ -5,11 +5,12 @@
  * reloading instances on every new block, and following the open workspace's key store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { auditActions, initialAuditState } from './audit-slice.js';
 import { buildActions, initialBuildState } from './build-slice.js';
 import { debounce } from './debounce.js';
+import { designerActions, initialDesignerState } from './designer-slice.js';
 import { deployActions, initialDeployState } from './deploy-slice.js';
 import { explorerActions, initialExplorerState } from './explorer-slice.js';
-import { auditActions, initialAuditState } from './audit-slice.js';
 import { initialKeysState, keysActions } from './keys-slice.js';
 import { initialSessionState, sessionActions } from './session-slice.js';
 import type { SliceContext, StudioState } from './store-types.js';
@@ -32,6 +33,7 @@ export function createStudioActions(ctx: SliceContext) {
     ui: uiActions(ctx),
     keys: keysActions(ctx),
     explorer: explorerActions(ctx),
+    designer: designerActions(ctx),
     audit: auditActions(ctx),
   };
 }
@@ -55,6 +57,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
     ...initialUiState(options.language),
     ...initialKeysState,
     ...initialExplorerState,
+    ...initialDesignerState,
     ...initialAuditState,
   }));
   const actions = createStudioActions({ get: store.getState, set: store.setState, services });

@@ -33,7 +33,7 @@ export const selectActiveSourceFile = (s: StudioState) =>
 
 /** One row of the Problems list, whatever step found it. */
 export interface ProblemRow {
-  source: 'workspace' | 'diagram' | 'generator' | 'compiler' | 'build';
+  source: 'workspace' | 'diagram' | 'lint' | 'generator' | 'compiler' | 'build';
   severity: 'error' | 'warning' | 'info';
   message: string;
   file?: string;
@@ -64,11 +64,12 @@ const fromDiagnostic = (d: CompilerDiagnostic): ProblemRow => ({
 });
 
 export const selectProblemRows = memo(
-  (s: StudioState) => [s.loadProblems, s.importProblems, s.generatorProblems, s.compileDiagnostics, s.buildError],
-  (load, imports, generator, compiler, buildError): ProblemRow[] => [
+  (s: StudioState) => [s.loadProblems, s.importProblems, s.lintProblems, s.generatorProblems, s.compileDiagnostics, s.buildError],
+  (load, imports, lint, generator, compiler, buildError): ProblemRow[] => [
     ...(buildError ? [{ source: 'build', severity: 'error', message: buildError } as ProblemRow] : []),
     ...load.map(fromProblem('workspace')),
     ...Object.entries(imports).flatMap(([processId, list]) => list.map(fromProblem('diagram', processId))),
+    ...Object.entries(lint).flatMap(([processId, list]) => list.map(fromProblem('lint', processId))),
     ...generator.map(fromProblem('generator')),
     ...compiler.map(fromDiagnostic),
   ],

@@ -1,6 +1,7 @@
 /** English strings of the IDE. zh-CN.ts must have exactly the same keys (checked by its type). */
-import { explorerEn, keysEn } from './keys-explorer-en.js';
 import { appViewEn } from './app-en.js';
+import { designerEn } from './designer-en.js';
+import { explorerEn, keysEn } from './keys-explorer-en.js';
 
 export const en = {
   app: {
@@ -135,6 +136,12 @@ export const en = {
     resetExplain: 'This deletes every block of the bundled ledger in this browser; deployed contracts and instances are gone.',
     resetConfirm: 'Reset the ledger',
     cancel: 'Cancel',
+    verifyLedger: 'Verify ledger',
+    verifying: 'Verifying: re-executing every block from genesis…',
+    verifyOk: 'Ledger verified: {{blocks}} blocks re-executed; every hash link, state root, receipt and stored state record matches ({{seconds}} s).',
+    verifyBad: 'The ledger is damaged at block {{block}}: {{reason}}',
+    verifyFailed: 'Verification could not run: {{error}}',
+    verifiedOnLoad: 'Checked when loaded:',
   },
   form: {
     required: 'required',
@@ -163,8 +170,9 @@ export const en = {
     },
   },
   keys: keysEn,
-  appView: appViewEn,
   explorer: explorerEn,
+  designer: designerEn,
+  appView: appViewEn,
 };
 
 export type Resources = typeof en;

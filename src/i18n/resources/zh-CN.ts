@@ -1,7 +1,8 @@
 /** 简体中文界面文字。键与 en.ts 完全相同（由类型检查）。 */
 import type { Resources } from './en.js';
-import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 import { appViewZhCN } from './app-zh-CN.js';
+import { designerZhCN } from './designer-zh-CN.js';
+import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 
 export const zhCN: Resources = {
   app: {
@@ -136,6 +137,12 @@ export const zhCN: Resources = {
     resetExplain: '这将删除此浏览器中内置账本的所有区块；已部署的合约和流程实例都将消失。',
     resetConfirm: '重置账本',
     cancel: '取消',
+    verifyLedger: '校验账本',
+    verifying: '正在校验：从创世区块起重新执行每个区块…',
+    verifyOk: '账本校验通过：已重新执行 {{blocks}} 个区块，所有哈希链接、状态根、回执和已存状态记录均一致（{{seconds}} 秒）。',
+    verifyBad: '账本在第 {{block}} 号区块处已损坏：{{reason}}',
+    verifyFailed: '无法进行校验：{{error}}',
+    verifiedOnLoad: '加载时校验：',
   },
   form: {
     required: '必填',
@@ -164,6 +171,7 @@ export const zhCN: Resources = {
     },
   },
   keys: keysZhCN,
-  appView: appViewZhCN,
   explorer: explorerZhCN,
+  designer: designerZhCN,
+  appView: appViewZhCN,
 };

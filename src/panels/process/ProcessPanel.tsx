@@ -1,22 +1,43 @@
 /**
- * The Process panel: a bpmn-js Modeler for the workspace's processes. This component only owns
- * the modeler's life cycle; what the modeler does for the IDE lives in bpmn-js modules
- * (ide-bridge-module.ts, translate-module.ts). The XML in the workspace is the source of truth:
+ * The Process panel: a bpmn-js Modeler for the workspace's processes, with a collapsible
+ * properties panel on the right. This component only owns the modeler's life cycle and feeds it
+ * the IDE's data; what the modeler does lives in bpmn-js modules (ide-bridge-module.ts,
+ * translate-module.ts, properties/, lint/). The XML in the workspace is the source of truth:
  * it is imported when it changes from outside, and edits flow back through the bridge.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Modeler from 'bpmn-js/lib/Modeler';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import './process-panel.css';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import lintingModule from 'bpmn-js-bpmnlint';
 import { chainflowModdle } from '../../../generators/bpmn/chainflow-namespace.js';
+import { processFileName } from '../../../generators/generate-workspace.js';
 import { bpmnStrings } from '../../i18n/i18n.js';
-import { selectActiveProcessId, selectLanguage, selectProcesses } from '../../store/selectors.js';
+import { designerBpmnEn } from '../../i18n/resources/designer-en.js';
+import { designerBpmnZhCN } from '../../i18n/resources/designer-zh-CN.js';
+import { selectActiveProcessId, selectLanguage, selectProblemRows, selectProcesses, selectWorkspace } from '../../store/selectors.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { ideBridgeModule, type IdeBridge } from './ide-bridge-module.js';
 import { importDiagram } from './import-diagram.js';
 import { translateModule } from './translate-module.js';
+import { chainflowPropertiesModule, type ChainflowRoles } from './properties/index.js';
+import { lintConfig, lintIssueProblems } from './lint/lint-config.js';
+import { problemMarkersModule, type ProblemMarkers } from './lint/problem-markers-module.js';
+
+const DESIGNER_BPMN = { en: designerBpmnEn, 'zh-CN': designerBpmnZhCN } as const;
+const OPEN_GROUPS = Object.fromEntries(['general', 'cf-role', 'cf-fields', 'cf-condition'].map((id) => [id, { open: true }]));
+
+/** The process in the modeler and its file name, as the lint results need them. */
+interface Shown {
+  processId?: string;
+  file?: string;
+}
 
 interface ModelerState {
   modeler: Modeler;
@@ -36,13 +57,20 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
   const activeId = useStudio(selectActiveProcessId);
   const language = useStudio(selectLanguage);
   const reveal = useStudio((s) => s.reveal);
+  const roles = useStudio(selectWorkspace)?.roles;
+  const problemRows = useStudio(selectProblemRows);
+  const propertiesOpen = useStudio((s) => s.propertiesOpen);
   const actions = useStudioActions();
   const containerRef = useRef<HTMLDivElement>(null);
+  const propertiesRef = useRef<HTMLDivElement>(null);
+  const shown = useRef<Shown>({});
   const [state, setState] = useState<ModelerState>();
   const [importing, setImporting] = useState(false);
   const [laidOut, setLaidOut] = useState(false);
   const importDone = useRef<Promise<void>>(Promise.resolve());
-  const process = processes.find((p) => p.id === activeId);
+  const processIndex = processes.findIndex((p) => p.id === activeId);
+  const process = processes[processIndex];
+  const file = process && processFileName(process, processIndex);
 
   // One modeler per language: bpmn-js translates its palette and menus when it builds them.
   useEffect(() => {
@@ -50,7 +78,24 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
     const modeler = new Modeler({
       container: containerRef.current!,
       moddleExtensions: { cf: chainflowModdle },
-      additionalModules: [translateModule(bpmnStrings(language)), ideBridgeModule],
+      additionalModules: [
+        translateModule({ ...bpmnStrings(language), ...DESIGNER_BPMN[language] }),
+        ideBridgeModule,
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        chainflowPropertiesModule,
+        lintingModule,
+        problemMarkersModule,
+      ],
+      // ChainFlow's groups open at first: they are what users come to the panel for
+      propertiesPanel: { parent: propertiesRef.current!, layout: { groups: OPEN_GROUPS } },
+      linting: { bpmnlint: lintConfig, active: true },
+      chainflowLint: {
+        onIssues(issues: Parameters<typeof lintIssueProblems>[0]) {
+          const { processId, file } = shown.current;
+          if (processId && file) actions.designer.setLintProblems(processId, lintIssueProblems(issues, file));
+        },
+      },
       ideBridge: {
         onXmlChange(processId: string, xml: string) {
           shownXml.set(processId, xml);
@@ -80,7 +125,8 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
     const run = async () => {
       bridge.setDocument(process.id);
       state.shownProcessId = process.id;
-      const outcome = await importDiagram(modeler, process.bpmn, process.name);
+      shown.current = { processId: process.id, file };
+      const outcome = await importDiagram(modeler, process.bpmn, file ?? process.name);
       if (cancelled) return;
       if (outcome.ok) {
         state.goodXml.set(process.id, outcome.xml);
@@ -101,7 +147,24 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
     return () => {
       cancelled = true;
     };
-  }, [state, process, actions]);
+  }, [state, process, file, actions]);
+
+  // The role selects of the properties panel list the consortium's roles.
+  useEffect(() => {
+    if (state && roles) state.modeler.get<ChainflowRoles>('chainflowRoles').set(roles);
+  }, [state, roles]);
+
+  // Every problem about an element of this process colours that element on the canvas.
+  const markers = useMemo(
+    () =>
+      problemRows
+        .filter((r) => r.elementId && (r.processId === process?.id || (file !== undefined && r.file === file)))
+        .map((r) => ({ elementId: r.elementId!, severity: r.severity })),
+    [problemRows, process?.id, file],
+  );
+  useEffect(() => {
+    if (state) void importDone.current.then(() => state.modeler.get<ProblemMarkers>('problemMarkers').show(markers));
+  }, [state, markers]);
 
   // Reveal requests from the Problems list wait for a running import.
   useEffect(() => {
@@ -148,9 +211,27 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
         <div className="panel-header-spacer" />
         {laidOut && <span className="hint">{t('process.laidOut')}</span>}
         {importing && <span className="hint">{t('process.importing')}</span>}
+        <button
+          type="button"
+          className={`btn-toggle${propertiesOpen ? ' is-active' : ''}`}
+          data-testid="properties-toggle"
+          aria-pressed={propertiesOpen}
+          onClick={() => actions.designer.toggleProperties()}
+        >
+          {propertiesOpen ? t('designer.properties.hide') : t('designer.properties.show')}
+        </button>
       </header>
       {!process && <p className="empty-note">{t('process.none')}</p>}
-      <div className="bpmn-container" ref={containerRef} data-testid="bpmn-modeler" />
+      <div className="process-body">
+        <div className="bpmn-container" ref={containerRef} data-testid="bpmn-modeler" />
+        <aside
+          className="properties-container"
+          ref={propertiesRef}
+          hidden={!propertiesOpen}
+          data-testid="properties-panel"
+          aria-label={t('designer.properties.title')}
+        />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,15 @@
+/**
+ * The ChainFlow properties module for bpmn-js: use with bpmn-js-properties-panel's
+ * BpmnPropertiesPanelModule and BpmnPropertiesProviderModule. `chainflowRoles` is the service
+ * the IDE feeds the consortium's roles into.
+ */
+import { ChainflowPropertiesProvider } from './chainflow-properties-provider.js';
+import { ChainflowRoles } from './chainflow-roles.js';
+
+export const chainflowPropertiesModule = {
+  __init__: ['chainflowPropertiesProvider'],
+  chainflowPropertiesProvider: ['type', ChainflowPropertiesProvider],
+  chainflowRoles: ['type', ChainflowRoles],
+};
+
+export type { ChainflowRoles };
