@@ -3,7 +3,8 @@
  *   npx tsx bench/ledger-smoke.ts [count]
  * Measures: engine start, deploy, N sequential state-changing calls through ethers with receipt
  * waits, N through the engine directly (pre-signed raw transactions, receipt read back), the same
- * with an IndexedDB store (fake-indexeddb in Node), and replay of that store.
+ * with an IndexedDB store (fake-indexeddb in Node), and a reload (restore) of that store.
+ * The full benchmark of the ledger is bench/ledger.ts (npm run bench:ledger).
  */
 import 'fake-indexeddb/auto';
 import { ContractFactory, Interface, Wallet, ethers, type Contract } from 'ethers';
@@ -63,6 +64,7 @@ async function directRun(label: string, store?: LedgerStore): Promise<void> {
     }
   });
   console.log(`  -> ${rate(COUNT, ms)}`);
+  await engine.request({ method: 'ledger_flush' });
 }
 
 async function main(): Promise<void> {
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
 
   await directRun('engine, memory store');
   await directRun('engine, IndexedDB store (fake-indexeddb)', await openIndexedDbLedgerStore('bench'));
-  const replay = await timed(`replay of ${COUNT + 2} stored entries (IndexedDB)`, async () =>
+  const replay = await timed(`reload of ${COUNT + 2} stored blocks (IndexedDB)`, async () =>
     createLedgerEngine({ chainId: CHAIN_ID, store: await openIndexedDbLedgerStore('bench') }),
   );
   console.log(`  -> ${(((COUNT + 1) * 1000) / replay.ms).toFixed(0)} blocks/s`);

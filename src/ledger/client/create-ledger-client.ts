@@ -2,7 +2,9 @@
  * Page-side facade of the ledger worker. The worker starts on the first request (or ready()),
  * receives `init` first, and every request is matched to its reply by id with a timeout.
  * If the worker crashes, pending requests fail with 4900 and the next request starts a fresh
- * worker, which replays the chain from its IndexedDB store.
+ * worker, which restores the chain from its IndexedDB store. On its first start the client asks
+ * the browser once for persistent storage (navigator.storage.persist(), a page-only API), so the
+ * chain is not evicted under storage pressure; ledger_storageInfo reports whether it was granted.
  */
 import { fromRpcErrorData, LedgerRpcError, RPC_ERROR } from '../engine/rpc-error.js';
 import type { LedgerInitSettings, LedgerWorkerReply, LedgerWorkerRequest } from '../worker/ledger-messages.js';
@@ -19,7 +21,7 @@ export interface WorkerLike {
 export interface LedgerClientOptions extends LedgerInitSettings {
   /** Per-request timeout in ms; default 30,000. */
   timeoutMs?: number;
-  /** Timeout for init and reset, which replay or rebuild the chain; default 300,000. */
+  /** Timeout for init, reset, verify, export and import, which may take seconds; default 300,000. */
   initTimeoutMs?: number;
   /** Default: the bundled module worker. */
   createWorker?: () => WorkerLike;
@@ -33,6 +35,19 @@ export interface LedgerClient {
   reset(): Promise<void>;
   /** Stops the worker; pending requests fail with 4900. A later request starts a new one. */
   terminate(): void;
+}
+
+/** Methods that re-execute or copy the whole chain: they get the long timeout. */
+const SLOW_METHODS = new Set(['ledger_verify', 'ledger_exportChain', 'ledger_importChain', 'evm_revert', 'ledger_flush']);
+
+let persistenceRequested = false;
+
+/** Asks once per page; a refusal is fine (the chain still works, it may just be evicted). */
+function requestPersistentStorage(): void {
+  if (persistenceRequested) return;
+  persistenceRequested = true;
+  const storage = (globalThis as { navigator?: { storage?: { persist?: () => Promise<boolean> } } }).navigator?.storage;
+  void storage?.persist?.().catch(() => false);
 }
 
 type Body = LedgerWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -55,6 +70,7 @@ export function createLedgerClient(options: LedgerClientOptions): LedgerClient {
     blockGasLimit: options.blockGasLimit,
     alloc: options.alloc,
     storeName: options.storeName,
+    durability: options.durability,
   };
   const listeners = new BlockListeners();
   let nextId = 1;
@@ -96,6 +112,7 @@ export function createLedgerClient(options: LedgerClientOptions): LedgerClient {
     });
 
   const start = (): Session => {
+    if (settings.storeName !== undefined) requestPersistentStorage();
     const worker = createWorker();
     const started: Session = { worker, pending: new Map(), ready: Promise.resolve() };
     worker.addEventListener('message', ({ data }) => {
@@ -134,7 +151,8 @@ export function createLedgerClient(options: LedgerClientOptions): LedgerClient {
           new LedgerRpcError(RPC_ERROR.invalidRequest, 'a request must be an object with a string "method"'),
         );
       }
-      return call({ kind: 'rpc', method: args.method, params: args.params }, timeoutMs);
+      const timeout = SLOW_METHODS.has(args.method) ? initTimeoutMs : timeoutMs;
+      return call({ kind: 'rpc', method: args.method, params: args.params }, timeout);
     },
     on(event, listener) {
       listeners.add(event, listener);

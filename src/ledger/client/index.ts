@@ -5,6 +5,7 @@ export {
   type WorkerLike,
 } from './create-ledger-client.js';
 export { createInProcessProvider } from './in-process-provider.js';
+export { createLedgerApi, type LedgerApi, type StorageInfo, type Verification, type VerifyResult } from './ledger-api.js';
 export type { BlockListener, LedgerProvider, RequestArguments } from './ledger-provider.js';
 /** Imports ethers: page code that already uses ethers pays nothing extra. */
 export { createEthersProvider } from './ethers-provider.js';

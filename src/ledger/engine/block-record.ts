@@ -8,6 +8,7 @@ import type { Block } from '@ethereumjs/block';
 import type { TypedTransaction } from '@ethereumjs/tx';
 import { bigIntToUnpaddedBytes, generateAddress } from '@ethereumjs/util';
 import type { RunTxResult } from '@ethereumjs/vm';
+import type { BalanceEdit } from '../store/ledger-store.js';
 import { toHex, toQuantity } from './hex-codec.js';
 
 export interface MinedLog {
@@ -34,6 +35,8 @@ export interface MinedTransaction {
   to: string | null;
   type: number;
   index: number;
+  /** The signed transaction as sent (what export and re-execution use). */
+  raw: Uint8Array;
   /** The signed fields in JSON-RPC naming (nonce, gas, input, v, r, s, …), without block fields. */
   fields: Record<string, unknown>;
   receipt: MinedReceipt;
@@ -51,10 +54,12 @@ export interface MinedBlock {
   /** Every JSON-RPC block field except `transactions`, `uncles` and `withdrawals`. */
   header: Record<string, string>;
   headerRlp: Uint8Array;
+  /** Faucet edits applied just before this block (its state root includes them). */
+  preEdits: BalanceEdit[];
   transactions: MinedTransaction[];
 }
 
-export function recordBlock(block: Block, transactions: MinedTransaction[]): MinedBlock {
+export function recordBlock(block: Block, transactions: MinedTransaction[], preEdits: BalanceEdit[]): MinedBlock {
   const h = block.header;
   const hash = toHex(block.hash());
   return {
@@ -66,6 +71,7 @@ export function recordBlock(block: Block, transactions: MinedTransaction[]): Min
     gasLimit: h.gasLimit,
     stateRoot: h.stateRoot,
     headerRlp: h.serialize(),
+    preEdits,
     transactions,
     header: {
       number: toQuantity(h.number),
@@ -136,6 +142,7 @@ export function recordTransaction(
     to: tx.to === undefined ? null : toHex(tx.to.bytes),
     type: tx.type,
     index,
+    raw: tx.serialize(),
     fields,
     receipt: {
       status: 'status' in result.receipt ? result.receipt.status : 1,

@@ -6,13 +6,17 @@
 import { Block, createBlockHeaderFromRLP } from '@ethereumjs/block';
 import type { Common } from '@ethereumjs/common';
 import type { EVMMockBlockchainInterface } from '@ethereumjs/evm';
+import { MerklePatriciaTrie } from '@ethereumjs/mpt';
 import { Caches, MerkleStateManager } from '@ethereumjs/statemanager';
-import { hexToBytes } from '@ethereumjs/util';
+import { Address, createAccount, hexToBytes, ValueEncoding } from '@ethereumjs/util';
 import { createVM, type VM } from '@ethereumjs/vm';
+import type { BalanceEdit, StoredChain } from '../store/ledger-store.js';
 import { recordBlock, type MinedBlock, type MinedTransaction } from './block-record.js';
 import { createGenesisBlock, createLedgerCommon, writeAlloc, type GenesisSettings } from './chain-config.js';
 import type { BlockTag } from './hex-codec.js';
 import { serverError } from './rpc-error.js';
+import { JournaledNodeDb, unpackNodes } from './state-nodes.js';
+import { fromStoredRecords } from './stored-records.js';
 
 export type { MinedBlock, MinedLog, MinedReceipt, MinedTransaction } from './block-record.js';
 
@@ -22,18 +26,60 @@ export class ChainState {
   private readonly txByHash = new Map<string, { block: MinedBlock; tx: MinedTransaction }>();
   /** The head as an ethereumjs Block: the parent the next block is built on. */
   private headObject!: Block;
+  /** Faucet edits applied since the head block; the next block records them as its preEdits. */
+  pendingEdits: BalanceEdit[] = [];
 
   private constructor(
     readonly settings: GenesisSettings,
     readonly common: Common,
     readonly vm: VM,
     readonly stateManager: MerkleStateManager,
+    /** The trie's key-value store; its journal is what each block adds to the stored state. */
+    readonly nodeDb: JournaledNodeDb,
   ) {}
 
+  /** A new chain at genesis; the journal holds the genesis state's nodes (block 0's record). */
   static async create(settings: GenesisSettings): Promise<ChainState> {
+    const chain = await ChainState.open(settings, new JournaledNodeDb());
+    await writeAlloc(chain.stateManager, settings.alloc);
+    chain.addBlock(createGenesisBlock(chain.common, settings, await chain.stateManager.getStateRoot()), []);
+    return chain;
+  }
+
+  /**
+   * The chain as stored, without executing anything: the state is the union of the stored trie
+   * nodes opened at the head's state root, then the pending faucet edits are applied again.
+   * @throws Error naming the block whose records cannot be read.
+   */
+  static async restore(settings: GenesisSettings, stored: StoredChain, label: string): Promise<ChainState> {
+    const nodes = new Map<string, Uint8Array>();
+    const mined: MinedBlock[] = [];
+    for (const records of stored.blocks) {
+      try {
+        unpackNodes(records.state.nodes, nodes);
+        mined.push(fromStoredRecords(records));
+      } catch (error) {
+        throw new Error(`${label}: block ${records.block.number} cannot be read: ${(error as Error).message}`);
+      }
+    }
+    const chain = await ChainState.open(settings, new JournaledNodeDb(nodes));
+    for (const block of mined) chain.pushBlock(block);
+    const head = chain.head;
+    chain.headObject = chain.blockFromHeader(head);
+    try {
+      await chain.stateManager.setStateRoot(head.stateRoot);
+    } catch (error) {
+      throw new Error(`${label}: the state of block ${head.number} is not in the store (${(error as Error).message})`);
+    }
+    for (const edit of stored.pendingEdits) await chain.applyBalanceEdit(edit);
+    return chain;
+  }
+
+  private static async open(settings: GenesisSettings, nodeDb: JournaledNodeDb): Promise<ChainState> {
     const common = createLedgerCommon(settings.chainId);
+    const trie = new MerklePatriciaTrie({ useKeyHashing: true, common, db: nodeDb, valueEncoding: ValueEncoding.Bytes });
     // Caches keep hot accounts and slots out of the trie between blocks (~30% faster mining).
-    const stateManager = new MerkleStateManager({ common, caches: new Caches() });
+    const stateManager = new MerkleStateManager({ common, trie, caches: new Caches() });
     let chain: ChainState | undefined;
     const blockchain: EVMMockBlockchainInterface = {
       // BLOCKHASH asks only for the 256 blocks before the current one, all mined.
@@ -45,9 +91,7 @@ export class ChainState {
       shallowCopy: () => blockchain,
     };
     const vm = await createVM({ common, stateManager, blockchain });
-    chain = new ChainState(settings, common, vm, stateManager);
-    await writeAlloc(stateManager, settings.alloc);
-    chain.addBlock(createGenesisBlock(common, settings, await stateManager.getStateRoot()), []);
+    chain = new ChainState(settings, common, vm, stateManager, nodeDb);
     return chain;
   }
 
@@ -61,15 +105,36 @@ export class ChainState {
 
   /** Records `block` (built on the head) with its transactions' results as the new head. */
   addBlock(block: Block, transactions: MinedTransaction[]): MinedBlock {
-    const mined = recordBlock(block, transactions);
+    const mined = recordBlock(block, transactions, this.pendingEdits);
     if (mined.number !== this.blocks.length) {
       throw new Error(`ledger: block ${mined.number} added after head ${this.blocks.length - 1}`);
     }
-    this.blocks.push(mined);
+    this.pendingEdits = [];
+    this.pushBlock(mined);
     this.headObject = block;
-    this.blockNumberByHash.set(mined.hash, mined.number);
-    for (const tx of transactions) this.txByHash.set(tx.hash, { block: mined, tx });
     return mined;
+  }
+
+  /** A faucet edit outside any block (ledger_setBalance); the next block's state root includes it. */
+  async applyBalanceEdit(edit: BalanceEdit): Promise<void> {
+    const address = new Address(hexToBytes(edit.address as `0x${string}`));
+    const account = (await this.stateManager.getAccount(address)) ?? createAccount({ nonce: 0n, balance: 0n });
+    account.balance = BigInt(edit.balance);
+    // An account left empty is removed rather than stored empty, as EIP-161 would do.
+    if (account.isEmpty()) await this.stateManager.deleteAccount(address);
+    else await this.stateManager.putAccount(address, account);
+    this.pendingEdits = [...this.pendingEdits, edit];
+  }
+
+  private pushBlock(mined: MinedBlock): void {
+    this.blocks.push(mined);
+    this.blockNumberByHash.set(mined.hash, mined.number);
+    for (const tx of mined.transactions) this.txByHash.set(tx.hash, { block: mined, tx });
+  }
+
+  private blockFromHeader(mined: MinedBlock): Block {
+    const header = createBlockHeaderFromRLP(mined.headerRlp, { common: this.common });
+    return new Block(header, [], [], [], { common: this.common });
   }
 
   /** @throws LedgerRpcError -32000 "header not found" for a block not mined yet. */
@@ -114,8 +179,7 @@ export class ChainState {
   /** An ethereumjs Block for `mined` (header only), e.g. as the context of a call. */
   blockObject(mined: MinedBlock): Block {
     if (mined.number === this.head.number) return this.headObject;
-    const header = createBlockHeaderFromRLP(mined.headerRlp, { common: this.common });
-    return new Block(header, [], [], [], { common: this.common });
+    return this.blockFromHeader(mined);
   }
 
   /**
@@ -125,9 +189,15 @@ export class ChainState {
    */
   async stateAt(mined: MinedBlock): Promise<MerkleStateManager> {
     if (mined.number === this.head.number) return this.stateManager;
-    const copy = this.stateManager.shallowCopy(true);
-    await copy.setStateRoot(mined.stateRoot);
-    return copy;
+    // A trie over a journal-less view: a simulation at an old block must not add to the journal.
+    const trie = new MerklePatriciaTrie({
+      useKeyHashing: true,
+      common: this.common,
+      db: this.nodeDb.readOnlyView(),
+      valueEncoding: ValueEncoding.Bytes,
+      root: mined.stateRoot,
+    });
+    return new MerkleStateManager({ common: this.common, trie });
   }
 
   /** A VM to simulate calls at the end of `mined`: the live VM for the head, a copy otherwise. */

@@ -1,92 +1,89 @@
-/** Replay from the store: a reopened ledger has the same blocks, receipts and state. */
+/** Persistence as stored data: a reopened ledger has the same blocks, receipts and state, without re-executing. */
 import 'fake-indexeddb/auto';
-import { ContractFactory, Wallet, ethers, type Contract } from 'ethers';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createEthersProvider } from '../client/ethers-provider.js';
-import { createInProcessProvider } from '../client/in-process-provider.js';
+import { ethers } from 'ethers';
+import { describe, expect, it } from 'vitest';
 import { openIndexedDbLedgerStore } from '../store/indexeddb-store.js';
-import type { LedgerLogEntry, LedgerStore } from '../store/ledger-store.js';
+import type { LedgerStore, StoreChange } from '../store/ledger-store.js';
 import { MemoryLedgerStore } from '../store/memory-store.js';
-import { compileContract } from '../test-support/compile-solidity.js';
-import { COUNTER_SOURCE } from '../test-support/counter-fixture.js';
+import { alice, bob, chainFingerprint, counterAt, fundedAlloc as alloc, mineCounterBlocks, providerOf } from '../test-support/counter-chain.js';
+import { tamperRecord } from '../test-support/tamper-idb.js';
+import type { StoredBlock } from '../store/ledger-store.js';
 import { createLedgerEngine } from './create-ledger-engine.js';
 import type { LedgerEngine } from './ledger-types.js';
 
 const CHAIN_ID = 4242;
-const alice = new Wallet('0x' + '33'.repeat(32));
-const bob = new Wallet('0x' + '44'.repeat(32));
-const alloc = { [alice.address]: ethers.parseEther('5') };
-let compiled: ReturnType<typeof compileContract>;
 
-beforeAll(() => {
-  compiled = compileContract(COUNTER_SOURCE, 'Counter');
-});
-
-/** Deploys Counter and sends `increments` transactions alternating between Alice and Bob. */
-async function mineSomeBlocks(engine: LedgerEngine, increments: number): Promise<string> {
-  const provider = createEthersProvider(createInProcessProvider(engine), CHAIN_ID);
-  const factory = new ContractFactory(compiled.abi as ethers.InterfaceAbi, compiled.bytecode, alice.connect(provider));
-  const counter = (await factory.deploy()) as unknown as Contract;
-  await counter.waitForDeployment();
-  for (let i = 0; i < increments; i++) {
-    const signer = (i % 2 === 0 ? alice : bob).connect(provider);
-    await (await (counter.connect(signer) as Contract).increment(`第${i}号`)).wait();
+async function waitForVerification(engine: LedgerEngine): Promise<Record<string, unknown>> {
+  for (;;) {
+    const status = (await engine.request({ method: 'ledger_lastVerification' })) as { state: string };
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return counter.getAddress();
 }
 
-async function snapshot(engine: LedgerEngine, counterAddress: string) {
-  const head = Number(await engine.request({ method: 'eth_blockNumber' }));
-  const blocks = [];
-  const receipts = [];
-  for (let n = 0; n <= head; n++) {
-    const block = (await engine.request({ method: 'eth_getBlockByNumber', params: [ethers.toQuantity(n), true] })) as {
-      transactions: { hash: string }[];
-    };
-    blocks.push(block);
-    for (const tx of block.transactions) {
-      receipts.push(await engine.request({ method: 'eth_getTransactionReceipt', params: [tx.hash] }));
-    }
-  }
-  const count = await engine.request({ method: 'eth_getStorageAt', params: [counterAddress, '0x0', 'latest'] });
-  const bobBalance = await engine.request({ method: 'eth_getBalance', params: [bob.address, 'latest'] });
-  return { head, blocks, receipts, count, bobBalance };
-}
-
-describe('ledger persistence by replay', () => {
-  it('reopens an IndexedDB ledger with the same head hash, receipts and contract state', async () => {
-    // given a ledger on IndexedDB with a contract, 12 increments and a faucet edit in between
-    const first = await createLedgerEngine({
-      chainId: CHAIN_ID,
-      alloc,
-      store: await openIndexedDbLedgerStore('replay-a'),
-    });
-    const counterAddress = await mineSomeBlocks(first, 6);
+describe('ledger persistence as stored data', () => {
+  it('reopens an IndexedDB ledger with the same blocks, receipts, state and pending faucet edit', async () => {
+    // given a ledger with a contract, 12 increments, a faucet edit in between and one after the head
+    const first = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store: await openIndexedDbLedgerStore('restore-a') });
+    const counterAddress = await mineCounterBlocks(first, 6);
     await first.request({ method: 'ledger_setBalance', params: [bob.address, '0x2a'] });
-    const provider = createEthersProvider(createInProcessProvider(first), CHAIN_ID);
-    const counter = new ethers.Contract(counterAddress, compiled.abi as ethers.InterfaceAbi, bob.connect(provider));
+    const counter = counterAt(first, counterAddress, bob);
     for (let i = 0; i < 6; i++) await (await counter.increment('after faucet')).wait();
+    await first.request({ method: 'ledger_setBalance', params: [bob.address, '0x2b'] });
     await first.idle();
-    const before = await snapshot(first, counterAddress);
+    const before = await chainFingerprint(first, counterAddress);
     // when a second engine opens the same database (as after a page reload)
-    const second = await createLedgerEngine({
-      chainId: CHAIN_ID,
-      alloc,
-      store: await openIndexedDbLedgerStore('replay-a'),
-    });
-    const after = await snapshot(second, counterAddress);
-    // then everything is identical, down to every block hash and receipt
+    const second = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store: await openIndexedDbLedgerStore('restore-a') });
+    const after = await chainFingerprint(second, counterAddress);
+    // then everything is identical, down to every block hash and receipt, and the pending edit
     expect(before.head).toBe(13);
     expect(after).toEqual(before);
     expect(BigInt(after.count as string)).toBe(12n);
-    expect(BigInt(after.bobBalance as string)).toBe(42n);
-    // and the reopened chain keeps going from the same head
-    const next = createEthersProvider(createInProcessProvider(second), CHAIN_ID);
-    const counter2 = new ethers.Contract(counterAddress, compiled.abi as ethers.InterfaceAbi, alice.connect(next));
-    const receipt = await (await counter2.increment('after reload')).wait();
-    expect(receipt.blockNumber).toBe(14);
+    expect(BigInt(after.bobBalance as string)).toBe(43n);
+    // and the verification run on open finds the stored chain intact
+    expect(await waitForVerification(second)).toMatchObject({ state: 'done', result: { ok: true, blocks: 14 } });
+    // and the reopened chain keeps going from the same head, its state root committing to the pending edit
+    const next = providerOf(second);
+    const receipt = await (await counterAt(second, counterAddress).increment('after reload')).wait();
+    expect(receipt!.blockNumber).toBe(14);
     expect((await next.getBlock(14))!.parentHash).toBe((before.blocks[13] as unknown as { hash: string }).hash);
+    await second.idle();
+    const third = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store: await openIndexedDbLedgerStore('restore-a') });
+    expect(await third.request({ method: 'ledger_verify' })).toEqual({ ok: true, blocks: 15, ms: expect.any(Number) });
   }, 60_000);
+
+  it('restores without re-executing: unusable stored transactions still load, and verification names them', async () => {
+    // given a stored chain whose raw transactions were all replaced by garbage after it was written
+    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store: await openIndexedDbLedgerStore('restore-no-exec') });
+    const counterAddress = await mineCounterBlocks(engine, 3);
+    await engine.idle();
+    const before = await chainFingerprint(engine, counterAddress);
+    for (let n = 1; n <= 4; n++) {
+      await tamperRecord<StoredBlock>('restore-no-exec', 'blocks', n, (block) => {
+        for (const tx of block.transactions) tx.raw = new Uint8Array([0xc0]);
+      });
+    }
+    // when it is reopened
+    const reopened = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store: await openIndexedDbLedgerStore('restore-no-exec') });
+    // then it serves the same chain (nothing was executed), and the check on open names block 1
+    expect(await chainFingerprint(reopened, counterAddress)).toEqual(before);
+    expect(await waitForVerification(reopened)).toMatchObject({
+      state: 'done',
+      result: { ok: false, firstBadBlock: 1, reason: expect.stringMatching(/does not re-execute: invalid transaction/) },
+    });
+  }, 60_000);
+
+  it('skips the verification on open above the configured size', async () => {
+    const store = new MemoryLedgerStore();
+    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store });
+    await mineCounterBlocks(engine, 2);
+    await engine.idle();
+    const reopened = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store, autoVerifyMaxBlocks: 3 });
+    expect(await reopened.request({ method: 'ledger_lastVerification' })).toEqual({
+      state: 'skipped',
+      reason: 'more than 3 blocks: run ledger_verify',
+    });
+  });
 
   it('refuses a store that holds a chain with other genesis settings', async () => {
     const store = new MemoryLedgerStore();
@@ -95,85 +92,96 @@ describe('ledger persistence by replay', () => {
     await expect(createLedgerEngine({ chainId: CHAIN_ID, store })).rejects.toThrow(/different genesis alloc/);
   });
 
-  it('stops loading when a stored block does not replay to its hash', async () => {
-    const store = new MemoryLedgerStore();
-    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store });
-    await mineSomeBlocks(engine, 1);
-    const entries = await store.readAll();
-    const tampered = entries.map((e) =>
-      e.kind === 'block' && e.number === 2 ? { ...e, timestamp: e.timestamp + 1 } : e,
-    );
-    const copy = new MemoryLedgerStore();
-    for (const entry of tampered) await copy.append(entry);
-    await expect(createLedgerEngine({ chainId: CHAIN_ID, alloc, store: copy })).rejects.toThrow(
-      /replay of block 2 gave/,
-    );
-    const garbled = new MemoryLedgerStore();
-    for (const entry of entries) {
-      await garbled.append(entry.kind === 'block' && entry.number === 2 ? { ...entry, transactions: ['0x00'] } : entry);
-    }
-    await expect(createLedgerEngine({ chainId: CHAIN_ID, alloc, store: garbled })).rejects.toThrow(
-      /block 2 does not replay: invalid transaction/,
-    );
-  });
-
   it('reset wipes the store and starts a new chain from genesis', async () => {
-    const store = await openIndexedDbLedgerStore('replay-reset');
-    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store });
-    await mineSomeBlocks(engine, 2);
+    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store: await openIndexedDbLedgerStore('restore-reset') });
+    await mineCounterBlocks(engine, 2);
     await engine.reset();
     expect(await engine.request({ method: 'eth_blockNumber' })).toBe('0x0');
     expect(await engine.request({ method: 'eth_getBalance', params: [alice.address, 'latest'] })).toBe(
       ethers.toQuantity(ethers.parseEther('5')),
     );
-    const entries = await store.readAll();
-    expect(entries.map((e) => e.kind)).toEqual(['genesis']);
-    const reopened = await createLedgerEngine({
-      chainId: CHAIN_ID,
-      alloc,
-      store: await openIndexedDbLedgerStore('replay-reset'),
-    });
+    const stored = await (await openIndexedDbLedgerStore('restore-reset')).load();
+    expect(stored?.blocks).toHaveLength(1);
+    const reopened = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store: await openIndexedDbLedgerStore('restore-reset') });
     expect(await reopened.request({ method: 'eth_blockNumber' })).toBe('0x0');
   });
 
-  it('reports a failed store write and refuses further state changes until reset', async () => {
-    // given a store that fails its next block write
+  it('loses a block whose write fails, keeps the chain before it, and refuses changes until reset', async () => {
+    // given a store that fails its next block write (as if the tab died mid-commit), and
+    // per-request durability (answers wait for the store)
     const store = new FlakyStore();
-    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store });
+    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store, durability: 'per-request' });
+    const transfer = (nonce: number) =>
+      alice.signTransaction({ to: bob.address, value: 1n, nonce, gasLimit: 21_000, gasPrice: 0, chainId: CHAIN_ID });
+    await engine.request({ method: 'eth_sendRawTransaction', params: [await transfer(0)] });
     store.failNext = true;
-    const raw = await alice.signTransaction({
-      to: bob.address,
-      value: 1n,
-      nonce: 0,
-      gasLimit: 21_000,
-      gasPrice: 0,
-      chainId: CHAIN_ID,
-    });
     // when a transaction is sent, it is mined but the caller learns it was not saved
-    await expect(engine.request({ method: 'eth_sendRawTransaction', params: [raw] })).rejects.toMatchObject({
+    await expect(engine.request({ method: 'eth_sendRawTransaction', params: [await transfer(1)] })).rejects.toMatchObject({
       code: -32603,
-      message: expect.stringMatching(/block 1 was applied but the ledger store could not save it \(disk full\)/),
+      message: expect.stringMatching(/block 2 was applied but the ledger store could not save it \(disk full\)/),
     });
-    // then further state changes are refused, reads still work, and a reset recovers
-    await expect(engine.request({ method: 'ledger_setBalance', params: [bob.address, '0x1'] })).rejects.toThrow(
-      /ledger store failed/,
-    );
-    expect(await engine.request({ method: 'eth_blockNumber' })).toBe('0x1');
+    // then further state changes are refused, reads still work
+    await expect(engine.request({ method: 'ledger_setBalance', params: [bob.address, '0x1'] })).rejects.toThrow(/ledger store failed/);
+    expect(await engine.request({ method: 'eth_blockNumber' })).toBe('0x2');
+    // and the store holds the chain up to block 1, whole, which reopens and verifies
+    const reopened = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store });
+    expect(await reopened.request({ method: 'eth_blockNumber' })).toBe('0x1');
+    expect(await reopened.request({ method: 'ledger_verify' })).toMatchObject({ ok: true, blocks: 2 });
+    // and a reset recovers
     await engine.reset();
     await expect(engine.request({ method: 'ledger_setBalance', params: [bob.address, '0x1'] })).resolves.toBe(true);
   });
 });
 
+describe('batched store writes (the default)', () => {
+  it('answers before the write, reports a failed write on the next change and on ledger_flush', async () => {
+    // given a store whose next block write fails
+    const store = new FlakyStore();
+    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store });
+    const transfer = (nonce: number) =>
+      alice.signTransaction({ to: bob.address, value: 1n, nonce, gasLimit: 21_000, gasPrice: 0, chainId: CHAIN_ID });
+    store.failNext = true;
+    // when a transaction is sent, it is answered at once
+    await expect(engine.request({ method: 'eth_sendRawTransaction', params: [await transfer(0)] })).resolves.toMatch(/^0x/);
+    // then the failure shows on ledger_flush and refuses the next change
+    await expect(engine.request({ method: 'ledger_flush' })).rejects.toThrow(/the ledger store failed \(disk full\); recent blocks are not saved/);
+    await expect(engine.request({ method: 'eth_sendRawTransaction', params: [await transfer(1)] })).rejects.toThrow(/ledger store failed \(disk full\)/);
+    // and the store holds the chain before the lost block
+    expect((await store.load())?.blocks).toHaveLength(1);
+  });
+
+  it('writes blocks mined while a commit is in flight in one commit, each block whole', async () => {
+    const store = new FlakyStore();
+    store.delayMs = 30; // a commit takes time, as in IndexedDB
+    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store });
+    const raws = await Promise.all(
+      [0, 1, 2, 3, 4].map((nonce) => alice.signTransaction({ to: bob.address, value: 1n, nonce, gasLimit: 21_000, gasPrice: 0, chainId: CHAIN_ID })),
+    );
+    const commitsBefore = store.commits.length;
+    await Promise.all(raws.map((raw) => engine.request({ method: 'eth_sendRawTransaction', params: [raw] })));
+    await engine.request({ method: 'ledger_flush' });
+    const commits = store.commits.slice(commitsBefore);
+    expect(commits.flat()).toEqual([1, 2, 3, 4, 5]);
+    expect(commits.length).toBeLessThan(5);
+    expect(await engine.request({ method: 'ledger_verify' })).toMatchObject({ ok: true, blocks: 6 });
+  });
+});
+
 class FlakyStore implements LedgerStore {
+  readonly label = 'flaky store';
   failNext = false;
   private readonly inner = new MemoryLedgerStore();
-  readAll = () => this.inner.readAll();
-  clear = () => this.inner.clear();
-  async append(entry: LedgerLogEntry): Promise<void> {
-    if (this.failNext && entry.kind === 'block') {
+  load = () => this.inner.load();
+  /** Block numbers of each commit. */
+  readonly commits: number[][] = [];
+  delayMs = 0;
+  async commit(change: StoreChange): Promise<void> {
+    this.commits.push((change.blocks ?? []).map((b) => b.block.number));
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (this.failNext && change.blocks?.length) {
       this.failNext = false;
       throw new Error('disk full');
     }
-    await this.inner.append(entry);
+    await this.inner.commit(change);
   }
 }

@@ -17,17 +17,32 @@ import {
   toQuantity,
   type BlockTag,
 } from './hex-codec.js';
+import type { FilterRegistry } from './filters.js';
+import type { Verification } from './ledger-methods.js';
 import { collectLogs, filterBlocks, parseLogFilter } from './log-filter.js';
 import { invalidParams } from './rpc-error.js';
 import { formatBlock, formatReceipt, formatTransaction } from './rpc-format.js';
 import { estimateGas, ethCall, parseCallRequest } from './run-call.js';
+import type { StorageInfo } from './storage-info.js';
 
 export interface MethodContext {
   chain: ChainState;
+  filters: FilterRegistry;
   /** Unix seconds for the next block: the wall clock, never before the head's timestamp. */
   nextTimestamp(): number;
+  /** Transactions of `address` (lower-case 0x) waiting for the next interval-mined block. */
+  queuedFrom(address: string): number;
   sendRawTransaction(raw: Uint8Array): Promise<string>;
   setBalance(address: Address, wei: bigint): Promise<void>;
+  /** Mines a block now, with whatever waits for interval mining (possibly nothing). */
+  mine(): Promise<MinedBlock>;
+  setIntervalMining(ms: number): void;
+  snapshot(): string;
+  revert(id: string): Promise<boolean>;
+  exportChain(): Promise<string>;
+  importChain(text: string): Promise<{ blocks: number; head: string }>;
+  lastVerification(): Verification;
+  storageInfo(): Promise<StorageInfo>;
 }
 
 type Handler = (ctx: MethodContext, params: readonly unknown[]) => unknown;
@@ -48,9 +63,13 @@ export const RPC_METHODS: Record<string, Handler> = {
     const state = await chain.stateAt(chain.resolveBlock(parseBlockTag(tag, 'eth_getBalance: block')));
     return toQuantity((await state.getAccount(parseAddress(address, 'eth_getBalance: address')))?.balance ?? 0n);
   },
-  eth_getTransactionCount: async ({ chain }, [address, tag]) => {
-    const state = await chain.stateAt(chain.resolveBlock(parseBlockTag(tag, 'eth_getTransactionCount: block')));
-    return toQuantity((await state.getAccount(parseAddress(address, 'eth_getTransactionCount: address')))?.nonce ?? 0n);
+  eth_getTransactionCount: async (ctx, [address, tag]) => {
+    const { chain } = ctx;
+    const block = parseBlockTag(tag, 'eth_getTransactionCount: block');
+    const state = await chain.stateAt(chain.resolveBlock(block));
+    const account = parseAddress(address, 'eth_getTransactionCount: address');
+    const queued = block.kind === 'pending' ? ctx.queuedFrom(account.toString()) : 0;
+    return toQuantity(((await state.getAccount(account))?.nonce ?? 0n) + BigInt(queued));
   },
   eth_getCode: async ({ chain }, [address, tag]) => {
     const state = await chain.stateAt(chain.resolveBlock(parseBlockTag(tag, 'eth_getCode: block')));
@@ -97,6 +116,12 @@ export const RPC_METHODS: Record<string, Handler> = {
   },
   eth_getLogs: ({ chain }, [filter]) => collectLogs(filterBlocks(chain, filter), parseLogFilter(filter)),
   eth_feeHistory: ({ chain }, [count, newest, percentiles]) => feeHistory(chain, count, newest, percentiles),
+
+  eth_newFilter: ({ chain, filters }, [filter]) => filters.newLogFilter(chain, filter),
+  eth_newBlockFilter: ({ chain, filters }) => filters.newBlockFilter(chain),
+  eth_getFilterChanges: ({ chain, filters }, [id]) => filters.changes(chain, id),
+  eth_getFilterLogs: ({ chain, filters }, [id]) => filters.logs(chain, id),
+  eth_uninstallFilter: ({ filters }, [id]) => filters.uninstall(id),
 
   /** Faucet for the IDE: sets a balance without mining (the next block's state root includes it). */
   ledger_setBalance: async (ctx, [address, wei]) => {

@@ -1,5 +1,17 @@
-export type { BlockEntry, GenesisEntry, LedgerLogEntry, LedgerStore, SetBalanceEntry } from './ledger-store.js';
-export { LEDGER_LOG_FORMAT } from './ledger-store.js';
+export type {
+  BalanceEdit,
+  BlockRecords,
+  LedgerStore,
+  StoreChange,
+  StoredBlock,
+  StoredChain,
+  StoredGenesis,
+  StoredReceipt,
+  StoredReceipts,
+  StoredState,
+  StoredTransaction,
+} from './ledger-store.js';
+export { LEDGER_STORE_FORMAT } from './ledger-store.js';
 export { MemoryLedgerStore } from './memory-store.js';
 export {
   IndexedDbLedgerStore,

@@ -1,16 +1,25 @@
 /**
- * Persistence for the bundled ledger as an append-only event log. The engine rebuilds its state
- * by replaying the log from genesis, so the log holds exactly what is needed to reproduce every
- * block hash: the genesis settings, each block's raw signed transactions and timestamp, and the
- * faucet edits made between blocks. Values are hex strings so a log can later be exported as JSON.
+ * Persistence for the bundled ledger as stored data, not a replay log: the genesis settings,
+ * then per block its header and transactions, its receipts and the state-trie nodes the block
+ * added. A reload rebuilds the chain from these records without executing anything; integrity
+ * is checked separately by re-execution (engine/verify-chain.ts), which compares every stored
+ * record with what it recomputes.
+ *
+ * Records hold plain values (strings, numbers, bigint, Uint8Array) so IndexedDB stores them by
+ * structured clone and an in-memory store can copy them the same way.
  */
 
-export const LEDGER_LOG_FORMAT = 1;
+/** Version of the stored data; a store holding another version is refused, never guessed at. */
+export const LEDGER_STORE_FORMAT = 2;
 
-/** Always the first entry: the settings the genesis block was made from. */
-export interface GenesisEntry {
-  kind: 'genesis';
-  format: typeof LEDGER_LOG_FORMAT;
+/** A `ledger_setBalance` faucet edit: lower-case address, hex wei. */
+export interface BalanceEdit {
+  address: string;
+  balance: string;
+}
+
+export interface StoredGenesis {
+  format: number;
   chainId: number;
   /** Hex quantity. */
   blockGasLimit: string;
@@ -18,37 +27,125 @@ export interface GenesisEntry {
   timestamp: number;
   /** Lower-case address -> hex wei. */
   alloc: Record<string, string>;
-  /** Hash of the genesis block, to check a replay against. */
-  hash: string;
 }
 
-/** One mined block: replaying its transactions at its timestamp must give back `hash`. */
-export interface BlockEntry {
-  kind: 'block';
+export interface StoredTransaction {
+  /** The signed transaction as sent: what re-execution runs. */
+  raw: Uint8Array;
+  hash: string;
+  from: string;
+  to: string | null;
+  type: number;
+  index: number;
+  /** JSON-RPC fields (nonce, gas, input, v, r, s, ...). */
+  fields: Record<string, unknown>;
+}
+
+export interface StoredBlock {
   number: number;
-  timestamp: number;
-  /** Raw signed transactions, 0x-hex, in block order. */
-  transactions: string[];
   hash: string;
+  /** Faucet edits applied to the state just before this block (they are in its state root). */
+  preEdits: BalanceEdit[];
+  headerRlp: Uint8Array;
+  /** The JSON-RPC header fields, as served. */
+  header: Record<string, string>;
+  transactions: StoredTransaction[];
 }
 
-/** A `ledger_setBalance` faucet edit, applied to the state between two blocks. */
-export interface SetBalanceEntry {
-  kind: 'setBalance';
-  address: string;
-  /** Hex wei. */
-  balance: string;
+export interface StoredReceipt {
+  status: 0 | 1;
+  gasUsed: bigint;
+  cumulativeGasUsed: bigint;
+  effectiveGasPrice: bigint;
+  contractAddress: string | null;
+  logsBloom: Uint8Array;
+  logs: { address: string; topics: string[]; data: string; logIndex: number }[];
 }
 
-export type LedgerLogEntry = GenesisEntry | BlockEntry | SetBalanceEntry;
+export interface StoredReceipts {
+  number: number;
+  receipts: StoredReceipt[];
+}
+
+/** The state-trie (and contract code) entries first written by this block, packed (state-nodes.ts). */
+export interface StoredState {
+  number: number;
+  nodes: Uint8Array;
+}
+
+/** Everything stored for one block; written in one transaction. */
+export interface BlockRecords {
+  block: StoredBlock;
+  receipts: StoredReceipts;
+  state: StoredState;
+}
+
+export interface StoredChain {
+  genesis: StoredGenesis;
+  /** Index = block number, from 0 (genesis). */
+  blocks: BlockRecords[];
+  /** Faucet edits made since the head block. */
+  pendingEdits: BalanceEdit[];
+}
+
+/** One atomic change: every part is applied in one store transaction, or none is. */
+export interface StoreChange {
+  /** Removes everything first (reset, import). */
+  clear?: boolean;
+  genesis?: StoredGenesis;
+  /** Removes every block above this number (evm_revert). */
+  truncateAbove?: number;
+  blocks?: BlockRecords[];
+  pendingEdits?: BalanceEdit[];
+}
 
 export interface LedgerStore {
-  /** Every entry, in the order appended. */
-  readAll(): Promise<LedgerLogEntry[]>;
-  /** Stores one entry atomically: after a crash it is there whole or not at all. */
-  append(entry: LedgerLogEntry): Promise<void>;
-  /** Removes every entry (a ledger reset). */
-  clear(): Promise<void>;
+  /** Names the store in error messages. */
+  readonly label: string;
+  /**
+   * The stored chain, or undefined when the store is empty.
+   * @throws Error naming the store when it holds another format or is structurally damaged.
+   */
+  load(): Promise<StoredChain | undefined>;
+  /** Applies `change` atomically: after a crash it is there whole or not at all. */
+  commit(change: StoreChange): Promise<void>;
   /** Releases the connection, if the store holds one; the data stays. The engine never calls it. */
   close?(): void;
+}
+
+/** @throws Error when `genesis` is missing or of another format. */
+export function checkFormat(genesis: StoredGenesis | undefined, label: string): StoredGenesis {
+  if (genesis === undefined || typeof genesis !== 'object') throw new Error(`${label}: no genesis record`);
+  if (genesis.format !== LEDGER_STORE_FORMAT) {
+    throw new Error(
+      `${label} holds ledger data in format ${String(genesis.format)}; this version reads format ${LEDGER_STORE_FORMAT} only. ` +
+        'Export it with the version that wrote it, or reset the ledger.',
+    );
+  }
+  return genesis;
+}
+
+/**
+ * Puts per-block records read from a store into one list, checking that blocks 0..n are all
+ * there with all three records.
+ * @throws Error naming the first block whose records are missing.
+ */
+export function assembleBlocks(
+  label: string,
+  blocks: StoredBlock[],
+  receipts: StoredReceipts[],
+  states: StoredState[],
+): BlockRecords[] {
+  const byNumber = <T extends { number: number }>(items: T[]) => new Map(items.map((item) => [item.number, item]));
+  const receiptsOf = byNumber(receipts);
+  const stateOf = byNumber(states);
+  const sorted = [...blocks].sort((a, b) => a.number - b.number);
+  return sorted.map((block, i) => {
+    if (block.number !== i) throw new Error(`${label} is damaged: block ${i} is missing`);
+    const blockReceipts = receiptsOf.get(i);
+    const state = stateOf.get(i);
+    if (blockReceipts === undefined) throw new Error(`${label} is damaged: block ${i} has no receipts record`);
+    if (state === undefined) throw new Error(`${label} is damaged: block ${i} has no state record`);
+    return { block, receipts: blockReceipts, state };
+  });
 }

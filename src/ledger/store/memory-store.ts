@@ -1,21 +1,60 @@
-import type { LedgerLogEntry, LedgerStore } from './ledger-store.js';
+import {
+  assembleBlocks,
+  checkFormat,
+  type BalanceEdit,
+  type BlockRecords,
+  type LedgerStore,
+  type StoreChange,
+  type StoredChain,
+  type StoredGenesis,
+} from './ledger-store.js';
 
 /**
- * A LedgerStore that lives as long as the object does. Entries are copied in and out so a
- * caller mutating an entry cannot rewrite history (IndexedDB gives the same guarantee).
+ * A LedgerStore that lives as long as the object does. Records are copied in and out with
+ * structuredClone, so a caller mutating a record cannot rewrite history (IndexedDB gives the
+ * same guarantee), and a change that cannot be cloned is refused whole.
  */
 export class MemoryLedgerStore implements LedgerStore {
-  private entries: LedgerLogEntry[] = [];
+  readonly label: string;
+  private genesis: StoredGenesis | undefined;
+  private blocks: BlockRecords[] = [];
+  private pendingEdits: BalanceEdit[] = [];
 
-  async readAll(): Promise<LedgerLogEntry[]> {
-    return this.entries.map((entry) => structuredClone(entry));
+  constructor(label = 'memory ledger store') {
+    this.label = label;
   }
 
-  async append(entry: LedgerLogEntry): Promise<void> {
-    this.entries.push(structuredClone(entry));
+  async load(): Promise<StoredChain | undefined> {
+    if (this.genesis === undefined) return undefined;
+    const genesis = checkFormat(structuredClone(this.genesis), this.label);
+    const blocks = structuredClone(this.blocks.filter((b) => b !== undefined));
+    return {
+      genesis,
+      blocks: assembleBlocks(
+        this.label,
+        blocks.map((b) => b.block),
+        blocks.map((b) => b.receipts),
+        blocks.map((b) => b.state),
+      ),
+      pendingEdits: structuredClone(this.pendingEdits),
+    };
   }
 
-  async clear(): Promise<void> {
-    this.entries = [];
+  async commit(change: StoreChange): Promise<void> {
+    const copy = structuredClone(change); // throws before anything changes
+    if (copy.clear) {
+      this.genesis = undefined;
+      this.blocks = [];
+      this.pendingEdits = [];
+    }
+    if (copy.genesis !== undefined) this.genesis = copy.genesis;
+    if (copy.truncateAbove !== undefined) this.blocks = this.blocks.slice(0, copy.truncateAbove + 1);
+    for (const records of copy.blocks ?? []) this.blocks[records.block.number] = records;
+    if (copy.pendingEdits !== undefined) this.pendingEdits = copy.pendingEdits;
+  }
+
+  /** For tests: the stored records themselves (not copies), to damage them on purpose. */
+  rawRecords(): { genesis: StoredGenesis | undefined; blocks: BlockRecords[] } {
+    return { genesis: this.genesis, blocks: this.blocks };
   }
 }

@@ -23,10 +23,10 @@ export function createLedgerMessageHandler(
     if (request.kind === 'init') {
       if (engine !== undefined)
         throw new LedgerRpcError(RPC_ERROR.invalidRequest, 'the ledger worker is already initialised');
-      const { chainId, blockGasLimit, alloc, storeName } = request;
+      const { chainId, blockGasLimit, alloc, storeName, durability } = request;
       engine = (async () => {
         const store = storeName === undefined ? undefined : await deps.openStore(storeName);
-        const created = await createLedgerEngine({ chainId, blockGasLimit, alloc, store }).catch((error: unknown) => {
+        const created = await createLedgerEngine({ chainId, blockGasLimit, alloc, store, durability }).catch((error: unknown) => {
           store?.close?.();
           const reason = error instanceof Error ? error.message : String(error);
           throw new LedgerRpcError(RPC_ERROR.internal, `cannot open the ledger: ${reason}`);

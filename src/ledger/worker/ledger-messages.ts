@@ -12,6 +12,8 @@ export interface LedgerInitSettings {
   alloc?: Record<string, bigint>;
   /** IndexedDB store name; absent = an in-memory chain that ends with the worker. */
   storeName?: string;
+  /** See LedgerEngineOptions.durability; default 'batched'. */
+  durability?: 'batched' | 'per-request';
 }
 
 export type LedgerWorkerRequest =

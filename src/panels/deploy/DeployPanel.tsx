@@ -6,6 +6,7 @@ import { selectBuildStatus, selectDeployment, selectDeploymentOutdated } from '.
 import { useStudio, useStudioActions, useStudioShallow } from '../../store/studio-context.js';
 import type { StudioState } from '../../store/store-types.js';
 import { BUNDLED_NETWORK } from '../../store/deploy-slice.js';
+import { LedgerVerify } from './LedgerVerify.js';
 
 const selectDeployView = (s: StudioState) => ({
   deployStatus: s.deployStatus,
@@ -50,6 +51,7 @@ export default function DeployPanel() {
           </span>
         </div>
         <LedgerReset />
+        <LedgerVerify />
         <div className="button-row">
           <DeployButton testId="deploy-button" />
           {buildStatus !== 'ok' && <span className="hint">{t('deploy.notReady')}</span>}

@@ -1,0 +1,68 @@
+/**
+ * The bare EVM rate: the same signed transactions through @ethereumjs/vm's runTx on the same
+ * kind of state (Merkle state manager with caches, cancun, zero base fee), with no block
+ * building, no state roots, no receipts, no persistence and no RPC. Browser-safe.
+ */
+import { createBlock } from '@ethereumjs/block';
+import { MerkleStateManager, Caches } from '@ethereumjs/statemanager';
+import { createTxFromRLP } from '@ethereumjs/tx';
+import { Address, createAccount, hexToBytes } from '@ethereumjs/util';
+import { createVM, runTx } from '@ethereumjs/vm';
+import { createLedgerCommon } from '../src/ledger/engine/chain-config.js';
+
+export interface BareResult {
+  count: number;
+  /** Decoding, sender recovery and runTx of the timed transactions. */
+  ms: number;
+  /** The part of `ms` spent recovering senders from signatures (secp256k1 in JS, @noble/curves). */
+  recoverMs: number;
+  gas: bigint;
+}
+
+/**
+ * Runs `setup` (untimed: the deployment) then `timed` transactions, one runTx each, all in the
+ * context of one block header.
+ */
+export async function runBareEvm(
+  chainId: number,
+  alloc: Record<string, bigint>,
+  setup: string[],
+  timed: string[],
+): Promise<BareResult> {
+  const common = createLedgerCommon(chainId);
+  const stateManager = new MerkleStateManager({ common, caches: new Caches() });
+  for (const [address, wei] of Object.entries(alloc)) {
+    await stateManager.putAccount(new Address(hexToBytes(address as `0x${string}`)), createAccount({ nonce: 0n, balance: wei }));
+  }
+  const vm = await createVM({ common, stateManager });
+  const block = createBlock(
+    {
+      header: {
+        number: 1n,
+        gasLimit: 30_000_000n,
+        timestamp: BigInt(Math.floor(Date.now() / 1000)),
+        baseFeePerGas: 0n,
+        excessBlobGas: 0n,
+        blobGasUsed: 0n,
+        parentBeaconBlockRoot: new Uint8Array(32),
+      },
+    },
+    { common },
+  );
+  let recoverMs = 0;
+  const run = async (raw: string) => {
+    const tx = createTxFromRLP(hexToBytes(raw as `0x${string}`), { common });
+    const recoverStart = performance.now();
+    tx.getSenderAddress(); // cached on the frozen tx: runTx does not recover it again
+    recoverMs += performance.now() - recoverStart;
+    const result = await runTx(vm, { tx, block, skipBlockGasLimitValidation: true });
+    if (result.execResult.exceptionError) throw new Error(`bare EVM: transaction failed: ${result.execResult.exceptionError.error}`);
+    return result.totalGasSpent;
+  };
+  for (const raw of setup) await run(raw);
+  recoverMs = 0;
+  let gas = 0n;
+  const started = performance.now();
+  for (const raw of timed) gas += await run(raw);
+  return { count: timed.length, ms: performance.now() - started, recoverMs, gas };
+}

@@ -1,0 +1,134 @@
+/**
+ * The bench page: the real ledger client and module worker (IndexedDB store), driven from the
+ * page the way the IDE drives it. window.runLedgerBench is called by run-browser.ts.
+ */
+import { Wallet } from 'ethers';
+import { deployWorkspace } from '../../src/chain/deploy-workspace.js';
+import { createLedgerClient, type LedgerClient } from '../../src/ledger/client/create-ledger-client.js';
+import { createEthersProvider } from '../../src/ledger/client/ethers-provider.js';
+import { BENCH_CHAIN_ID, nextInstance, runFullPath, taskCalls, type BenchWallets } from '../ledger-workload.js';
+import type { BareReply, BareRequest, BrowserBenchInput, BrowserBenchOutput } from './bench-protocol.js';
+
+const STORE = 'bench';
+
+async function chainRaws(client: LedgerClient): Promise<string[]> {
+  const text = (await client.provider.request({ method: 'ledger_exportChain' })) as string;
+  return text
+    .trimEnd()
+    .split('\n')
+    .slice(1, -2)
+    .flatMap((line) => (JSON.parse(line) as { transactions: string[] }).transactions);
+}
+
+function runBare(request: BareRequest): Promise<BareReply> {
+  const worker = new Worker(new URL('./bare.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve) => {
+    worker.onmessage = (event: MessageEvent<BareReply>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => resolve({ ok: false, error: event.message });
+    worker.postMessage(request);
+  });
+}
+
+async function runLedgerBench(input: BrowserBenchInput): Promise<BrowserBenchOutput> {
+  const status = (text: string) => void (document.getElementById('status')!.textContent = text);
+  const alloc = Object.fromEntries(Object.entries(input.alloc).map(([a, wei]) => [a, BigInt(wei)]));
+  const options = { chainId: BENCH_CHAIN_ID, alloc, storeName: input.memoryStore ? undefined : STORE, initTimeoutMs: 600_000, timeoutMs: 600_000 };
+  const client = createLedgerClient(options);
+  await client.ready();
+  await client.reset();
+  const wallets: BenchWallets = {
+    deployer: new Wallet(input.keys.deployer),
+    buyer: new Wallet(input.keys.buyer),
+    sales: new Wallet(input.keys.sales),
+  };
+  status('deploying');
+  const ethersProvider = createEthersProvider(client.provider, BENCH_CHAIN_ID);
+  const deployment = await deployWorkspace(input.manifest, wallets.deployer.connect(ethersProvider), { network: 'bench' });
+  const setup = await chainRaws(client);
+  status('full path');
+  const full = await runFullPath(client.provider, wallets, taskCalls(input.manifest, deployment, input.count));
+  status('bare EVM');
+  const bare = await runBare({ chainId: BENCH_CHAIN_ID, alloc: input.alloc, setup, timed: full.raws });
+  if (!bare.ok) throw new Error(`bare EVM worker: ${bare.error}`);
+  status('breakdown');
+  const breakdown = await measureBreakdown(client, wallets, input, deployment);
+  status('growing the chain');
+  const head = Number(await client.provider.request({ method: 'eth_blockNumber' }));
+  const more = input.blocks - 1 - head;
+  if (more > 0) {
+    const first = await nextInstance(client.provider, input.manifest, deployment);
+    await runFullPath(client.provider, wallets, taskCalls(input.manifest, deployment, more + (more % 2), first));
+  }
+  await client.provider.request({ method: 'ledger_flush' });
+  client.terminate();
+  status('reload');
+  const reloadStart = performance.now();
+  const reopened = createLedgerClient(options);
+  await reopened.ready();
+  const reloadMs = performance.now() - reloadStart;
+  const blocks = Number(await reopened.provider.request({ method: 'eth_blockNumber' })) + 1;
+  status('verify');
+  const verify = (await reopened.provider.request({ method: 'ledger_verify' })) as { ok: boolean; ms: number };
+  const storage = await reopened.provider.request({ method: 'ledger_storageInfo' });
+  reopened.terminate();
+  status('done');
+  return {
+    count: input.count,
+    fullMs: full.ms,
+    fullGas: full.gas.toString(),
+    bareMs: bare.ms!,
+    bareRecoverMs: bare.recoverMs!,
+    bareGas: bare.gas!,
+    blocks,
+    reloadMs,
+    verifyMs: verify.ms,
+    verifyOk: verify.ok,
+    storage,
+    userAgent: navigator.userAgent,
+    breakdown,
+  };
+}
+
+/**
+ * Parts of the full path, per transaction: signing alone (on the page), a no-op request's round
+ * trip to the worker, and send + receipt of transactions signed beforehand (the worker's share
+ * plus two round trips).
+ */
+async function measureBreakdown(
+  client: LedgerClient,
+  wallets: BenchWallets,
+  input: BrowserBenchInput,
+  deployment: Awaited<ReturnType<typeof deployWorkspace>>,
+): Promise<BrowserBenchOutput['breakdown']> {
+  const n = Math.min(200, input.count);
+  const calls = taskCalls(input.manifest, deployment, n, await nextInstance(client.provider, input.manifest, deployment));
+  const nonces = new Map<string, number>();
+  for (const wallet of [wallets.buyer, wallets.sales]) {
+    nonces.set(wallet.address, Number(await client.provider.request({ method: 'eth_getTransactionCount', params: [wallet.address, 'latest'] })));
+  }
+  let started = performance.now();
+  const raws: string[] = [];
+  for (const call of calls) {
+    const wallet = wallets[call.from];
+    const nonce = nonces.get(wallet.address)!;
+    nonces.set(wallet.address, nonce + 1);
+    raws.push(await wallet.signTransaction({ to: call.to, data: call.data, nonce, gasLimit: 400_000, gasPrice: 0, chainId: BENCH_CHAIN_ID }));
+  }
+  const signMs = (performance.now() - started) / n;
+  started = performance.now();
+  for (let i = 0; i < n; i++) await client.provider.request({ method: 'eth_chainId' });
+  const roundTripMs = (performance.now() - started) / n;
+  started = performance.now();
+  for (const raw of raws) {
+    const hash = await client.provider.request({ method: 'eth_sendRawTransaction', params: [raw] });
+    await client.provider.request({ method: 'eth_getTransactionReceipt', params: [hash] });
+  }
+  const sendAndReceiptPresignedMs = (performance.now() - started) / n;
+  return { signMs, roundTripMs, sendAndReceiptPresignedMs };
+}
+
+(window as unknown as { runLedgerBench: typeof runLedgerBench }).runLedgerBench = runLedgerBench;
+document.getElementById('status')!.textContent = 'ready';

@@ -1,0 +1,45 @@
+/**
+ * Typed calls of the ledger's own methods over any ledger provider (worker client or
+ * in-process). Type-only imports from the engine: using this pulls no EVM into the page bundle.
+ */
+import type { Verification } from '../engine/ledger-methods.js';
+import type { StorageInfo } from '../engine/storage-info.js';
+import type { VerifyResult } from '../engine/verify-chain.js';
+import type { LedgerProvider } from './ledger-provider.js';
+
+export type { StorageInfo, Verification, VerifyResult };
+
+export interface LedgerApi {
+  /** Re-executes the stored chain from genesis; names the first damaged block. */
+  verify(): Promise<VerifyResult>;
+  /** The check run when the chain was loaded (up to 2,000 blocks), or the last verify(). */
+  lastVerification(): Promise<Verification>;
+  /** The chain as a checksummed NDJSON document (save it as e.g. `ledger.ndjson`). */
+  exportChain(): Promise<string>;
+  /** Replaces the chain by an export's after checking its checksum and re-executing it. */
+  importChain(text: string): Promise<{ blocks: number; head: string }>;
+  storageInfo(): Promise<StorageInfo>;
+  /** Resolves once every block mined so far is in the store (writes are batched by default). */
+  flush(): Promise<void>;
+  /** evm_snapshot: an id for revert(); kept in the worker's memory only. */
+  snapshot(): Promise<string>;
+  /** evm_revert: true if the snapshot existed; the chain (and its store) go back to it. */
+  revert(id: string): Promise<boolean>;
+  /** 0 = automine (default); n > 0 = one block every n ms while transactions wait. */
+  setIntervalMining(ms: number): Promise<void>;
+}
+
+export function createLedgerApi(provider: LedgerProvider): LedgerApi {
+  const call = <T>(method: string, ...params: unknown[]) => provider.request({ method, params }) as Promise<T>;
+  return {
+    verify: () => call('ledger_verify'),
+    lastVerification: () => call('ledger_lastVerification'),
+    exportChain: () => call('ledger_exportChain'),
+    importChain: (text) => call('ledger_importChain', text),
+    storageInfo: () => call('ledger_storageInfo'),
+    flush: async () => void (await call('ledger_flush')),
+    snapshot: () => call('evm_snapshot'),
+    revert: (id) => call('evm_revert', id),
+    setIntervalMining: async (ms) => void (await call('ledger_setIntervalMining', ms)),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The key-value database under the state trie, journaled: every node (and contract code) the
+ * trie writes for the first time is also noted, and `drain()` hands the notes of one block to the
+ * store. Nodes are content-addressed and never pruned, so the union of all blocks' notes is the
+ * whole state at every height, and a reload only has to put them back in the map.
+ *
+ * "First time" matters: the state manager writes some entries again that are already there
+ * (contract code read into a cold cache is flushed back after a reload), so journaling every put
+ * would make a block's record depend on whether the chain was reloaded before it. Journaling
+ * only new keys makes it depend on the chain's history alone, which re-execution reproduces.
+ *
+ * Keys arrive as unprefixed hex strings (the trie's CheckpointDB encodes them); values as bytes
+ * (the trie is opened with ValueEncoding.Bytes).
+ */
+import { hexToBytes, type BatchDBOp, type DB } from '@ethereumjs/util';
+import { toHex } from './hex-codec.js';
+
+export class JournaledNodeDb implements DB<string, Uint8Array> {
+  constructor(
+    readonly nodes: Map<string, Uint8Array> = new Map(),
+    /** Written since the last drain; shared by every shallow copy (storage tries are copies). */
+    private readonly journal: Map<string, Uint8Array> | undefined = new Map(),
+  ) {}
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    return this.nodes.get(key);
+  }
+
+  async put(key: string, value: Uint8Array): Promise<void> {
+    if (this.nodes.has(key)) return; // content-addressed: same key, same value
+    this.nodes.set(key, value);
+    this.journal?.set(key, value);
+  }
+
+  /** Never called with pruning off; a deleted node would stay in older blocks' records anyway. */
+  async del(key: string): Promise<void> {
+    this.nodes.delete(key);
+  }
+
+  async batch(ops: BatchDBOp<string, Uint8Array>[]): Promise<void> {
+    for (const op of ops) {
+      if (op.type === 'put') await this.put(op.key, op.value);
+      else await this.del(op.key);
+    }
+  }
+
+  shallowCopy(): JournaledNodeDb {
+    return new JournaledNodeDb(this.nodes, this.journal);
+  }
+
+  /**
+   * The same nodes for state at an old block: whatever a simulation there writes stays in a
+   * private overlay, out of the shared map and the journal.
+   */
+  readOnlyView(): JournaledNodeDb {
+    return new JournaledNodeDb(new OverlayMap(this.nodes), undefined);
+  }
+
+  async open(): Promise<void> {}
+
+  /** The entries written since the last drain, packed (sorted by key, so equal sets pack equal). */
+  drain(): Uint8Array {
+    const packed = packNodes(this.journal ?? new Map());
+    this.journal?.clear();
+    return packed;
+  }
+
+  /** Forgets what was written since the last drain (after evm_revert). */
+  discardJournal(): void {
+    this.journal?.clear();
+  }
+}
+
+/** A map that reads through to `base` and keeps its own writes. */
+class OverlayMap extends Map<string, Uint8Array> {
+  constructor(private readonly base: Map<string, Uint8Array>) {
+    super();
+  }
+
+  override get(key: string): Uint8Array | undefined {
+    return super.get(key) ?? this.base.get(key);
+  }
+
+  override has(key: string): boolean {
+    return super.has(key) || this.base.has(key);
+  }
+}
+
+/** [u16 key length][key][u32 value length][value]... with keys sorted. */
+export function packNodes(entries: Map<string, Uint8Array>): Uint8Array {
+  const keys = [...entries.keys()].sort();
+  let size = 0;
+  const keyBytes = keys.map((key) => {
+    const bytes = hexToBytes(`0x${key}`);
+    size += 6 + bytes.length + entries.get(key)!.length;
+    return bytes;
+  });
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  keys.forEach((key, i) => {
+    const value = entries.get(key)!;
+    view.setUint16(at, keyBytes[i].length);
+    out.set(keyBytes[i], at + 2);
+    at += 2 + keyBytes[i].length;
+    view.setUint32(at, value.length);
+    out.set(value, at + 4);
+    at += 4 + value.length;
+  });
+  return out;
+}
+
+/**
+ * Adds the packed entries to `into`.
+ * @throws Error when the bytes are not a well-formed packing (a damaged record).
+ */
+export function unpackNodes(packed: Uint8Array, into: Map<string, Uint8Array>): void {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  let at = 0;
+  while (at < packed.length) {
+    if (at + 2 > packed.length) throw new Error('truncated state record');
+    const keyLength = view.getUint16(at);
+    const keyEnd = at + 2 + keyLength;
+    if (keyEnd + 4 > packed.length) throw new Error('truncated state record');
+    const key = toHex(packed.subarray(at + 2, keyEnd)).slice(2);
+    const valueLength = view.getUint32(keyEnd);
+    const valueEnd = keyEnd + 4 + valueLength;
+    if (valueEnd > packed.length) throw new Error('truncated state record');
+    into.set(key, packed.slice(keyEnd + 4, valueEnd));
+    at = valueEnd;
+  }
+}
