@@ -175,7 +175,7 @@ describe('generateWorkspace: located problems', () => {
   it.each([
     ['inclusive gateway', '<bpmn:inclusiveGateway id="X" name="Check" />', 'inclusive gateway "Check" is not executable yet'],
     ['sub-process', '<bpmn:subProcess id="X" name="Inner" />', 'sub process "Inner" is not executable yet'],
-    ['timer event', '<bpmn:intermediateCatchEvent id="X" name="Wait"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>', 'intermediate catch event "Wait" is not executable yet'],
+    ['message catch event', '<bpmn:intermediateCatchEvent id="X" name="Wait"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>', 'intermediate catch event "Wait" is not executable yet'],
     ['service task', '<bpmn:serviceTask id="X" />', 'service task X is not executable yet'],
   ])('refuses an unsupported element (%s) and names it', async (_, element, message) => {
     // given the unsupported element between the task and the end

@@ -22,7 +22,7 @@ import { runDifferential } from '../testing/run-differential.js';
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 1050);
 const TRACES_PER_SAMPLE = Math.ceil(TOTAL * 0.12);
 const TRACES_PER_MODEL = 40;
-const RANDOM_MODELS = Math.ceil((TOTAL - 2 * TRACES_PER_SAMPLE) / TRACES_PER_MODEL);
+const RANDOM_MODELS = Math.ceil((TOTAL - 3 * TRACES_PER_SAMPLE) / TRACES_PER_MODEL);
 /** A fixed seed in CI so a red build reproduces; the fuzz script explores new ground each run. */
 const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_260_101;
 
@@ -60,6 +60,13 @@ describe('interpreter and contract agree', () => {
   it('on the plain-lanes sample (a workspace made around the .bpmn, as the CLI does)', async () => {
     const { workspace } = await readInput(fileURLToPath(new URL('../samples/plain-lanes/purchase-request.bpmn', import.meta.url)));
     const result = await check(await deployProcess(workspace!), workspace!, TRACES_PER_SAMPLE, SEED);
+    const failure = failureOf(result);
+    if (failure) throw new Error(failure);
+  });
+
+  it('on the timer-escalation sample (boundary timers of both kinds, an intermediate timer)', async () => {
+    const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/timer-escalation/workspace.json', import.meta.url), 'utf8'))).workspace!;
+    const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
     const failure = failureOf(result);
     if (failure) throw new Error(failure);
   });

@@ -10,14 +10,20 @@
  * any member may use), required fields (RequiredFieldMissing, in declaration order), then records
  * the data and routes the token (InvalidChoice, NoBranchMatches, ValueOutOfRange, Panic). A rejected
  * step changes nothing, like a reverted transaction.
+ *
+ * Time: every step takes `now`, the block timestamp in seconds of the transaction it mirrors. A step
+ * whose routing sets the bit of a timer (an intermediate timer the token reached, or the boundary
+ * timers of a task it enabled) starts that timer: its deadline becomes now + its duration. `trigger`
+ * fires a waiting timer whose deadline has come (TimerNotWaiting, TimerNotDue otherwise); anyone may.
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';
 import { routeToken, RoutingRevert } from './route-token.js';
+import { bitsConsumedBy } from '../ir/timer-bits.js';
 
 export const CONTRACT_ERRORS = [
   'TaskNotEnabled', 'CallerLacksRole', 'NotAMember', 'RequiredFieldMissing',
-  'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic',
+  'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic', 'TimerNotWaiting', 'TimerNotDue',
 ] as const;
 /** The name of the custom error the contract reverts with; 'Panic' is a checked-arithmetic or division-by-zero panic. */
 export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];
@@ -42,6 +48,14 @@ export interface InstanceState {
   readonly marking: bigint;
   /** Current value of every field, by field index (zero values until written). */
   readonly values: readonly FeelValue[];
+  /** Deadline (Unix seconds) of every timer, by timer index: the last time it started (0 if never). */
+  readonly dueAt: readonly bigint[];
+}
+
+/** A timer the step started, as its `TimerStarted` event says. */
+export interface TimerStart {
+  timer: number;
+  dueAt: bigint;
 }
 
 /** What the step's event records: the fields it wrote (by field name) and the choice, if it takes one. */
@@ -51,7 +65,14 @@ export interface StepRecord {
   choice?: number;
   /** The marking became 0: the contract emitted InstanceEnded. */
   ended: boolean;
+  /** Timers the step started, in timer order. */
+  timersStarted: TimerStart[];
+  /** Set when the step triggered a timer (its `TimerFired` event). */
+  timer?: number;
 }
+
+/** Block time in seconds; a number must be a safe integer. */
+export type Now = bigint | number;
 
 export type StepResult =
   | { ok: true; state: InstanceState; record: StepRecord }
@@ -65,7 +86,7 @@ export function zeroValue(type: FieldIR['type']): FeelValue {
 }
 
 export function createInstance(ir: ProcessIR): InstanceState {
-  return { ir, started: false, marking: 0n, values: ir.fields.map((f) => zeroValue(f.type)) };
+  return { ir, started: false, marking: 0n, values: ir.fields.map((f) => zeroValue(f.type)), dueAt: ir.timers.map(() => 0n) };
 }
 
 /** Indexes (into `ir.tasks`) of the tasks enabled now, in task order. */
@@ -77,7 +98,7 @@ export function enabled(state: InstanceState): number[] {
  * Starts the instance at its start event. `choice` is used only when a caller-decided gateway
  * follows the start event (missing means 0). @throws Error if the instance was started already.
  */
-export function start(state: InstanceState, caller: Caller, data: StepData = {}, choice?: number): StepResult {
+export function start(state: InstanceState, caller: Caller, data: StepData = {}, choice?: number, now: Now = 0n): StepResult {
   if (state.started) throw new Error('this instance was started already; create a new one');
   checkChoice(choice);
   const s = state.ir.start;
@@ -85,21 +106,39 @@ export function start(state: InstanceState, caller: Caller, data: StepData = {},
   if (s.roles.length === 0 && !caller.member) return reject('NotAMember', s.elementId, 'the caller is not a member of the consortium');
   if (s.roles.length > 0 && !s.roles.some((r) => roles.includes(r)))
     return reject('CallerLacksRole', s.elementId, `only ${s.roles.join(' or ')} may start "${s.name}"`);
-  return step({ ...state, started: true }, s.elementId, s.writes, data, s.choice !== undefined ? (choice ?? 0) : undefined, (values) =>
+  return step({ ...state, started: true }, s.elementId, s.writes, data, s.choice !== undefined ? (choice ?? 0) : undefined, 0n, BigInt(now), (values) =>
     routeToken(state.ir, values, s.next, 0n, choice ?? 0));
 }
 
 /** Completes task `taskIndex` (into `ir.tasks`). `choice` is used only by a task followed by a caller-decided gateway. */
-export function complete(state: InstanceState, taskIndex: number, caller: Caller, data: StepData = {}, choice?: number): StepResult {
+export function complete(state: InstanceState, taskIndex: number, caller: Caller, data: StepData = {}, choice?: number, now: Now = 0n): StepResult {
   const task = state.ir.tasks[taskIndex];
   if (!task) throw new Error(`no task #${taskIndex} in "${state.ir.name}"`);
   checkChoice(choice);
   const taskBit = 1n << BigInt(task.bit);
   if ((state.marking & taskBit) === 0n) return reject('TaskNotEnabled', task.elementId, `"${task.name}" is not enabled`);
   if (!effectiveRoles(caller).includes(task.role)) return reject('CallerLacksRole', task.elementId, `only ${task.role} may do "${task.name}"`);
-  return step(state, task.elementId, task.writes, data, task.choice !== undefined ? (choice ?? 0) : undefined, (values) =>
-    routeToken(state.ir, values, task.next, state.marking & ~taskBit, choice ?? 0));
+  const rest = withoutBits(state.marking, bitsConsumedBy(state.ir, { task: taskIndex }));
+  return step(state, task.elementId, task.writes, data, task.choice !== undefined ? (choice ?? 0) : undefined, rest, BigInt(now), (values) =>
+    routeToken(state.ir, values, task.next, rest, choice ?? 0));
 }
+
+/**
+ * Triggers timer `timerIndex` (into `ir.timers`) at block time `now`: anyone may, once it waits and
+ * its deadline has come (now >= dueAt). An interrupting boundary timer withdraws its task.
+ */
+export function trigger(state: InstanceState, timerIndex: number, now: Now): StepResult {
+  const timer = state.ir.timers[timerIndex];
+  if (!timer) throw new Error(`no timer #${timerIndex} in "${state.ir.name}"`);
+  if ((state.marking & (1n << BigInt(timer.bit))) === 0n) return reject('TimerNotWaiting', timer.elementId, `"${timer.name}" is not waiting`);
+  if (BigInt(now) < state.dueAt[timerIndex]) return reject('TimerNotDue', timer.elementId, `"${timer.name}" is due at ${state.dueAt[timerIndex]}, it is ${now}`);
+  const rest = withoutBits(state.marking, bitsConsumedBy(state.ir, { timer: timerIndex }));
+  const result = step(state, timer.elementId, [], {}, undefined, rest, BigInt(now), (values) => routeToken(state.ir, values, timer.next, rest, 0));
+  if (result.ok) result.record.timer = timerIndex;
+  return result;
+}
+
+const withoutBits = (m: bigint, bits: number[]) => bits.reduce((acc, b) => acc & ~(1n << BigInt(b)), m);
 
 /** The contract takes the choice as a uint8: anything else cannot even be sent. */
 function checkChoice(choice: number | undefined) {
@@ -111,7 +150,7 @@ function effectiveRoles(caller: Caller): readonly string[] {
 }
 
 /** Required fields, then record the data, then route: the tail every step shares. */
-function step(state: InstanceState, elementId: string, writes: FieldWrite[], data: StepData, choice: number | undefined, route: (values: readonly FeelValue[]) => bigint): StepResult {
+function step(state: InstanceState, elementId: string, writes: FieldWrite[], data: StepData, choice: number | undefined, rest: bigint, now: bigint, route: (values: readonly FeelValue[]) => bigint): StepResult {
   const { ir } = state;
   const written = writes.map((w) => ({ w, field: ir.fields[w.field], value: normalise(ir.fields[w.field], data[ir.fields[w.field].name]) }));
   for (const { w, field, value } of written) {
@@ -126,9 +165,19 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
     if (e instanceof RoutingRevert) return reject(e.errorName, e.elementId, e.message);
     throw e;
   }
-  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n };
+  // every timer bit the routing set (it was clear in `rest`) starts that timer, as _startTimers does
+  const dueAt = [...state.dueAt];
+  const timersStarted: TimerStart[] = [];
+  ir.timers.forEach((t, k) => {
+    const b = 1n << BigInt(t.bit);
+    if ((marking & b) !== 0n && (rest & b) === 0n) {
+      dueAt[k] = now + BigInt(t.seconds);
+      timersStarted.push({ timer: k, dueAt: dueAt[k] });
+    }
+  });
+  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted };
   if (choice !== undefined) record.choice = choice;
-  return { ok: true, state: { ...state, marking, values }, record };
+  return { ok: true, state: { ...state, marking, values, dueAt }, record };
 }
 
 /** Only text-like values can be missing on chain: numbers and booleans always carry a value. */

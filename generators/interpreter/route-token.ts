@@ -1,7 +1,8 @@
 /**
  * Moves a token along a flow until it rests, exactly as the generated routing code does
  * (generators/solidity/add-gateway-routing.ts), so the two can be compared bit for bit:
- * - a task sets its bit (a second token on an enabled task is absorbed);
+ * - a task sets its bit and the bits of its boundary timers (a second token on an enabled task is absorbed);
+ * - an intermediate timer sets its bit (its deadline is set by the step, for every timer bit it newly set);
  * - a none end event consumes the token, a terminate end event clears the WHOLE marking, also
  *   the bits that branches routed before it in the same step had set; branches routed after it
  *   set theirs again;
@@ -14,6 +15,7 @@
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FlowTarget, GatewayIR, ProcessIR } from '../ir/process-ir.js';
+import { boundaryTimersOf } from '../ir/timer-bits.js';
 import { ConditionRevert, evaluateCondition } from './evaluate-condition.js';
 
 export type RoutingErrorName = 'InvalidChoice' | 'NoBranchMatches' | 'ValueOutOfRange' | 'Panic';
@@ -30,7 +32,9 @@ const bit = (n: number) => 1n << BigInt(n);
 export function routeToken(ir: ProcessIR, values: readonly FeelValue[], target: FlowTarget, m: bigint, choice: number): bigint {
   switch (target.kind) {
     case 'task':
-      return m | bit(ir.tasks[target.index].bit);
+      return boundaryTimersOf(ir, target.index).reduce((acc, k) => acc | bit(ir.timers[k].bit), m | bit(ir.tasks[target.index].bit));
+    case 'timer':
+      return m | bit(ir.timers[target.index].bit);
     case 'end':
       return ir.ends[target.index].terminate ? 0n : m;
     case 'gateway': {

@@ -10,7 +10,8 @@ import type {
 } from '../bpmn/moddle-types.js';
 import { compileCondition } from '../feel/check-feel.js';
 import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
-import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, StartIR, TaskIR } from './process-ir.js';
+import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, StartIR, TaskIR, TimerIR } from './process-ir.js';
+import { boundaryRefusal, isTaskBoundaryTimer, isTimerEvent, readTimerDuration } from './read-timer.js';
 import { collectFields } from './collect-fields.js';
 import { findRole, laneIndex, roleReferenceOf } from './resolve-roles.js';
 import { DESCRIPTIVE_TYPES, EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeEventDefinition, describeType } from './executable-elements.js';
@@ -70,6 +71,8 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const taskNodes: BpmnFlowNode[] = [];
   const gatewayNodes: BpmnFlowNode[] = [];
   const endNodes: { node: BpmnFlowNode; terminate: boolean }[] = [];
+  /** Intermediate timers and timer boundaries, in document order, with their durations. */
+  const timerNodes: { node: BpmnFlowNode; duration: string; seconds: number }[] = [];
   for (const node of nodes) {
     const defs = node.eventDefinitions ?? [];
     if (node.$type === 'bpmn:StartEvent') {
@@ -84,6 +87,15 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       else taskNodes.push(node);
     } else if ((GATEWAY_TYPES as readonly string[]).includes(node.$type)) {
       gatewayNodes.push(node);
+    } else if (node.$type === 'bpmn:IntermediateCatchEvent' && isTimerEvent(node)) {
+      const d = readTimerDuration(node, label(node), at('timers', node.id), problems);
+      if (d) timerNodes.push({ node, ...d });
+    } else if (node.$type === 'bpmn:BoundaryEvent') {
+      if (!isTaskBoundaryTimer(node)) problems.push(error(boundaryRefusal(node, label(node)), at('timers', node.id)));
+      else {
+        const d = readTimerDuration(node, label(node), at('timers', node.id), problems);
+        if (d) timerNodes.push({ node, ...d });
+      }
     } else if ((DESCRIPTIVE_TYPES as readonly string[]).includes(node.$type)) {
       problems.push(warning(`${describeType(node.$type)} ${label(node)} is documentation only and is not executed; declare data with cf:field on tasks`, at('data', node.id)));
     } else {
@@ -111,18 +123,19 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const writers = start ? [start, ...taskNodes] : taskNodes;
   const { fields, writesOf } = collectFields(writers, (n) => at(n === start ? 'events' : 'tasks', n.id), problems);
 
-  // indexes and bits: tasks take bits 0..n-1 in document order
+  // indexes and bits: tasks take bits 0..n-1 in document order, then timers, then join inputs
   const taskIndex = new Map(taskNodes.map((n, i) => [n.id, i]));
+  const timerIndex = new Map(timerNodes.map((t, i) => [t.node.id, i]));
   const gatewayIndex = new Map(gatewayNodes.map((n, i) => [n.id, i]));
   const endIndex = new Map(endNodes.map((e, i) => [e.node.id, i]));
-  let nextBit = taskNodes.length;
+  let nextBit = taskNodes.length + timerNodes.length;
   const joinInputBit = new Map<string, number>(); // flow id -> bit
   for (const g of gatewayNodes) {
     if (g.$type === 'bpmn:ParallelGateway' && (g.incoming ?? []).length > 1)
       for (const f of g.incoming ?? []) joinInputBit.set(f.id, nextBit++);
   }
   if (nextBit > MAX_MARKING_BITS)
-    problems.push(error(`the process needs ${nextBit} marking bits (tasks plus parallel join inputs); at most ${MAX_MARKING_BITS} fit one storage word`, { file: ctx.file, path: base, elementId: process.id }));
+    problems.push(error(`the process needs ${nextBit} marking bits (tasks, timers and parallel join inputs); at most ${MAX_MARKING_BITS} fit one storage word`, { file: ctx.file, path: base, elementId: process.id }));
 
   const targetOf = (flow: BpmnSequenceFlow): FlowTarget | undefined => {
     const id = flow.targetRef?.id;
@@ -132,6 +145,10 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       return bit === undefined ? { kind: 'gateway', index: gatewayIndex.get(id)! } : { kind: 'gateway', index: gatewayIndex.get(id)!, inputBit: bit };
     }
     if (endIndex.has(id)) return { kind: 'end', index: endIndex.get(id)! };
+    if (timerIndex.has(id)) {
+      if (flow.targetRef.$type === 'bpmn:BoundaryEvent') problems.push(error(`flow ${label(flow)} leads into boundary event ${label(flow.targetRef)}; a boundary event starts on its task, it has no incoming flow`, at('flows', flow.id)));
+      else return { kind: 'timer', index: timerIndex.get(id)! };
+    }
     if (flow.targetRef?.$type === 'bpmn:StartEvent') problems.push(error(`flow ${label(flow)} leads into a start event`, at('flows', flow.id)));
     return undefined; // the target was refused above
   };
@@ -224,7 +241,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   // task functions must not shadow a parameter or local of the generated functions, nor a field
   const taskScope = new IdentifierScope([
     'startInstance', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled',
-    'instanceId', 'choice', 'm', 'd', 'by', 'account', 'roles', 'value', ...fields.map((f) => f.identifier),
+    'instanceId', 'choice', 'm', 'd', 'by', 'account', 'roles', 'value', 'rest', 'dueAt', 'armed', ...fields.map((f) => f.identifier),
   ]);
   for (const node of taskNodes) {
     const role = roleOf(node, 'tasks');
@@ -237,6 +254,24 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   }
   [...tasks].sort((a, b) => cmp(a.elementId, b.elementId)).forEach((t) => {
     t.identifier = taskScope.claim(deriveIdentifier(t.name === t.elementId ? undefined : t.name, t.elementId, 'camel'));
+  });
+
+  // timers: trigger functions share the task functions' scope, claimed after the tasks so a new timer renames no task
+  const timers: TimerIR[] = timerNodes.map(({ node, duration, seconds }, k) => {
+    const boundary = node.$type === 'bpmn:BoundaryEvent';
+    const attachedTo = boundary ? taskIndex.get(node.attachedToRef!.id) : undefined;
+    if (boundary && attachedTo === undefined) problems.push(error(`timer boundary event ${label(node)} is attached to ${label(node.attachedToRef!)}, which does not run (see its own problem)`, at('timers', node.id)));
+    const cancel = boundary ? node.get('cancelActivity') : true;
+    return {
+      elementId: node.id, name: node.name?.trim() || node.id, identifier: '', duration, seconds, bit: taskNodes.length + k,
+      ...(attachedTo !== undefined ? { attachedTo } : {}), interrupting: cancel !== false,
+      next: singleNext(node, 'timers') ?? { kind: 'end', index: -1 },
+    };
+  });
+  [...timers].sort((a, b) => cmp(a.elementId, b.elementId)).forEach((t) => {
+    // after "trigger" a leading digit needs no "N" (`trigger48HoursPassed`)
+    const base = deriveIdentifier(t.name === t.elementId ? undefined : t.name, t.elementId, 'pascal').replace(/^N(?=[0-9])/, '');
+    t.identifier = taskScope.claim(`trigger${base}`).slice('trigger'.length);
   });
 
   const ends: EndIR[] = endNodes.map(({ node, terminate }) => ({ elementId: node.id, name: node.name?.trim() || node.id, terminate }));
@@ -269,7 +304,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const ir: ProcessIR = {
     processId: process.id, documentId: ctx.document.id, name: process.name?.trim() || ctx.document.name,
     contractName: deriveIdentifier(process.name?.trim() || ctx.document.name, process.id, 'pascal'),
-    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, bitCount: nextBit,
+    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, timers, bitCount: nextBit,
   };
   problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));

@@ -37,16 +37,21 @@ export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: W
   const seen = new Set<string>([ir.start.elementId]);
   const queue: FlowTarget[] = [ir.start.next];
   const idOf = (t: FlowTarget) =>
-    t.kind === 'task' ? ir.tasks[t.index]?.elementId : t.kind === 'gateway' ? ir.gateways[t.index]?.elementId : ir.ends[t.index]?.elementId;
+    t.kind === 'task' ? ir.tasks[t.index]?.elementId : t.kind === 'gateway' ? ir.gateways[t.index]?.elementId
+      : t.kind === 'timer' ? ir.timers[t.index]?.elementId : ir.ends[t.index]?.elementId;
   while (queue.length) {
     const t = queue.shift()!;
     const id = idOf(t);
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    if (t.kind === 'task') queue.push(ir.tasks[t.index].next);
+    if (t.kind === 'task') {
+      queue.push(ir.tasks[t.index].next);
+      // a task's boundary timers start with it
+      ir.timers.forEach((timer, k) => timer.attachedTo === t.index && queue.push({ kind: 'timer', index: k }));
+    } else if (t.kind === 'timer') queue.push(ir.timers[t.index].next);
     else if (t.kind === 'gateway') queue.push(...targetsOf(ir.gateways[t.index]));
   }
-  const executable = new Set([...ir.tasks, ...ir.gateways, ...ir.ends].map((e) => e.elementId));
+  const executable = new Set([...ir.tasks, ...ir.gateways, ...ir.ends, ...ir.timers].map((e) => e.elementId));
   return nodes
     .filter((n) => executable.has(n.id) && !seen.has(n.id))
     .map((n) => warning(`${n.name ? `"${n.name}"` : n.id} can never be reached from the start event`, where(n.id)));

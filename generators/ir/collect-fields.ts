@@ -60,7 +60,8 @@ export function collectFields(
   }
   // identifiers: stable by field name order, unique within the contract's data struct, and
   // never one of the names a task function or event already declares (m, d: locals; by: event)
-  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by']);
+  // (rest: a local of the task functions that start timers)
+  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by', 'rest']);
   [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((f) => {
     f.identifier = scope.claim(deriveIdentifier(f.name, f.name, 'camel'));
   });

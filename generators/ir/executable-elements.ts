@@ -8,7 +8,7 @@ export const GATEWAY_TYPES = ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway'] a
 export const DESCRIPTIVE_TYPES = ['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference'] as const;
 
 export const EXECUTABLE_SUMMARY =
-  'supported now: none start event, none and terminate end events, user/manual tasks, exclusive and parallel gateways, sequence flows';
+  'supported now: none start event, none and terminate end events, user/manual tasks, exclusive and parallel gateways, intermediate timer catch events, timer boundary events on user tasks, sequence flows';
 
 export function describeType(type: string): string {
   return type

@@ -6,8 +6,9 @@
  * with a located problem, so the two back ends never disagree about what a model means.
  *
  * Marking: one bit per user task (the task is enabled while its bit is set) and one bit per incoming
- * flow of a parallel join (a token waits there until every input has one). The instance has ended
- * when its marking is 0.
+ * flow of a parallel join (a token waits there until every input has one), and one bit per timer that
+ * is waiting (an intermediate timer holding a token, or a boundary timer of an enabled task). The
+ * instance has ended when its marking is 0.
  */
 import type { FieldType } from '../model/workspace.js';
 import type { TypedExpr } from '../feel/feel-ast.js';
@@ -17,7 +18,9 @@ export type FlowTarget =
   | { kind: 'task'; index: number }
   /** `inputBit` is set when the gateway is a join with more than one incoming flow. */
   | { kind: 'gateway'; index: number; inputBit?: number }
-  | { kind: 'end'; index: number };
+  | { kind: 'end'; index: number }
+  /** An intermediate timer catch event: the token waits there (its bit set) until the timer is triggered. */
+  | { kind: 'timer'; index: number };
 
 export interface FieldIR {
   /** The field's name as the modeler wrote it (may be Chinese); FEEL expressions refer to it. */
@@ -103,6 +106,27 @@ export interface EndIR {
   terminate: boolean;
 }
 
+/**
+ * A timer: an intermediate timer catch event, or a timer boundary event on a user task. While it
+ * waits, its marking bit is set and the contract keeps its deadline (block time when it started
+ * plus `seconds`); anyone may trigger it once the deadline has passed.
+ */
+export interface TimerIR {
+  elementId: string;
+  name: string;
+  /** Derived identifier: the trigger function is `trigger<Identifier>`, the constant `TIMER_<IDENTIFIER>`. */
+  identifier: string;
+  /** The ISO 8601 duration as written (`PT48H`). */
+  duration: string;
+  seconds: number;
+  bit: number;
+  /** Boundary timer: index of the task it is attached to (its bit is set whenever that task is activated). */
+  attachedTo?: number;
+  /** Boundary timer: firing withdraws the task (cancelActivity, default true). Always true for intermediate timers. */
+  interrupting: boolean;
+  next: FlowTarget;
+}
+
 export interface ProcessIR {
   /** The BPMN process element id. */
   processId: string;
@@ -116,6 +140,8 @@ export interface ProcessIR {
   tasks: TaskIR[];
   gateways: GatewayIR[];
   ends: EndIR[];
+  /** Intermediate and boundary timers, in document order; a timer's index is its number in events (`TimerStarted`). */
+  timers: TimerIR[];
   /** Number of marking bits used; at most 256 (one storage word). */
   bitCount: number;
 }

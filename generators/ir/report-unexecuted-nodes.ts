@@ -5,6 +5,7 @@
  */
 import { error, type Problem } from '../problems.js';
 import type { BpmnFlowNode, ModdleElement } from '../bpmn/moddle-types.js';
+import { hasRunnableDuration, isTaskBoundaryTimer, isTimerEvent } from './read-timer.js';
 import { EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeType } from './executable-elements.js';
 
 /** Whether the generator executes this node as modeled (docs/process-format.md, "Executed elements"). */
@@ -13,6 +14,8 @@ export function isExecutableNode(node: BpmnFlowNode): boolean {
   if (node.$type === 'bpmn:StartEvent') return defs.length === 0;
   if (node.$type === 'bpmn:EndEvent') return defs.length === 0 || (defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition');
   if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) return !node.loopCharacteristics;
+  if (node.$type === 'bpmn:IntermediateCatchEvent') return isTimerEvent(node) && hasRunnableDuration(node);
+  if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryTimer(node) && hasRunnableDuration(node) && !node.attachedToRef?.loopCharacteristics;
   return (GATEWAY_TYPES as readonly string[]).includes(node.$type);
 }
 

@@ -49,6 +49,29 @@ export interface StartManifest {
   choice?: ChoiceManifest;
 }
 
+/**
+ * A timer of the process (an intermediate timer catch event or a timer boundary event on a task).
+ * While it waits its marking bit is set; `TimerStarted(instanceId, timer, dueAt)` (timer = `index`)
+ * says from when anyone may call `functionName(instanceId)` to fire it.
+ */
+export interface TimerManifest {
+  /** The timer's number in the TimerStarted/TimerFired events. */
+  index: number;
+  elementId: string;
+  name: string;
+  /** ISO 8601 duration as modeled, e.g. PT48H. */
+  duration: string;
+  seconds: number;
+  /** The trigger function, e.g. `trigger48HoursPassed(uint256 instanceId)`. */
+  functionName: string;
+  /** Marking bit that is set while the timer waits. */
+  bit: number;
+  /** Boundary timer: the element id of the task it is attached to. */
+  attachedToTaskId?: string;
+  /** Boundary timer: firing withdraws the task. Intermediate timers: true. */
+  interrupting: boolean;
+}
+
 export interface ProcessManifest {
   id: string;
   processId: string;
@@ -58,6 +81,8 @@ export interface ProcessManifest {
   bpmn: string;
   start: StartManifest;
   tasks: TaskManifest[];
+  /** Absent in manifests written before timers existed; treat as []. */
+  timers?: TimerManifest[];
   endedEventName: string;
   abi: unknown[];
   bytecode: string;

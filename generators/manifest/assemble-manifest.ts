@@ -9,7 +9,7 @@ import type { CompileResult } from '../compile/compile-types.js';
 import type { GenerateOutput } from '../generate-workspace.js';
 import { REGISTRY_CONTRACT } from '../solidity/build-registry-contract.js';
 import type { FieldWrite, GatewayIR, ProcessIR } from '../ir/process-ir.js';
-import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest } from './app-manifest.js';
+import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type TimerManifest } from './app-manifest.js';
 
 export function assembleManifest(
   workspace: Workspace,
@@ -38,6 +38,8 @@ export function assembleManifest(
         eventName: `${t.identifier.charAt(0).toUpperCase()}${t.identifier.slice(1).replace(/_$/, '')}Completed`,
         bit: t.bit, fields: fieldsOf(ir, t.writes), choice: choiceOf(ir, t.choice),
       })),
+      // only processes with timers carry the field, so manifests of the others stay as they were
+      ...(ir.timers.length ? { timers: timersOf(ir) } : {}),
       endedEventName: 'InstanceEnded',
       abi: a?.abi ?? [], bytecode: a?.bytecode ?? '0x',
     };
@@ -54,6 +56,13 @@ export function assembleManifest(
     processes,
   };
   return { manifest, problems };
+}
+
+function timersOf(ir: ProcessIR): TimerManifest[] {
+  return ir.timers.map((t, index) => ({
+    index, elementId: t.elementId, name: t.name, duration: t.duration, seconds: t.seconds, functionName: `trigger${t.identifier}`,
+    bit: t.bit, ...(t.attachedTo !== undefined ? { attachedToTaskId: ir.tasks[t.attachedTo].elementId } : {}), interrupting: t.interrupting,
+  }));
 }
 
 function fieldsOf(ir: ProcessIR, writes: FieldWrite[]): FieldManifest[] {

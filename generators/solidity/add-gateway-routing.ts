@@ -10,6 +10,7 @@ import type { FlowTarget, GatewayIR } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, member, num, str, type ErrorDecl, type Expr, type Mutability, type Param, type Statement } from './contract-model.js';
 import { conditionToExpr, needsToInt256, referencesData } from './condition-to-expr.js';
 import type { ProcessContext } from './process-context.js';
+import { boundaryTimersOf } from '../ir/timer-bits.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -56,6 +57,15 @@ export function mayEnd(ctx: ProcessContext, target: FlowTarget, seen = new Set<n
   return targets(ctx.ir.gateways[target.index]).some((t) => mayEnd(ctx, t, seen));
 }
 
+/** Whether routing a token to `target` can set a timer's bit (reach an intermediate timer, or a task with boundary timers). */
+export function mayStartTimer(ctx: ProcessContext, target: FlowTarget, seen = new Set<number>()): boolean {
+  if (target.kind === 'timer') return true;
+  if (target.kind === 'task') return boundaryTimersOf(ctx.ir, target.index).length > 0;
+  if (target.kind !== 'gateway' || seen.has(target.index)) return false;
+  seen.add(target.index);
+  return targets(ctx.ir.gateways[target.index]).some((t) => mayStartTimer(ctx, t, seen));
+}
+
 const targets = (g: GatewayIR): FlowTarget[] => [...g.branches.map((b) => b.target), ...(g.defaultBranch ? [g.defaultBranch.target] : [])];
 
 const isZero = (e: Expr) => e.kind === 'num' && e.value === 0n;
@@ -67,8 +77,13 @@ export function routeFunctionName(g: GatewayIR): string {
 /** The new marking after a token moves along a flow to `target`. `choice` is passed to a caller-decided gateway. */
 export function targetExpr(ctx: ProcessContext, shapes: GatewayShape[], target: FlowTarget, m: Expr, choice?: Expr): Expr {
   switch (target.kind) {
-    case 'task':
-      return isZero(m) ? id(ctx.taskConstant[target.index]) : bin('|', m, id(ctx.taskConstant[target.index]));
+    case 'task': {
+      // the task's boundary timers start with it
+      const bits = [ctx.taskConstant[target.index], ...boundaryTimersOf(ctx.ir, target.index).map((k) => ctx.timerConstant[k])].map(id);
+      return (isZero(m) ? bits : [m, ...bits]).reduce((a, b) => bin('|', a, b));
+    }
+    case 'timer':
+      return isZero(m) ? id(ctx.timerConstant[target.index]) : bin('|', m, id(ctx.timerConstant[target.index]));
     case 'end':
       return ctx.ir.ends[target.index].terminate ? num(0) : m;
     case 'gateway': {
@@ -200,6 +215,16 @@ export const ERRORS: Record<string, ErrorDecl> = {
     name: 'RequiredFieldMissing',
     params: [{ type: 'string', name: 'field' }],
     natspec: { notice: ['A required field was left empty.'] },
+  },
+  TimerNotWaiting: {
+    name: 'TimerNotWaiting',
+    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'string', name: 'timer' }],
+    natspec: { notice: ['The timer is not waiting in this instance now: not reached yet, fired already, or withdrawn with its task.'] },
+  },
+  TimerNotDue: {
+    name: 'TimerNotDue',
+    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'string', name: 'timer' }, { type: 'uint256', name: 'dueAt' }],
+    natspec: { notice: ['The timer waits, but its deadline has not come yet.'] },
   },
   ValueOutOfRange: {
     name: 'ValueOutOfRange',

@@ -7,9 +7,11 @@
  */
 import type { FieldWrite, FlowTarget } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, member, MSG_SENDER, num, str, type Expr, type Param, type Statement } from './contract-model.js';
-import { ERRORS, mayEnd, targetExpr, type GatewayShape } from './add-gateway-routing.js';
+import { ERRORS, targetExpr, mayStartTimer, type GatewayShape } from './add-gateway-routing.js';
+import { commit, orOf, routeOn, START_TIMERS } from './route-and-commit.js';
+import { boundaryTimersOf } from '../ir/timer-bits.js';
 import { fieldParam } from './solidity-types.js';
-import { MARKING_MASK, type ProcessContext } from './process-context.js';
+import type { ProcessContext } from './process-context.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -64,24 +66,6 @@ function packFields(ctx: ProcessContext, writes: FieldWrite[], fresh = false): S
   });
 }
 
-/**
- * Writes the new state word: the one storage write of the transaction. Only where the routing can
- * empty the marking does it check for the end (and then clears the fields kept beside it).
- */
-function commit(ctx: ProcessContext, next: FlowTarget): Statement[] {
-  const write: Statement = { kind: 'assign', target: index(id(ctx.stateVar), INSTANCE), op: '=', value: M };
-  if (!mayEnd(ctx, next)) return [write];
-  const ended: Statement = { kind: 'emit', event: 'InstanceEnded', args: [INSTANCE] };
-  if (!ctx.packedBool.size) return [write, { kind: 'if', cond: bin('==', M, num(0)), then: [ended] }];
-  return [
-    {
-      kind: 'if', cond: bin('==', bin('&', M, id(MARKING_MASK)), num(0)),
-      then: [{ kind: 'comment', text: 'No token left: the instance has ended; its fields go with it.' }, { kind: 'assign', target: M, op: '=', value: num(0) }, ended],
-    },
-    write,
-  ];
-}
-
 function roleCheck(ctx: ProcessContext, roleIds: string[], what: string): Statement {
   const roles = id('_rolesOf');
   if (roleIds.length === 0) {
@@ -126,6 +110,8 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
           { kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, start.next, M, startChoice) } as Statement,
         ]
         : [{ kind: 'let', type: 'uint256', name: 'm', value: targetExpr(ctx, shapes, start.next, num(0), startChoice) } as Statement]),
+      // a new instance has no timer bit before routing: every one set now starts
+      ...(mayStartTimer(ctx, start.next) ? [{ kind: 'expr', expr: call(START_TIMERS, INSTANCE, M) } as Statement] : []),
       ...commit(ctx, start.next),
     ],
   });
@@ -158,10 +144,9 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         ...storeFields(ctx, task.writes),
         ...packFields(ctx, task.writes),
         { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
-        {
-          kind: 'assign', target: M, op: '=',
-          value: targetExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined),
-        },
+        ...(boundaryTimersOf(ir, ti).length === 0 && !mayStartTimer(ctx, task.next)
+          ? [{ kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined) } as Statement]
+          : routeOn(ctx, shapes, task.next, orOf([ctx.taskConstant[ti], ...boundaryTimersOf(ir, ti).map((k) => ctx.timerConstant[k])]), hasChoice ? id('choice') : undefined)),
         ...commit(ctx, task.next),
       ],
     });

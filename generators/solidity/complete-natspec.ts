@@ -29,6 +29,9 @@ const KNOWN: Record<string, string> = {
   role: 'The role, by name.',
   gateway: 'The gateway, by name.',
   field: 'The field, by its label.',
+  timer: 'The timer: its index (events) or its name (errors), as in the manifest.',
+  dueAt: 'When the timer may be triggered (block time, Unix seconds).',
+  armed: 'Marking bits the routing newly set.',
 };
 
 export function completeNatSpec(contract: ContractDecl, describe: (name: string) => string | undefined = () => undefined): void {

@@ -18,6 +18,8 @@ export interface ProcessContext {
   roleConstant: Map<string, string>;
   /** Constant name of each task's marking bit, by task index. */
   taskConstant: string[];
+  /** Constant name of each timer's marking bit (`TIMER_<NAME>`), by timer index. */
+  timerConstant: string[];
   /** Constant names of each join input bit, by bit number. */
   joinConstant: Map<number, string>;
   /** Constant holding all input bits of a join, by gateway index. */
@@ -45,6 +47,7 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
     if (used.has(r.id)) roleConstant.set(r.id, constants.claim(`ROLE_${upperSnake(deriveIdentifier(r.id, r.name, 'pascal'))}`));
   }
   const taskConstant = ir.tasks.map((t) => constants.claim(`TASK_${upperSnake(t.identifier)}`));
+  const timerConstant = ir.timers.map((t) => constants.claim(`TIMER_${upperSnake(t.identifier)}`));
   const joinConstant = new Map<number, string>();
   const joinMaskConstant = new Map<number, string>();
   ir.gateways.forEach((g, gi) => {
@@ -59,7 +62,7 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
     if (f.stored && f.type === 'bool' && ir.bitCount + packedBool.size < 256) packedBool.set(fi, constants.claim(`FIELD_${upperSnake(f.identifier)}`));
   });
   return {
-    ir, builder, roles, roleConstant, taskConstant, joinConstant, joinMaskConstant, packedBool,
+    ir, builder, roles, roleConstant, taskConstant, timerConstant, joinConstant, joinMaskConstant, packedBool,
     stateVar: packedBool.size ? STATE_WITH_FIELDS : 'marking',
   };
 }

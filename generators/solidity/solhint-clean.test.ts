@@ -18,6 +18,7 @@ const config = JSON.parse(readFileSync(new URL('./solhint.json', import.meta.url
 const INPUTS = [
   'generators/samples/order-fulfilment/workspace.json',
   'generators/samples/plain-lanes/purchase-request.bpmn',
+  'generators/samples/timer-escalation/workspace.json',
   'bench/processes/incident-management/workspace.json',
   'bench/processes/supply-chain/workspace.json',
   'bench/processes/invoice-handling/workspace.json',

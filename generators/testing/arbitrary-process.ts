@@ -4,8 +4,10 @@
  * built from blocks that nest: task, sequence, exclusive split/merge (decided by FEEL conditions
  * over uint/int/bool/string fields, with or without a default, or by the caller), parallel
  * split/join, and loops (a merge, a body, a deciding task, then back or out). A branch may also
- * end early in a none or terminate end event. Shrinking works on the block tree, so a failure
- * shrinks to a small model.
+ * end early in a none or terminate end event. Timers: an intermediate timer block, and a timer
+ * boundary event on any task (interrupting or not) whose path runs a few tasks and then ends, or,
+ * for an interrupting timer on a plain task, merges back after the task. Shrinking works on the
+ * block tree, so a failure shrinks to a small model.
  */
 import fc from 'fast-check';
 import type { FieldType, Workspace } from '../model/workspace.js';
@@ -18,12 +20,15 @@ export type BoolExpr =
   | { k: 'not'; arg: BoolExpr }
   | { k: 'logic'; op: 'and' | 'or'; l: BoolExpr; r: BoolExpr };
 
-export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number }
+/** A timer boundary event on a task: its path runs `tasks` (roles), then ends or merges back after the task. */
+export interface BoundarySpec { interrupting: boolean; duration: number; tasks: number[]; end: BranchEnd }
+export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec }
 export type BranchEnd = 'merge' | 'end' | 'terminate';
 export interface Branch { body: Block; end: BranchEnd; condition: BoolExpr }
 export type Block =
   | TaskBlock
   | { kind: 'seq'; items: Block[] }
+  | { kind: 'timer'; duration: number }
   | { kind: 'xor'; decider: TaskBlock; byCaller: boolean; withDefault: boolean; branches: Branch[] }
   | { kind: 'and'; branches: Branch[] }
   | { kind: 'loop'; body: Block; decider: TaskBlock; byCaller: boolean; backOnCondition: boolean; condition: BoolExpr };
@@ -60,14 +65,24 @@ export const boolExpr: fc.Arbitrary<BoolExpr> = fc.letrec<{ bool: BoolExpr }>((t
   ),
 })).bool;
 
+/** Durations of the random timers (index into this list), around the trace's time steps (random-trace.ts). */
+export const DURATIONS = [['PT0S', 0], ['PT1M', 60], ['PT30M', 1_800], ['PT1H', 3_600], ['P1D', 86_400], ['PT48H', 172_800]] as const;
+
+const boundarySpec: fc.Arbitrary<BoundarySpec> = fc.record({
+  interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }),
+  end: fc.constantFrom<BranchEnd>('merge', 'end', 'terminate'),
+});
+
 const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
   kind: fc.constant('task' as const), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 2 }), name: fc.nat(99),
-});
+  boundary: fc.option(boundarySpec, { nil: undefined, freq: 3 }),
+}, { requiredKeys: ['kind', 'role', 'writes', 'name'] });
 
 const blocks = fc.letrec<{ block: Block; branch: Branch }>((tie) => ({
   block: fc.oneof(
     { maxDepth: 3, depthIdentifier: 'block' },
     { arbitrary: taskBlock, weight: 2 },
+    fc.record({ kind: fc.constant('timer' as const), duration: fc.nat(DURATIONS.length - 1) }),
     fc.record({ kind: fc.constant('seq' as const), items: fc.array(tie('block'), { maxLength: 3 }) }),
     { weight: 2, arbitrary: fc.record({
       kind: fc.constant('xor' as const), decider: taskBlock, byCaller: fc.boolean(), withDefault: fc.boolean(),
@@ -151,11 +166,26 @@ export function buildModel(spec: ModelSpec): RandomModel {
     out.push(`<bpmn:sequenceFlow id="${p.id}" sourceRef="${p.from}" targetRef="${to}">${cond}</bpmn:sequenceFlow>`);
   };
   let taskCount = 0;
-  const task = (t: TaskBlock, p: Pending): Pending => {
+  const timerXml = (d: number) => `<bpmn:timerEventDefinition id="${next('TimerDef')}"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${DURATIONS[d % DURATIONS.length][0]}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
+  /** `mayMerge`: the task's outgoing flow may go to a merge (not for a task that decides the gateway after it). */
+  const task = (t: TaskBlock, p: Pending, mayMerge = false): Pending => {
     taskCount++;
     const id = next('Task');
     out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes)}</bpmn:userTask>`);
     laneNodes[t.role % spec.roles].push(id);
+    connect(p, id);
+    if (!t.boundary) return pending(id);
+    const b = t.boundary;
+    const timerId = next('Boundary');
+    out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.duration)}</bpmn:boundaryEvent>`);
+    const exit = b.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId));
+    if (b.end === 'merge' && b.interrupting && mayMerge) return pending(gateway('exclusive', [pending(id), exit]));
+    end(exit, b.end === 'terminate' ? 'terminate' : 'end');
+    return pending(id);
+  };
+  const timer = (d: number, p: Pending): Pending => {
+    const id = next('Timer');
+    out.push(`<bpmn:intermediateCatchEvent id="${id}" name="Wait ${DURATIONS[d % DURATIONS.length][0]} ${counter}">${timerXml(d)}</bpmn:intermediateCatchEvent>`);
     connect(p, id);
     return pending(id);
   };
@@ -191,7 +221,8 @@ export function buildModel(spec: ModelSpec): RandomModel {
   const decisionGateway = (p: Pending, withDefault: boolean) => gateway('exclusive', [p], withDefault ? () => 'DEFAULT' : undefined);
   const emit = (b: Block, p: Pending): Pending => {
     switch (b.kind) {
-      case 'task': return task(b, p);
+      case 'task': return task(b, p, true);
+      case 'timer': return timer(b.duration, p);
       case 'seq': return b.items.reduce((acc, item) => emit(item, acc), p);
       case 'xor': {
         const split = decisionGateway(task(b.decider, p), b.withDefault);
@@ -263,6 +294,7 @@ function declaredFields(spec: ModelSpec): Set<number> {
     const task = (t: TaskBlock) => t.writes.forEach((w) => seen.add(w % spec.fields.length));
     switch (b.kind) {
       case 'task': return task(b);
+      case 'timer': return;
       case 'seq': return b.items.forEach(visit);
       case 'xor': task(b.decider); return b.branches.forEach((x) => visit(x.body));
       case 'and': return b.branches.forEach((x) => visit(x.body));

@@ -8,6 +8,7 @@
 import { createCustomCommon, Hardfork, Mainnet } from '@ethereumjs/common';
 import { Address, bytesToHex, createAddressFromString, hexToBytes } from '@ethereumjs/util';
 import { createVM, type VM } from '@ethereumjs/vm';
+import { createBlock, type Block } from '@ethereumjs/block';
 import { Interface, type InterfaceAbi } from 'ethers';
 import { generateWorkspace, type GenerateOutput } from '../generate-workspace.js';
 import { compileSolidity } from '../compile/solc-node.js';
@@ -33,10 +34,16 @@ export interface DeployedProcess {
   /** Account address (lowercase hex) of each participant id of the workspace. */
   accountOf: Map<string, string>;
   /** Starts an instance as `participantId`; on success the new instance id is `instanceId`. */
-  start(participantId: string, values: readonly FeelValue[], choice?: number): Promise<EvmStep & { instanceId?: bigint }>;
-  complete(instanceId: bigint, taskIndex: number, participantId: string, values: readonly FeelValue[], choice?: number): Promise<EvmStep>;
+  /** `now`: the block timestamp the call runs at (seconds; default TEST_EPOCH). */
+  start(participantId: string, values: readonly FeelValue[], choice?: number, now?: bigint): Promise<EvmStep & { instanceId?: bigint }>;
+  complete(instanceId: bigint, taskIndex: number, participantId: string, values: readonly FeelValue[], choice?: number, now?: bigint): Promise<EvmStep>;
+  /** Calls the trigger function of timer `timerIndex` (into `ir.timers`) at block time `now`. */
+  trigger(instanceId: bigint, timerIndex: number, participantId: string, now: bigint): Promise<EvmStep>;
   marking(instanceId: bigint): Promise<bigint>;
 }
+
+/** Block time of calls that do not say (2025-01-01T00:00:00Z): a realistic size, far from uint64 limits. */
+export const TEST_EPOCH = 1_735_689_600n;
 
 /** A deterministic distinct account per participant id (no keys needed: calls are not signed). */
 function accountFor(n: number): Address {
@@ -69,8 +76,15 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
   const accounts = workspace.participants.map((_, i) => accountFor(i + 1));
   const roleBits = workspace.participants.map((p) => p.roles.reduce((bits, r) => bits | (1n << BigInt(generated.roles.find((x) => x.id === r)!.bit)), 0n));
 
-  const run = async (caller: Address, data: string, to?: Address) => {
-    const r = await vm.evm.runCall({ caller, to, data: hexToBytes(data as `0x${string}`), gasLimit: GAS });
+  // block.timestamp comes from the block a call runs in: one header per distinct time, reused
+  const blocks = new Map<bigint, Block>();
+  const blockAt = (now: bigint) => {
+    let block = blocks.get(now);
+    if (!block) blocks.set(now, (block = createBlock({ header: { timestamp: now, number: 1n, gasLimit: GAS } }, { common })));
+    return block;
+  };
+  const run = async (caller: Address, data: string, to?: Address, now = TEST_EPOCH) => {
+    const r = await vm.evm.runCall({ caller, to, data: hexToBytes(data as `0x${string}`), gasLimit: GAS, block: blockAt(now) });
     return r;
   };
   const create = async (bytecode: string, args: string) => {
@@ -83,10 +97,10 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
   const attached = await run(deployer, registryAbi.encodeFunctionData('attachProcess', [process.toString()]), registry);
   if (attached.execResult.exceptionError) throw new Error('attachProcess reverted');
 
-  const call = async (participantId: string, data: string): Promise<EvmStep & { returnValue: Uint8Array }> => {
+  const call = async (participantId: string, data: string, now?: bigint): Promise<EvmStep & { returnValue: Uint8Array }> => {
     const index = workspace.participants.findIndex((p) => p.id === participantId);
     const caller = index >= 0 ? accounts[index] : accountFor(9999); // an outsider
-    const r = await run(caller, data, process);
+    const r = await run(caller, data, process, now);
     const failure = r.execResult.exceptionError;
     if (failure) {
       if (failure.error !== 'revert') return { ok: false, error: `EVM ${failure.error}`, events: [], returnValue: r.execResult.returnValue };
@@ -105,17 +119,21 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
 
   return {
     ir, generated,
-    accountOf: new Map(workspace.participants.map((p, i) => [p.id, accounts[i].toString()])),
-    async start(participantId, values, choice) {
+    // 'outsider' (random-trace's OUTSIDER) is not in the registry; anyone may trigger a timer
+    accountOf: new Map([...workspace.participants.map((p, i): [string, string] => [p.id, accounts[i].toString()]), ['outsider', accountFor(9999).toString()]]),
+    async start(participantId, values, choice, now) {
       const args = [...argsOf(ir.start.writes, values), ...(ir.start.choice !== undefined ? [choice ?? 0] : [])];
-      const r = await call(participantId, abi.encodeFunctionData('startInstance', args));
+      const r = await call(participantId, abi.encodeFunctionData('startInstance', args), now);
       if (!r.ok) return r;
       return { ...r, instanceId: abi.decodeFunctionResult('startInstance', r.returnValue)[0] as bigint };
     },
-    async complete(instanceId, taskIndex, participantId, values, choice) {
+    async complete(instanceId, taskIndex, participantId, values, choice, now) {
       const task = ir.tasks[taskIndex];
       const args = [instanceId, ...argsOf(task.writes, values), ...(task.choice !== undefined ? [choice ?? 0] : [])];
-      return call(participantId, abi.encodeFunctionData(task.identifier, args));
+      return call(participantId, abi.encodeFunctionData(task.identifier, args), now);
+    },
+    async trigger(instanceId, timerIndex, participantId, now) {
+      return call(participantId, abi.encodeFunctionData(`trigger${ir.timers[timerIndex].identifier}`, [instanceId]), now);
     },
     async marking(instanceId) {
       const r = await run(deployer, abi.encodeFunctionData('marking', [instanceId]), process);

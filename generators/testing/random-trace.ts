@@ -3,17 +3,19 @@
  * or break one rule on purpose); each intent is resolved against the interpreter's current state
  * into a concrete step (which task, which participant, which data, which choice), so every trace
  * stays meaningful for any model and shrinks well (dropping a step keeps the rest valid).
+ * Every intent also lets time pass (`elapse` seconds, often 0) before its step, so timers are
+ * triggered early, on time, late, and twice.
  */
 import fc from 'fast-check';
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, ProcessIR } from '../ir/process-ir.js';
 import { enabled, ZERO_ADDRESS, ZERO_BYTES32, type Caller, type InstanceState } from '../interpreter/interpret-process.js';
 
-export const INTENTS = ['conform', 'disabled', 'wrongCaller', 'emptyRequired', 'badChoice', 'wildData'] as const;
+export const INTENTS = ['conform', 'disabled', 'wrongCaller', 'emptyRequired', 'badChoice', 'wildData', 'trigger'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 interface Values { uint: bigint; int: bigint; bool: boolean; string: string; address: string; bytes32: string }
-export interface StepIntent { intent: Intent; pick: number; who: number; choice: number; small: Values; wild: Values }
+export interface StepIntent { intent: Intent; pick: number; who: number; choice: number; small: Values; wild: Values; elapse: bigint }
 
 export interface Participant { id: string; roles: readonly string[] }
 /** Not in the registry at all. */
@@ -21,8 +23,10 @@ export const OUTSIDER: Participant = { id: 'outsider', roles: [] };
 
 export interface ConcreteStep {
   intent: Intent;
-  /** undefined: the start event. */
+  /** undefined (and no timer): the start event. */
   task?: number;
+  /** A timer's trigger function (into `ir.timers`). */
+  timer?: number;
   as: string;
   /** Value of every field (zero where the step writes nothing), by field index. */
   values: FeelValue[];
@@ -45,8 +49,10 @@ const wild: fc.Arbitrary<Values> = fc.record({
 });
 
 export const stepIntent: fc.Arbitrary<StepIntent> = fc.record({
-  intent: fc.constantFrom<Intent>('conform', 'conform', 'conform', 'conform', 'disabled', 'wrongCaller', 'emptyRequired', 'badChoice', 'wildData', 'wildData'),
+  intent: fc.constantFrom<Intent>('conform', 'conform', 'conform', 'conform', 'disabled', 'wrongCaller', 'emptyRequired', 'badChoice', 'wildData', 'wildData', 'trigger', 'trigger'),
   pick: fc.nat(1000), who: fc.nat(1000), choice: fc.nat(1000), small, wild,
+  // around the random models' durations (0 s, 1 min, 30 min, 1 h, 1 d, 48 h): just before, at, after
+  elapse: fc.constantFrom(0n, 0n, 0n, 0n, 1n, 59n, 60n, 1_799n, 1_800n, 3_600n, 86_400n, 172_799n, 172_800n),
 });
 
 export const traceIntents = (maxLength = 20) => fc.array(stepIntent, { minLength: 1, maxLength });
@@ -64,6 +70,12 @@ export function resolveStep(ir: ProcessIR, participants: readonly Participant[],
     const others = everyone.filter((p) => !allowed.includes(p));
     const as = s.intent === 'wrongCaller' && others.length ? pickFrom(others) : pickFrom(allowed.length ? allowed : everyone);
     return { intent: s.intent, as: as.id, values: valuesFor(ir, ir.start.writes, s), choice: choiceFor(ir, ir.start.choice, s) };
+  }
+  if (s.intent === 'trigger' && ir.timers.length > 0) {
+    // mostly a waiting timer (due or not); now and then any timer, so idle and repeated triggers occur
+    const waiting = ir.timers.flatMap((t, k) => ((state.marking >> BigInt(t.bit)) & 1n ? [k] : []));
+    const timer = waiting.length && s.pick % 4 !== 0 ? waiting[s.pick % waiting.length] : s.pick % ir.timers.length;
+    return { intent: s.intent, timer, as: pickFrom(everyone).id, values: ir.fields.map((f) => zero(f)) };
   }
   if (ir.tasks.length === 0) return undefined;
   const on = enabled(state);

@@ -6,8 +6,8 @@
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { ProcessIR } from '../ir/process-ir.js';
-import { complete, createInstance, start, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
-import type { DeployedProcess, EvmStep } from './process-on-evm.js';
+import { complete, createInstance, start, trigger, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
+import { TEST_EPOCH, type DeployedProcess, type EvmStep } from './process-on-evm.js';
 import { callerOf, OUTSIDER, resolveStep, type ConcreteStep, type Participant, type StepIntent } from './random-trace.js';
 
 export class DifferentialMismatch extends Error {}
@@ -21,21 +21,23 @@ export async function runDifferential(deployed: DeployedProcess, participants: r
   let instanceId: bigint | undefined;
   const log: string[] = [];
   let afterEnd = 0;
+  let now = TEST_EPOCH;
   for (const intent of intents) {
+    now += intent.elapse;
     // once the instance has ended, one more step (it must be refused) is enough
     if (state.started && state.marking === 0n && afterEnd++ >= 1) break;
     const step = resolveStep(ir, participants, state, intent);
     if (!step) continue;
     const who = participants.find((p) => p.id === step.as) ?? OUTSIDER;
     const data = Object.fromEntries(ir.fields.map((f, i) => [f.name, step.values[i]]));
-    const expected: StepResult = step.task === undefined
-      ? start(state, callerOf(who), data, step.choice)
-      : complete(state, step.task, callerOf(who), data, step.choice);
-    const actual: EvmStep & { instanceId?: bigint } = step.task === undefined
-      ? await deployed.start(step.as, step.values, step.choice)
-      : await deployed.complete(instanceId ?? 0n, step.task, step.as, step.values, step.choice);
-    log.push(describeStep(ir, step, expected));
-    const outcome = expected.ok ? (expected.record.ended ? 'ok (ended)' : 'ok') : expected.error;
+    const expected: StepResult = step.timer !== undefined ? trigger(state, step.timer, now)
+      : step.task === undefined ? start(state, callerOf(who), data, step.choice, now)
+        : complete(state, step.task, callerOf(who), data, step.choice, now);
+    const actual: EvmStep & { instanceId?: bigint } = step.timer !== undefined ? await deployed.trigger(instanceId ?? 0n, step.timer, step.as, now)
+      : step.task === undefined ? await deployed.start(step.as, step.values, step.choice, now)
+        : await deployed.complete(instanceId ?? 0n, step.task, step.as, step.values, step.choice, now);
+    log.push(`t+${now - TEST_EPOCH}s ${describeStep(ir, step, expected)}`);
+    const outcome = `${step.timer !== undefined ? 'trigger ' : ''}${expected.ok ? (expected.record.ended ? 'ok (ended)' : 'ok') : expected.error}`;
     outcomes?.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     const fail = (what: string) => {
       throw new DifferentialMismatch(`${what}\ntrace (one instance, steps in order; "->" is the interpreter's outcome):\n${log.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}`);
@@ -56,12 +58,17 @@ function compareEvents(ir: ProcessIR, by: string, record: Extract<StepResult, { 
   const names = events.map((e) => e.name);
   const ended = names.includes('InstanceEnded');
   if (ended !== record.ended) return `InstanceEnded ${ended ? 'emitted' : 'not emitted'} by the contract, but the interpreter says the instance ${record.ended ? 'ended' : 'goes on'}`;
-  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded');
+  const started = events.filter((e) => e.name === 'TimerStarted').map((e) => `${e.args.timer}@${e.args.dueAt}`).join(', ');
+  const expectedStarts = record.timersStarted.map((t) => `${t.timer}@${t.dueAt}`).join(', ');
+  if (started !== expectedStarts) return `TimerStarted events [${started}], the interpreter started [${expectedStarts}]`;
+  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted');
   if (stepEvents.length !== 1) return `expected one step event, the contract emitted ${names.join(', ') || 'none'}`;
+  if ((stepEvents[0].name === 'TimerFired') !== (record.timer !== undefined)) return `the contract emitted ${stepEvents[0].name}, the interpreter ${record.timer !== undefined ? 'fired a timer' : 'completed a step'}`;
   const args = stepEvents[0].args;
   if (String(args.by).toLowerCase() !== by.toLowerCase()) return `event says by ${args.by}, the caller was ${by}`;
   const expected: Record<string, string> = Object.fromEntries(Object.entries(record.data).map(([name, v]) => [ir.fields.find((f) => f.name === name)!.identifier, show(v)]));
   if (record.choice !== undefined) expected.choice = String(record.choice);
+  if (record.timer !== undefined) expected.timer = String(record.timer);
   const got = Object.fromEntries(Object.entries(args).filter(([k]) => k !== 'instanceId' && k !== 'by').map(([k, v]) => [k, show(v as FeelValue)]));
   const a = JSON.stringify(expected, Object.keys(expected).sort());
   const b = JSON.stringify(got, Object.keys(got).sort());
@@ -73,10 +80,19 @@ const show = (v: FeelValue): string => (typeof v === 'string' && /^0x[0-9a-fA-F]
 const bits = (m: bigint) => (m === 0n ? '0 (ended)' : `{${[...m.toString(2)].reverse().flatMap((c, i) => (c === '1' ? [i] : [])).join(', ')}}`);
 
 function describeStep(ir: ProcessIR, step: ConcreteStep, result: StepResult): string {
+  if (step.timer !== undefined) {
+    const t = ir.timers[step.timer];
+    return `trigger "${t.name}" [${t.elementId}] as ${step.as} (${step.intent}) -> ${result.ok ? `ok, marking ${bits(result.state.marking)}${started(result)}` : `${result.error}: ${result.message}`}`;
+  }
   const element = step.task === undefined ? ir.start : ir.tasks[step.task];
   const writes = step.task === undefined ? ir.start.writes : ir.tasks[step.task].writes;
   const data = writes.map((w) => `${ir.fields[w.field].name}=${JSON.stringify(show(step.values[w.field]))}`);
   const what = `${step.task === undefined ? 'start' : `complete "${element.name}"`} [${element.elementId}] as ${step.as}` +
     `${data.length ? ` with ${data.join(', ')}` : ''}${step.choice !== undefined ? ` choice ${step.choice}` : ''} (${step.intent})`;
-  return `${what} -> ${result.ok ? `ok, marking ${bits(result.state.marking)}` : `${result.error}: ${result.message}`}`;
+  return `${what} -> ${result.ok ? `ok, marking ${bits(result.state.marking)}${started(result)}` : `${result.error}: ${result.message}`}`;
+}
+
+function started(result: Extract<StepResult, { ok: true }>): string {
+  const list = result.record.timersStarted.map((t) => `#${t.timer} due t+${t.dueAt - TEST_EPOCH}s`);
+  return list.length ? `, started timers ${list.join(', ')}` : '';
 }

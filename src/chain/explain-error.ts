@@ -35,6 +35,10 @@ export function createErrorExplainer(manifest: AppManifest) {
               return `No outgoing flow of "${a[1]}" applies to the data of instance #${a[0]}.`;
             case 'NotAdmin':
               return `Only the consortium operator may do this; ${who(a[0])} is not the operator.`;
+            case 'TimerNotDue':
+              return `"${a[1]}" is not due yet in instance #${a[0]}: it can fire from ${new Date(Number(a[2]) * 1000).toISOString()}.`;
+            case 'TimerNotWaiting':
+              return `"${a[1]}" is not waiting in instance #${a[0]}: it fired already, was withdrawn, or the instance has ended.`;
             case 'NotRegistry':
               return 'Only the consortium registry may change roles.';
             default:

@@ -1,0 +1,50 @@
+/**
+ * The tail every state-changing function shares: take the token off what the step consumed, route
+ * it on, start the timers the routing reached, and write the state word once.
+ */
+import type { FlowTarget } from '../ir/process-ir.js';
+import { bin, call, id, index, inv, num, type Expr, type Statement } from './contract-model.js';
+import { mayEnd, mayStartTimer, targetExpr, type GatewayShape } from './add-gateway-routing.js';
+import { MARKING_MASK, type ProcessContext } from './process-context.js';
+
+const M = id('m');
+const INSTANCE = id('instanceId');
+export const START_TIMERS = '_startTimers';
+
+/**
+ * `m` becomes the marking after the token leaves by `next`, from `m` without the `consumed` bits.
+ * Where the routing can set a timer's bit, the bits it newly set start their timers (`_startTimers`):
+ * a bit cleared here and set again by the routing (a loop back to the task) starts it afresh.
+ */
+export function routeOn(ctx: ProcessContext, shapes: GatewayShape[], next: FlowTarget, consumed: Expr, choice?: Expr): Statement[] {
+  const from = bin('&', M, inv(consumed));
+  if (!mayStartTimer(ctx, next)) return [{ kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, next, from, choice) }];
+  return [
+    { kind: 'let', type: 'uint256', name: 'rest', value: from },
+    { kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, next, id('rest'), choice) },
+    { kind: 'expr', expr: call(START_TIMERS, INSTANCE, bin('&', M, inv(id('rest')))) },
+  ];
+}
+
+/**
+ * Writes the new state word: the one storage write of the transaction. Only where the routing can
+ * empty the marking does it check for the end (and then clears the fields kept beside it).
+ */
+export function commit(ctx: ProcessContext, next: FlowTarget): Statement[] {
+  const write: Statement = { kind: 'assign', target: index(id(ctx.stateVar), INSTANCE), op: '=', value: M };
+  if (!mayEnd(ctx, next)) return [write];
+  const ended: Statement = { kind: 'emit', event: 'InstanceEnded', args: [INSTANCE] };
+  if (!ctx.packedBool.size) return [write, { kind: 'if', cond: bin('==', M, num(0)), then: [ended] }];
+  return [
+    {
+      kind: 'if', cond: bin('==', bin('&', M, id(MARKING_MASK)), num(0)),
+      then: [{ kind: 'comment', text: 'No token left: the instance has ended; its fields go with it.' }, { kind: 'assign', target: M, op: '=', value: num(0) }, ended],
+    },
+    write,
+  ];
+}
+
+/** `A | B | …` of the constants. */
+export function orOf(names: string[]): Expr {
+  return names.map(id).reduce((a, b) => bin('|', a, b));
+}
