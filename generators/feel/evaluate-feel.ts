@@ -1,66 +1,86 @@
 /**
- * Evaluates a typed condition exactly as the generated contract does (see numeric-domain.ts):
- * integers in uint256 or int256, division truncating toward zero, strings compared by value,
- * addresses and bytes32 compared case-insensitively (they are hex). Whatever reverts on chain
- * (division by zero, a result outside the domain) throws FeelRuntimeError here, so the reference
- * interpreter and the contract agree on rejection.
+ * Evaluates a typed condition exactly as the generated contract does (see numeric-domain.ts),
+ * down to WHICH revert wins when several could happen. The reference interpreter relies on it:
+ * - values: integers in uint256 or int256, division truncating toward zero, strings compared by
+ *   value, addresses and bytes32 compared case-insensitively (they are hex);
+ * - the error's name: a signed computation reading an unsigned field above int256 max reverts
+ *   with `ValueOutOfRange` (the contract's `_toInt256`), while overflow, a negative uint result
+ *   and division by zero are checked-arithmetic `Panic`s;
+ * - the order: solc's legacy code generator evaluates the RIGHT operand of a binary operator
+ *   before the left one (unless the right one is a literal, which cannot revert), so in
+ *   `a * 2 < big` with both sides failing, the right side's error is the one the chain reports.
+ * `and`/`or` evaluate left first and short-circuit, as in Solidity.
  */
 import type { TypedExpr } from './feel-ast.js';
 import { DOMAIN_RANGE, numericDomain, type NumericDomain } from './numeric-domain.js';
 
 export type FeelValue = bigint | boolean | string;
 
-export class FeelRuntimeError extends Error {}
-
-export function evaluateFeel(expr: TypedExpr, fieldValues: readonly FeelValue[]): FeelValue {
-  return evaluate(expr, fieldValues, numericDomain(expr));
+/** What reverts on chain throws here, named as the contract's error. */
+export class FeelRuntimeError extends Error {
+  constructor(readonly errorName: 'ValueOutOfRange' | 'Panic', message: string) {
+    super(message);
+  }
 }
 
-function evaluate(expr: TypedExpr, values: readonly FeelValue[], domain: NumericDomain): FeelValue {
-  switch (expr.kind) {
+/** `values[i]` is the current value of field i (numbers as bigint). */
+export function evaluateFeel(expr: TypedExpr, values: readonly FeelValue[]): FeelValue {
+  return evaluate(expr, values, numericDomain(expr));
+}
+
+/** A condition's truth value; @throws FeelRuntimeError where the contract would revert. */
+export function evaluateCondition(expr: TypedExpr, values: readonly FeelValue[]): boolean {
+  return evaluateFeel(expr, values) as boolean;
+}
+
+function evaluate(e: TypedExpr, values: readonly FeelValue[], domain: NumericDomain): FeelValue {
+  switch (e.kind) {
     case 'number':
     case 'string':
     case 'bool':
-      return expr.value;
-    case 'field':
-      return inDomain(values[expr.field], expr.type === 'number' ? domain : null);
+      return e.value;
+    case 'field': {
+      const v = values[e.field];
+      if (e.type === 'number' && domain === 'int256' && e.fieldType !== 'int' && (v as bigint) > DOMAIN_RANGE.int256.max)
+        throw new FeelRuntimeError('ValueOutOfRange', `unsigned value ${v} used in signed arithmetic`);
+      return v;
+    }
     case 'not':
-      return !(evaluateFeel(expr.arg, values) as boolean);
+      return !evaluateCondition(e.arg, values);
     case 'neg':
-      return inDomain(-(evaluate(expr.arg, values, domain) as bigint), domain);
+      return checked(-(evaluate(e.arg, values, 'int256') as bigint), 'int256');
     case 'binary': {
-      if (expr.op === 'and') return (evaluateFeel(expr.left, values) as boolean) && (evaluateFeel(expr.right, values) as boolean);
-      if (expr.op === 'or') return (evaluateFeel(expr.left, values) as boolean) || (evaluateFeel(expr.right, values) as boolean);
-      // comparisons pick the domain of their operands; arithmetic inherits the enclosing one
-      const sub = expr.type === 'bool' ? numericDomain(expr) : domain;
-      const l = evaluate(expr.left, values, sub);
-      const r = evaluate(expr.right, values, sub);
-      switch (expr.op) {
-        case '=': return equal(expr, l, r);
-        case '!=': return !equal(expr, l, r);
+      if (e.op === 'and') return evaluateCondition(e.left, values) && evaluateCondition(e.right, values);
+      if (e.op === 'or') return evaluateCondition(e.left, values) || evaluateCondition(e.right, values);
+      const sub = e.type === 'bool' ? numericDomain(e) : domain;
+      const r = evaluate(e.right, values, sub); // right first: see the header
+      const l = evaluate(e.left, values, sub);
+      switch (e.op) {
+        case '=': return same(e.left, l, r);
+        case '!=': return !same(e.left, l, r);
         case '<': return (l as bigint) < (r as bigint);
         case '<=': return (l as bigint) <= (r as bigint);
         case '>': return (l as bigint) > (r as bigint);
         case '>=': return (l as bigint) >= (r as bigint);
-        case '+': return inDomain((l as bigint) + (r as bigint), sub);
-        case '-': return inDomain((l as bigint) - (r as bigint), sub);
-        case '*': return inDomain((l as bigint) * (r as bigint), sub);
+        case '+': return checked((l as bigint) + (r as bigint), sub);
+        case '-': return checked((l as bigint) - (r as bigint), sub);
+        case '*': return checked((l as bigint) * (r as bigint), sub);
         case '/':
-          if (r === 0n) throw new FeelRuntimeError('division by zero');
-          return inDomain((l as bigint) / (r as bigint), sub);
+          if (r === 0n) throw new FeelRuntimeError('Panic', 'division by zero');
+          return checked((l as bigint) / (r as bigint), sub); // bigint division truncates toward zero, like the EVM
       }
     }
   }
 }
 
-function equal(expr: Extract<TypedExpr, { kind: 'binary' }>, l: FeelValue, r: FeelValue): boolean {
-  if (expr.left.type === 'address' || expr.left.type === 'bytes32') return (l as string).toLowerCase() === (r as string).toLowerCase();
+/** Addresses and bytes32 are hex text: compare regardless of case. Strings compare by their bytes. */
+function same(left: TypedExpr, l: FeelValue, r: FeelValue): boolean {
+  if (left.type === 'address' || left.type === 'bytes32') return (l as string).toLowerCase() === (r as string).toLowerCase();
   return l === r;
 }
 
-function inDomain(v: FeelValue, domain: NumericDomain | null): FeelValue {
-  if (domain === null || typeof v !== 'bigint') return v;
+function checked(v: bigint, domain: NumericDomain): bigint {
   const { min, max } = DOMAIN_RANGE[domain];
-  if (v < min || v > max) throw new FeelRuntimeError(`arithmetic result ${v} outside ${domain}`);
+  if (v < min || v > max) throw new FeelRuntimeError('Panic', `arithmetic result ${v} outside ${domain}`);
   return v;
 }

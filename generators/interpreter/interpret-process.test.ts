@@ -4,7 +4,7 @@ import type { ProcessIR } from '../ir/process-ir.js';
 import { compileCondition } from '../feel/check-feel.js';
 import { buildModel, type Block, type ModelSpec, type TaskBlock } from '../testing/arbitrary-process.js';
 import { complete, createInstance, enabled, start, type Caller, type InstanceState, type StepResult } from './interpret-process.js';
-import { evaluateCondition, ConditionRevert } from './evaluate-condition.js';
+import { evaluateCondition, FeelRuntimeError } from '../feel/evaluate-feel.js';
 
 const A: Caller = { roles: ['R1'], member: true };
 const B: Caller = { roles: ['R2'], member: true };
@@ -84,7 +84,7 @@ describe('the reference interpreter', () => {
   it('names condition reverts as the contract does, evaluating the right operand first', () => {
     const fields = [{ name: 'u', type: 'uint' as const }, { name: 'i', type: 'int' as const }];
     const cond = (text: string) => { const r = compileCondition(text, fields); if (!r.ok) throw new Error(r.message); return r.expr; };
-    const errorOf = (text: string, u: bigint, i: bigint) => { try { evaluateCondition(cond(text), [u, i]); return 'none'; } catch (e) { return (e as ConditionRevert).errorName; } };
+    const errorOf = (text: string, u: bigint, i: bigint) => { try { evaluateCondition(cond(text), [u, i]); return 'none'; } catch (e) { return (e as FeelRuntimeError).errorName; } };
     const big = 1n << 255n; // above int256 max
     expect(errorOf('u - 1 > 0', 0n, 0n)).toBe('Panic');
     expect(errorOf('i / u > 0', 0n, 0n)).toBe('Panic');

@@ -13,10 +13,9 @@
  *   0 = default); or pass-through.
  * Reverts are thrown as RoutingRevert and become the step's rejection.
  */
-import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FlowTarget, GatewayIR, ProcessIR } from '../ir/process-ir.js';
 import { boundaryTimersOf } from '../ir/timer-bits.js';
-import { ConditionRevert, evaluateCondition } from './evaluate-condition.js';
+import { FeelRuntimeError, evaluateCondition, type FeelValue } from '../feel/evaluate-feel.js';
 
 export type RoutingErrorName = 'InvalidChoice' | 'NoBranchMatches' | 'ValueOutOfRange' | 'Panic';
 
@@ -66,7 +65,7 @@ function fireGateway(ir: ProcessIR, values: readonly FeelValue[], g: GatewayIR, 
       try {
         holds = evaluateCondition(b.condition!, values);
       } catch (e) {
-        if (e instanceof ConditionRevert) throw new RoutingRevert(e.errorName, g.elementId, `condition "${b.conditionText}" at "${g.name}": ${e.message}`);
+        if (e instanceof FeelRuntimeError) throw new RoutingRevert(e.errorName, g.elementId, `condition "${b.conditionText}" at "${g.name}": ${e.message}`);
         throw e;
       }
       if (holds) return go(b.target);
