@@ -5,7 +5,9 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './e2e/support/chromium-path.js';
 
-const PORT = 4173;
+// PW_PORT lets several engineers run the specs at once: each gets its own port and build folder
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const OUT_DIR = process.env.PW_PORT ? `.e2e-dist/${PORT}` : 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build && npm run preview',
+    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
     // the port, not a URL: the server is up before every page exists during the build-out
     port: PORT,
     reuseExistingServer: !process.env.CI,
