@@ -106,13 +106,35 @@ export interface AppManifest {
   processes: ProcessManifest[];
 }
 
+/** One contract of a deployment: where it is and the transaction that created it. */
+export interface DeployedContract {
+  address: string;
+  txHash: string;
+  blockNumber: number;
+}
+
 export interface DeploymentRecord {
   network: string;
   chainId: number;
+  /** Hash of block 0: tells apart two chains that use the same chain id. */
+  genesisHash?: string;
+  /** JSON-RPC endpoint deployed to (absent for the bundled ledger). */
+  rpcUrl?: string;
   deployedAt: string;
   deployer: string;
-  registry: { address: string; txHash: string; blockNumber: number };
-  processes: Record<string, { address: string; txHash: string; blockNumber: number }>;
+  /** `reused`: the consortium's existing registry, given by address, not deployed by this record. */
+  registry: DeployedContract & { reused?: boolean };
+  /** Per process id; `attachTxHash` once the registry has attached it (pushed its role cache). */
+  processes: Record<string, DeployedContract & { attachTxHash?: string }>;
   /** keccak256 over the generated sources, to tell whether the deployed code is the current design. */
   sourceHash: string;
+  /** Compiler version and settings the bytecode came from (for source verification). */
+  compiler?: { version: string; settings: unknown };
+  /** `partial` until every contract is deployed and attached; a partial record resumes. */
+  status?: 'partial' | 'complete';
+  /** A transaction sent but not yet seen mined: resuming looks it up before sending anything. */
+  pending?: { step: 'registry' | 'process' | 'attach'; processId?: string; txHash: string; nonce: number };
+  /** Total gas of the deployment's transactions and its cost in wei (decimal strings). */
+  gasUsed?: string;
+  costWei?: string;
 }

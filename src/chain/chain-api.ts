@@ -16,7 +16,18 @@ export interface DeployStep {
 
 export interface DeployOptions {
   network: string;
+  /** The JSON-RPC endpoint, recorded for the app (absent for the bundled ledger). */
+  rpcUrl?: string;
   onStep?: (step: DeployStep) => void;
+  /** Called with the record after every change; save it to resume a stopped deployment. */
+  onRecord?: (record: DeploymentRecord) => void | Promise<void>;
+  /** A saved partial record of the same design on the same chain: finished steps are skipped. */
+  resume?: DeploymentRecord;
+  /** The consortium's existing registry to attach to instead of deploying a new one. */
+  registryAddress?: string;
+  /** How long to wait for each transaction to be mined (ms; default 60 s) and how often to resend a dropped one. */
+  waitMs?: number;
+  retries?: number;
 }
 
 /** One step of a process instance as the contract's events tell it. */

@@ -3,7 +3,8 @@
  * stable and documented in README.md.
  *
  *   compile <workspace.json | process.bpmn> --out DIR [--json]
- *   run     <workspace.json | process.bpmn> --trace trace.json [--json]
+ *   run     <workspace.json | process.bpmn> --trace trace.json [--rpc URL --deployment record.json] [--json]
+ *   deploy  <workspace.json | process.bpmn> --rpc URL [--record FILE] [--keystore FILE] ... (see USAGE)
  *
  * Exit codes: 0 success, 1 the model has errors or a step did not behave as expected,
  * 2 bad command line.
@@ -14,11 +15,17 @@ import { formatProblem, hasErrors, type Problem } from '../../generators/index.j
 import { buildWorkspace } from './node-toolchain.js';
 import { readInput } from './read-input.js';
 import { withDevAddresses } from './dev-keys.js';
-import { parseTrace, runTrace } from './run-trace.js';
+import { parseTrace, runTrace, type TraceChain } from './run-trace.js';
+import { deployCommand, type DeployFlags } from './deploy-command.js';
+import { createNetworkProvider } from '../chain/network.js';
+import type { DeploymentRecord } from '../../generators/index.js';
 
 const USAGE = `usage:
   npm run cli -- compile <workspace.json | process.bpmn> --out DIR [--json]
-  npm run cli -- run <workspace.json | process.bpmn> --trace trace.json [--json]`;
+  npm run cli -- run <workspace.json | process.bpmn> --trace trace.json [--rpc URL --deployment record.json] [--json]
+  npm run cli -- deploy <workspace.json | process.bpmn> --rpc URL [--chain-id N] [--record FILE]
+      [--key-env NAME | --keystore FILE [--passphrase-env NAME]] [--registry ADDRESS]
+      [--gas free|market] [--network NAME] [--wait SECONDS] [--dev-addresses] [--json]`;
 
 interface Args {
   command?: string;
@@ -33,7 +40,7 @@ function parseArgs(argv: string[]): Args {
     if (a.startsWith('--')) {
       const key = a.slice(2);
       const next = argv[i + 1];
-      if (key === 'json') args.flags.json = true;
+      if (key === 'json' || key === 'dev-addresses') args.flags[key] = true;
       else if (next !== undefined && !next.startsWith('--')) args.flags[key] = argv[++i];
       else args.flags[key] = true;
     } else if (!args.command) args.command = a;
@@ -88,7 +95,21 @@ async function compile(input: string, out: string, json: boolean): Promise<numbe
   return 0;
 }
 
-async function run(input: string, tracePath: string, json: boolean): Promise<number> {
+/** `run --rpc URL --deployment FILE`: replay against contracts already on a chain. */
+function traceChain(flags: Args['flags']): TraceChain | undefined | string {
+  if (flags.rpc === undefined && flags.deployment === undefined) return undefined;
+  if (typeof flags.rpc !== 'string' || typeof flags.deployment !== 'string') return '--rpc URL and --deployment record.json go together';
+  let deployment: DeploymentRecord;
+  try {
+    deployment = JSON.parse(readFileSync(flags.deployment, 'utf8')) as DeploymentRecord;
+  } catch (e) {
+    return `${flags.deployment}: not a deployment record: ${(e as Error).message}`;
+  }
+  const gas = flags.gas === 'market' ? 'market' : 'free';
+  return { provider: createNetworkProvider(flags.rpc, { chainId: deployment.chainId, gas }), deployment };
+}
+
+async function run(input: string, tracePath: string, json: boolean, chain?: TraceChain): Promise<number> {
   const read = await readInput(input);
   if (!read.workspace) {
     printProblems(read.problems);
@@ -107,7 +128,7 @@ async function run(input: string, tracePath: string, json: boolean): Promise<num
     printProblems(built.problems);
     return 1;
   }
-  const result = await runTrace(workspace, built.manifest, steps);
+  const result = await runTrace(workspace, built.manifest, steps, chain);
   if (json) {
     process.stdout.write(`${JSON.stringify({
       steps: result.steps.map((s) => ({ task: s.task, as: s.as, gasUsed: s.gasUsed, status: s.status, expected: s.expected, ...(s.reason ? { reason: s.reason } : {}) })),
@@ -131,11 +152,50 @@ async function run(input: string, tracePath: string, json: boolean): Promise<num
   return result.ok ? 0 : 1;
 }
 
+function deployFlags(f: Args['flags']): DeployFlags | string {
+  const text = (key: string): string | undefined => (typeof f[key] === 'string' ? (f[key] as string) : undefined);
+  for (const key of ['chain-id', 'record', 'key-env', 'keystore', 'passphrase-env', 'registry', 'gas', 'network', 'wait']) {
+    if (f[key] === true) return `--${key} needs a value`;
+  }
+  const chainId = text('chain-id') === undefined ? undefined : Number(text('chain-id'));
+  if (chainId !== undefined && !(Number.isInteger(chainId) && chainId > 0)) return `--chain-id must be a positive integer, not "${text('chain-id')}"`;
+  const gas = text('gas') ?? 'free';
+  if (gas !== 'free' && gas !== 'market') return `--gas must be "free" or "market", not "${gas}"`;
+  const waitSeconds = Number(text('wait') ?? 60);
+  if (!(waitSeconds > 0)) return `--wait must be a number of seconds, not "${text('wait')}"`;
+  const registry = text('registry');
+  if (registry !== undefined && !/^0x[0-9a-fA-F]{40}$/.test(registry)) return `--registry must be an address (0x + 40 hex digits), not "${registry}"`;
+  return {
+    rpc: text('rpc')!, chainId, gas, waitSeconds, registry,
+    keyEnv: text('key-env') ?? 'CHAINFLOW_DEPLOYER_KEY',
+    keystore: text('keystore'),
+    passphraseEnv: text('passphrase-env') ?? 'CHAINFLOW_KEYSTORE_PASSPHRASE',
+    record: text('record'),
+    network: text('network'),
+    devAddresses: f['dev-addresses'] === true,
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const json = args.flags.json === true;
   if (args.command === 'compile' && args.input && typeof args.flags.out === 'string') return compile(args.input, args.flags.out, json);
-  if (args.command === 'run' && args.input && typeof args.flags.trace === 'string') return run(args.input, args.flags.trace, json);
+  if (args.command === 'run' && args.input && typeof args.flags.trace === 'string') {
+    const chain = traceChain(args.flags);
+    if (typeof chain === 'string') {
+      process.stderr.write(`${chain}\n`);
+      return 2;
+    }
+    return run(args.input, args.flags.trace, json, chain);
+  }
+  if (args.command === 'deploy' && args.input && typeof args.flags.rpc === 'string') {
+    const flags = deployFlags(args.flags);
+    if (typeof flags === 'string') {
+      process.stderr.write(`${flags}\n${USAGE}\n`);
+      return 2;
+    }
+    return deployCommand(args.input, flags);
+  }
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }

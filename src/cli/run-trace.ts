@@ -3,9 +3,9 @@
  * A trace is a JSON list of steps: { task: "start" | task name or id, as: role or participant,
  * data?: { field: value }, choose?: flow name or id, expect?: "revert" }.
  */
-import type { Signer } from "ethers";
-import type { AppManifest, Workspace } from '../../generators/index.js';
-import { createLedgerEngine } from '../ledger/engine/index.js';
+import type { Provider, Signer } from 'ethers';
+import type { AppManifest, DeploymentRecord, Workspace } from '../../generators/index.js';
+import { createLedgerEngine, type LedgerEngine } from '../ledger/engine/index.js';
 import { createInProcessProvider } from '../ledger/client/in-process-provider.js';
 import { createEthersProvider } from '../ledger/client/ethers-provider.js';
 import { deployWorkspace } from '../chain/deploy-workspace.js';
@@ -61,19 +61,34 @@ export function parseTrace(json: unknown): TraceStep[] {
   });
 }
 
-export async function runTrace(workspace: Workspace, manifest: AppManifest, steps: TraceStep[]): Promise<TraceResult> {
-  const deployer = devWallet(DEPLOYER_ID);
-  const alloc: Record<string, bigint> = { [deployer.address]: 10n ** 24n };
-  for (const p of manifest.participants) if (p.address) alloc[p.address] = 10n ** 24n;
-  const engine = await createLedgerEngine({ chainId: workspace.chain?.chainId ?? 1337, alloc });
-  const provider = createEthersProvider(createInProcessProvider(engine), workspace.chain?.chainId ?? 1337);
-  const signerOf = (id: string): Signer => devWallet(id).connect(provider);
+/** Where a trace runs: by default a fresh in-process ledger; or an existing chain and deployment. */
+export interface TraceChain {
+  provider: Provider;
+  /** The deployment to act in (participants must hold the dev keys: deploy with --dev-addresses). */
+  deployment: DeploymentRecord;
+}
 
+export async function runTrace(workspace: Workspace, manifest: AppManifest, steps: TraceStep[], chain?: TraceChain): Promise<TraceResult> {
+  let engine: LedgerEngine | undefined;
+  let provider: Provider;
+  let deployment: DeploymentRecord;
   let deployGas = 0n;
-  const deployment = await deployWorkspace(manifest, signerOf(DEPLOYER_ID), {
-    network: 'in-process',
-    onStep: (s) => { if (s.status === 'confirmed' && s.gasUsed) deployGas += s.gasUsed; },
-  });
+  if (chain) {
+    provider = chain.provider;
+    deployment = chain.deployment;
+    deployGas = BigInt(deployment.gasUsed ?? '0');
+  } else {
+    const deployer = devWallet(DEPLOYER_ID);
+    const alloc: Record<string, bigint> = { [deployer.address]: 10n ** 24n };
+    for (const p of manifest.participants) if (p.address) alloc[p.address] = 10n ** 24n;
+    engine = await createLedgerEngine({ chainId: workspace.chain?.chainId ?? 1337, alloc });
+    provider = createEthersProvider(createInProcessProvider(engine), workspace.chain?.chainId ?? 1337);
+    deployment = await deployWorkspace(manifest, devWallet(DEPLOYER_ID).connect(provider), {
+      network: 'in-process',
+      onStep: (s) => { if (s.status === 'confirmed' && s.gasUsed) deployGas += s.gasUsed; },
+    });
+  }
+  const signerOf = (id: string): Signer => devWallet(id).connect(provider);
   const client = createProcessClient(manifest, deployment, provider);
   let instanceId: bigint | null = null;
   const results: StepResult[] = [];
@@ -130,7 +145,7 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
     ended = state.ended;
     enabled = state.enabledTasks.map((t) => t.name);
   }
-  await engine.idle();
+  await engine?.idle();
   return { deployGas: Number(deployGas), steps: results, instanceId: instanceId?.toString() ?? null, ended, enabled, ok: results.every((s) => s.asExpected) };
 }
 

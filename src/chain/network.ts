@@ -1,0 +1,75 @@
+/**
+ * Real chains over JSON-RPC (Hyperledger Besu, GoQuorum, any EVM chain): a provider that pays
+ * no gas on a free-gas consortium network, and the connection check the IDE and the CLI run
+ * before deploying (chain id and genesis block hash against what the workspace expects).
+ */
+import { FeeData, JsonRpcProvider, Network, type Provider } from 'ethers';
+
+/** A JSON-RPC network the workspace deploys to. The bundled ledger is not one of these. */
+export interface NetworkConfig {
+  id: string;
+  name: string;
+  rpcUrl: string;
+  chainId: number;
+  /** Hash of block 0 once seen: a later connection to a different chain with the same id warns. */
+  genesisHash?: string;
+  /**
+   * `free`: transactions carry a zero gas price (permissioned networks such as Besu QBFT with
+   * min-gas-price 0 or GoQuorum: participants hold no ether). `market`: the node's fee data.
+   */
+  gas: 'free' | 'market';
+  /** The consortium's existing registry: processes are attached to it instead of a new one. */
+  registryAddress?: string;
+}
+
+export interface NetworkCheck {
+  chainId: number;
+  genesisHash: string;
+  blockNumber: number;
+  clientVersion?: string;
+  /** Each a sentence for the user; a mismatch is a warning, the user decides. */
+  warnings: string[];
+}
+
+/** A provider for `url` that fixes the chain id (no polling to discover it) and applies the gas mode. */
+export function createNetworkProvider(url: string, opts: { chainId: number; gas: 'free' | 'market' }): JsonRpcProvider {
+  const network = Network.from(opts.chainId);
+  // no response cache: a process step reads state its previous step has just changed
+  const provider = new JsonRpcProvider(url, network, { staticNetwork: network, batchMaxCount: 1, pollingInterval: 500, cacheTimeout: -1 });
+  if (opts.gas === 'free') {
+    // a legacy zero gas price is what Besu, GoQuorum and FISCO BCOS's EVM all accept on a free-gas network
+    provider.getFeeData = async () => new FeeData(0n, null, null);
+  }
+  return provider;
+}
+
+/** Asks the node who it is and compares it with what the workspace expects. */
+export async function checkNetwork(provider: Provider, expected: { chainId: number; genesisHash?: string }): Promise<NetworkCheck> {
+  const rpc = provider as Provider & { send?: (method: string, params: unknown[]) => Promise<unknown> };
+  const chainIdHex = rpc.send ? ((await rpc.send('eth_chainId', [])) as string) : undefined;
+  const chainId = chainIdHex !== undefined ? Number(BigInt(chainIdHex)) : Number((await provider.getNetwork()).chainId);
+  const [genesis, blockNumber, clientVersion] = await Promise.all([
+    provider.getBlock(0),
+    provider.getBlockNumber(),
+    rpc.send ? (rpc.send('web3_clientVersion', []) as Promise<string>).catch(() => undefined) : Promise.resolve(undefined),
+  ]);
+  if (!genesis?.hash) throw new Error('the node did not return its genesis block (block 0)');
+  const warnings: string[] = [];
+  if (chainId !== expected.chainId) warnings.push(`the node's chain id is ${chainId}, the network is set to ${expected.chainId}`);
+  if (expected.genesisHash && expected.genesisHash !== genesis.hash) {
+    warnings.push(`the node's genesis block is ${genesis.hash}, not ${expected.genesisHash} seen before: this is another chain (or it was reset)`);
+  }
+  return { chainId, genesisHash: genesis.hash, blockNumber, ...(clientVersion ? { clientVersion } : {}), warnings };
+}
+
+/** Whether a URL may be used as a JSON-RPC endpoint (http/https/ws/wss), with the reason if not. */
+export function rpcUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL`;
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol)) return `"${url}": only http:// and https:// JSON-RPC endpoints are supported`;
+  return null;
+}
