@@ -11,6 +11,7 @@ const OUT_DIR = process.env.PW_PORT ? `.e2e-dist/${PORT}` : 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: process.env.PW_PORT ? `test-results/${PORT}` : 'test-results',
   workers: 1,
   timeout: 60_000,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { soljsonPlugin } from './src/compiler/vite-plugin-soljson.js';
+import { standaloneFilesPlugin } from './src/standalone/vite-plugin-standalone-files.js';
 
 /**
  * index.html carries the production Content-Security-Policy. The dev server injects React
@@ -20,7 +21,7 @@ function devCspPlugin(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), soljsonPlugin(), devCspPlugin()],
+  plugins: [react(), soljsonPlugin(), devCspPlugin(), standaloneFilesPlugin()],
   worker: { format: 'es' },
   optimizeDeps: {
     // Pre-bundled at start-up: the dev server then serves a few files instead of hundreds. The
@@ -41,13 +42,18 @@ export default defineConfig({
       '@ethereumjs/vm',
     ],
   },
+  // Built files refer to each other by relative URLs, so the exported app (app.html and its assets)
+  // runs from any path of a static server; served at the root, as the IDE is, nothing changes.
+  experimental: { renderBuiltUrl: () => ({ relative: true }) },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {
-      // the compiler harness is a second page, used by e2e/compiler.spec.ts to test the worker alone
+      // the compiler harness is a second page, used by e2e/compiler.spec.ts to test the worker alone;
+      // app.html is the standalone collaboration app that "Export app" zips (src/standalone)
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        app: fileURLToPath(new URL('./app.html', import.meta.url)),
         compilerHarness: fileURLToPath(new URL('./src/compiler/compiler-harness.html', import.meta.url)),
       },
     },

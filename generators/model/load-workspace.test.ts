@@ -100,4 +100,22 @@ describe('loadWorkspace', () => {
     expect(problems).toContain('roles[0].id: must be a non-empty string');
     expect(problems).toContain('participants[0]: must be an object');
   });
+
+  it('checks the networks a workspace deploys to, each problem at its path', () => {
+    // given one good network and one with a bad URL, chain id, gas mode and registry address
+    const ws = sample();
+    ws.networks = [
+      { id: 'besu', name: '联盟链 Besu QBFT', rpcUrl: 'http://10.0.0.5:8545', chainId: 1337, gas: 'free' },
+      { id: 'bad', name: 'Bad', rpcUrl: 'ws://node:8546', chainId: 0, gas: 'cheap', registryAddress: '0x12' },
+    ];
+    // when loaded, then only the bad one is reported, field by field
+    expect(problemsOf(ws)).toEqual([
+      'networks[1].rpcUrl: must be an http:// or https:// URL',
+      'networks[1].chainId: must be a positive integer',
+      'networks[1].gas: must be "free" or "market"; got "cheap"',
+      'networks[1].registryAddress: not a contract address (0x and 40 hex digits): "0x12"',
+    ]);
+    ws.networks = [(ws.networks as unknown[])[0]];
+    expect(loadWorkspace(ws).workspace?.networks?.[0].name).toBe('联盟链 Besu QBFT');
+  });
 });

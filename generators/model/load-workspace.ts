@@ -36,6 +36,19 @@ export function loadWorkspace(value: unknown, file = 'workspace.json'): LoadResu
       report('chain.chainId', 'must be a positive integer');
   }
 
+  if (value.networks !== undefined) {
+    checkList(value, 'networks', report, (n, path) => {
+      requireString(n, 'name', `${path}.name`, report);
+      if (typeof n.rpcUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(n.rpcUrl)) report(`${path}.rpcUrl`, 'must be an http:// or https:// URL');
+      if (!Number.isSafeInteger(n.chainId) || (n.chainId as number) <= 0) report(`${path}.chainId`, 'must be a positive integer');
+      if (n.gas !== 'free' && n.gas !== 'market') report(`${path}.gas`, `must be "free" or "market"; got ${JSON.stringify(n.gas)}`);
+      if (n.genesisHash !== undefined && (typeof n.genesisHash !== 'string' || !/^0x[0-9a-f]{64}$/i.test(n.genesisHash)))
+        report(`${path}.genesisHash`, 'must be a block hash (0x and 64 hex digits)');
+      if (n.registryAddress !== undefined && (typeof n.registryAddress !== 'string' || !ADDRESS.test(n.registryAddress)))
+        report(`${path}.registryAddress`, `not a contract address (0x and 40 hex digits): ${JSON.stringify(n.registryAddress)}`);
+    });
+  }
+
   const orgIds = checkList(value, 'organizations', report, (org, path) => {
     requireString(org, 'name', `${path}.name`, report);
   });

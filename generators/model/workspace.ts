@@ -55,11 +55,34 @@ export interface ChainSettings {
   blockGasLimit?: number;
 }
 
+/**
+ * A JSON-RPC network the consortium deploys to (Besu, GoQuorum, any EVM chain). The bundled
+ * ledger is always there and is not listed.
+ */
+export interface NetworkConfig {
+  id: string;
+  name: string;
+  /** http:// or https:// JSON-RPC endpoint of a node. */
+  rpcUrl: string;
+  chainId: number;
+  /** Hash of block 0 when first connected: a later connection to another chain with the same id warns. */
+  genesisHash?: string;
+  /**
+   * `free`: transactions carry a zero gas price (permissioned networks with free gas: Besu with
+   * min-gas-price 0, GoQuorum; participants hold no ether). `market`: the node's fee data.
+   */
+  gas: 'free' | 'market';
+  /** The consortium's existing registry: processes attach to it instead of a new one. */
+  registryAddress?: string;
+}
+
 export interface Workspace {
   schemaVersion: typeof SCHEMA_VERSION;
   name: string;
   description?: string;
   chain?: ChainSettings;
+  /** Real chains this workspace deploys to, besides the bundled ledger. */
+  networks?: NetworkConfig[];
   organizations: Organization[];
   roles: Role[];
   participants: Participant[];

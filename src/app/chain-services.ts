@@ -3,8 +3,8 @@
  * IndexedDB, so deployments survive a reload) behind ethers, and the lead's chain API
  * (src/chain). All of it is loaded when first needed.
  */
-import type { BrowserProvider } from 'ethers';
-import { DEFAULT_CHAIN } from '../../generators/model/workspace.js';
+import type { BrowserProvider, JsonRpcProvider, Provider } from 'ethers';
+import { DEFAULT_CHAIN, type NetworkConfig } from '../../generators/model/workspace.js';
 import type { LedgerClient } from '../ledger/client/index.js';
 import type { ChainServices } from '../store/studio-services.js';
 
@@ -16,6 +16,20 @@ const FUNDING_WEI = 10n ** 24n;
 
 export function createChainServices(): ChainServices {
   let started: Promise<{ ledger: LedgerClient; provider: BrowserProvider }> | undefined;
+  /** The JSON-RPC network in use (undefined: the bundled ledger) and its provider, made once per setting. */
+  let network: NetworkConfig | undefined;
+  let remote: { key: string; provider: Promise<JsonRpcProvider> } | undefined;
+
+  const networkKey = (n: NetworkConfig) => JSON.stringify([n.id, n.rpcUrl, n.chainId, n.gas]);
+  const remoteProvider = (n: NetworkConfig): Promise<JsonRpcProvider> => {
+    if (remote?.key !== networkKey(n)) {
+      void remote?.provider.then((p) => p.destroy()).catch(() => undefined);
+      remote = { key: networkKey(n), provider: import('../chain/network.js').then(({ createNetworkProvider }) => createNetworkProvider(n.rpcUrl, n)) };
+    }
+    return remote.provider;
+  };
+  /** The provider of the chain in use. */
+  const current = async (): Promise<Provider> => (network ? remoteProvider(network) : (await start()).provider);
 
   const start = () =>
     (started ??= (async () => {
@@ -36,8 +50,17 @@ export function createChainServices(): ChainServices {
     }));
 
   return {
-    provider: async () => (await start()).provider,
+    provider: current,
+    useNetwork(next) {
+      network = next;
+    },
+    async checkNetwork(n) {
+      const { checkNetwork } = await import('../chain/network.js');
+      return checkNetwork(await remoteProvider(n), n);
+    },
     async fund(addresses) {
+      // a real chain's accounts are funded by its operators (or need nothing on a free-gas network)
+      if (network) return;
       const { ledger } = await start();
       for (const address of addresses) {
         await ledger.provider.request({ method: 'ledger_setBalance', params: [address, `0x${FUNDING_WEI.toString(16)}`] });
@@ -48,7 +71,7 @@ export function createChainServices(): ChainServices {
       return deployWorkspace(manifest, signer, opts);
     },
     async processClient(manifest, deployment) {
-      const [{ createProcessClient }, { provider }] = await Promise.all([import('../chain/process-client.js'), start()]);
+      const [{ createProcessClient }, provider] = await Promise.all([import('../chain/process-client.js'), current()]);
       return createProcessClient(manifest, deployment, provider);
     },
     async resetLedger() {
@@ -59,8 +82,7 @@ export function createChainServices(): ChainServices {
       await deleteIndexedDbLedgerStore(BUNDLED_LEDGER_STORE);
     },
     async hasCode(address) {
-      const { provider } = await start();
-      return (await provider.getCode(address)) !== '0x';
+      return (await (await current()).getCode(address)) !== '0x';
     },
     async setMembers(deployment, operator, members) {
       const { Contract } = await import('ethers');
@@ -70,6 +92,7 @@ export function createChainServices(): ChainServices {
       return { txHash: tx.hash as string, gasUsed: receipt.gasUsed as bigint };
     },
     onBlock(listener) {
+      if (network) return onRemoteBlock(remoteProvider(network), listener);
       let stop = false;
       let unsubscribe = () => {
         stop = true;
@@ -85,4 +108,20 @@ export function createChainServices(): ChainServices {
       return () => unsubscribe();
     },
   };
+}
+
+/** New blocks of a JSON-RPC node (ethers polls it), starting with where the chain is now. */
+function onRemoteBlock(provider: Promise<JsonRpcProvider>, listener: (blockNumber: number) => void): () => void {
+  let stop = false;
+  let unsubscribe = () => {
+    stop = true;
+  };
+  void provider.then((p) => {
+    if (stop) return;
+    const onBlock = (n: number) => listener(n);
+    void p.on('block', onBlock);
+    unsubscribe = () => void p.off('block', onBlock);
+    void p.getBlockNumber().then((n) => !stop && listener(n)).catch(() => undefined);
+  });
+  return () => unsubscribe();
 }

@@ -5,22 +5,7 @@
  */
 import { FeeData, JsonRpcProvider, Network, type Provider } from 'ethers';
 
-/** A JSON-RPC network the workspace deploys to. The bundled ledger is not one of these. */
-export interface NetworkConfig {
-  id: string;
-  name: string;
-  rpcUrl: string;
-  chainId: number;
-  /** Hash of block 0 once seen: a later connection to a different chain with the same id warns. */
-  genesisHash?: string;
-  /**
-   * `free`: transactions carry a zero gas price (permissioned networks such as Besu QBFT with
-   * min-gas-price 0 or GoQuorum: participants hold no ether). `market`: the node's fee data.
-   */
-  gas: 'free' | 'market';
-  /** The consortium's existing registry: processes are attached to it instead of a new one. */
-  registryAddress?: string;
-}
+export type { NetworkConfig } from '../../generators/index.js';
 
 export interface NetworkCheck {
   chainId: number;

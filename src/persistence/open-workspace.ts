@@ -5,11 +5,21 @@
  */
 import { loadWorkspace } from '../../generators/model/load-workspace.js';
 import type { Problem, Workspace } from '../../generators/index.js';
-import type { SavedDeployment } from './studio-db.js';
+import { BUNDLED_NETWORK_ID, deploymentOn, type SavedDeployment } from './studio-db.js';
 import type { WorkspaceRepository } from './workspace-repository.js';
 
 export type OpenResult =
-  | { kind: 'opened'; id: string; workspace: Workspace; deployment?: SavedDeployment; problems: Problem[] }
+  | {
+      kind: 'opened';
+      id: string;
+      workspace: Workspace;
+      /** The network the IDE worked on last ('bundled' unless it is still one of the workspace's). */
+      networkId: string;
+      /** The complete deployment on that network, and one stopped half-way there. */
+      deployment?: SavedDeployment;
+      partialDeployment?: SavedDeployment;
+      problems: Problem[];
+    }
   | { kind: 'invalid'; id: string; json: string; problems: Problem[] };
 
 /** Parses and validates stored workspace text; never throws. */
@@ -32,7 +42,13 @@ export async function openCurrentWorkspace(
   if (record) {
     const { workspace, problems } = parseWorkspaceJson(record.json);
     if (!workspace) return { kind: 'invalid', id: record.id, json: record.json, problems };
-    return { kind: 'opened', id: record.id, workspace, deployment: record.deployment, problems };
+    const saved = record.networkId ?? BUNDLED_NETWORK_ID;
+    const networkId = saved === BUNDLED_NETWORK_ID || workspace.networks?.some((n) => n.id === saved) ? saved : BUNDLED_NETWORK_ID;
+    return {
+      kind: 'opened', id: record.id, workspace, networkId, problems,
+      deployment: deploymentOn(record, networkId),
+      partialDeployment: record.partialDeployments?.[networkId],
+    };
   }
   return createFromSample(repo, loadSample);
 }
@@ -45,5 +61,5 @@ export async function createFromSample(repo: WorkspaceRepository, loadSample: ()
   const record = await repo.create(json, workspace?.name ?? 'Sample');
   await repo.setCurrentId(record.id);
   if (!workspace) return { kind: 'invalid', id: record.id, json, problems };
-  return { kind: 'opened', id: record.id, workspace, problems };
+  return { kind: 'opened', id: record.id, workspace, networkId: BUNDLED_NETWORK_ID, problems };
 }

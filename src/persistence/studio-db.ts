@@ -23,7 +23,23 @@ export interface WorkspaceRecord {
   json: string;
   createdAt: number;
   updatedAt: number;
+  /** The deployment on the bundled ledger. */
   deployment?: SavedDeployment;
+  /** Complete deployments on the workspace's JSON-RPC networks, by network id. */
+  deployments?: Record<string, SavedDeployment>;
+  /** Deployments stopped half-way, by network id ('bundled' too): deploying again resumes them. */
+  partialDeployments?: Record<string, SavedDeployment>;
+  /** The network the IDE deployed to and acted on last ('bundled' when absent). */
+  networkId?: string;
+}
+
+/** Network id of the bundled ledger. */
+export const BUNDLED_NETWORK_ID = 'bundled';
+
+/** The complete deployment of a record on a network. */
+export function deploymentOn(record: WorkspaceRecord | undefined, networkId: string): SavedDeployment | undefined {
+  if (!record) return undefined;
+  return networkId === BUNDLED_NETWORK_ID ? record.deployment : record.deployments?.[networkId];
 }
 
 /**

@@ -1,14 +1,18 @@
 /**
- * The bundled ledger and deployments: starting the ledger, deploying the last good build with the
- * consortium operator's key (after funding every account), and remembering the deployment beside
- * the workspace in IndexedDB.
+ * Chains and deployments: the bundled ledger or one of the workspace's JSON-RPC networks,
+ * checked on connect (chain id, genesis block); deploying the last good build with the consortium
+ * operator's key; remembering each network's deployment beside the workspace in IndexedDB, and a
+ * deployment stopped half-way, which the next Deploy resumes.
  */
 import type { Provider } from 'ethers';
+import type { NetworkConfig } from '../../generators/index.js';
 import type { DeployStep } from '../chain/chain-api.js';
-import type { SavedDeployment } from '../persistence/studio-db.js';
+import type { NetworkCheck } from '../chain/network.js';
+import { deploymentOn, type SavedDeployment } from '../persistence/studio-db.js';
+import { addNetwork, BUNDLED, parseNetworkInput, removeNetwork, updateNetwork, type NetworkInput, type NetworkProblems } from './network-edits.js';
 import { errorMessage, type SliceContext } from './store-types.js';
 
-export const BUNDLED_NETWORK = 'bundled';
+export const BUNDLED_NETWORK = BUNDLED;
 
 export interface DeployState {
   ledgerStatus: 'off' | 'starting' | 'ready' | 'failed';
@@ -21,8 +25,14 @@ export interface DeployState {
   deployment?: SavedDeployment;
   /** Whether the deployment's contracts exist on the running ledger (a fresh ledger has none). */
   deploymentOnLedger: 'unknown' | 'present' | 'missing';
-  /** Counts ledger resets; anything holding the old ledger's provider is stale once it changes. */
+  /** Counts ledger resets and network switches; anything holding the old provider is stale once it changes. */
   ledgerEpoch: number;
+  /** The chain the IDE deploys to and acts on: BUNDLED_NETWORK or a workspace network id. */
+  networkId: string;
+  /** What the node of a JSON-RPC network said when connected (chain id, genesis, warnings). */
+  networkCheck?: NetworkCheck;
+  /** A deployment on this network that stopped half-way; Deploy resumes it. */
+  partialDeployment?: SavedDeployment;
 }
 
 export const initialDeployState: DeployState = {
@@ -31,7 +41,13 @@ export const initialDeployState: DeployState = {
   deploySteps: [],
   deploymentOnLedger: 'unknown',
   ledgerEpoch: 0,
+  networkId: BUNDLED,
 };
+
+/** The workspace network in use, or undefined on the bundled ledger. */
+export function activeNetwork(s: { networkId: string; workspace?: { networks?: NetworkConfig[] } }): NetworkConfig | undefined {
+  return s.networkId === BUNDLED ? undefined : s.workspace?.networks?.find((n) => n.id === s.networkId);
+}
 
 /** A step reported again (sent, then confirmed) replaces its earlier report. */
 export function mergeStep(steps: DeployStep[], step: DeployStep): DeployStep[] {
@@ -46,11 +62,29 @@ export function deployActions({ get, set, services }: SliceContext) {
   let unsubscribeBlocks: (() => void) | undefined;
 
   const actions = {
-    /** Starts the bundled ledger once; later calls return the same provider. */
+    /**
+     * Starts the bundled ledger, or connects to the network in use and checks its node (chain id
+     * and genesis block; the genesis is remembered the first time), once; later calls return the
+     * same provider.
+     */
     connect(): Promise<Provider> {
       if (!connecting) {
-        set({ ledgerStatus: 'starting', ledgerError: undefined });
-        connecting = services.chain.provider().then(
+        set({ ledgerStatus: 'starting', ledgerError: undefined, networkCheck: undefined });
+        const network = activeNetwork(get());
+        const checked = network && services.chain.checkNetwork
+          ? services.chain.checkNetwork(network).then(
+              (check) => {
+                set({ networkCheck: check });
+                if (!network.genesisHash && check.chainId === network.chainId) {
+                  set((s) => (s.workspace ? { workspace: updateNetwork(s.workspace, network.id, { genesisHash: check.genesisHash }), saveState: 'pending' } : {}));
+                }
+              },
+              (e) => {
+                throw new Error(`cannot reach ${network.name} at ${network.rpcUrl}: ${errorMessage(e)}`);
+              },
+            )
+          : Promise.resolve();
+        connecting = checked.then(() => services.chain.provider()).then(
           (provider) => {
             unsubscribeBlocks = services.chain.onBlock((blockNumber) => set({ blockNumber }));
             set({ ledgerStatus: 'ready' });
@@ -79,26 +113,96 @@ export function deployActions({ get, set, services }: SliceContext) {
       }
     },
 
+    /**
+     * Deploys the last good build to the chain in use. A deployment of the same design that
+     * stopped half-way on this network is resumed (nothing is deployed twice); its progress is
+     * saved after every transaction.
+     */
     async deploy(): Promise<void> {
-      const { manifest, workspace, workspaceId, buildStatus, deployStatus } = get();
+      const { manifest, workspace, workspaceId, buildStatus, deployStatus, designHash, networkId } = get();
       if (!manifest || !workspace || !workspaceId || buildStatus !== 'ok' || deployStatus === 'deploying') return;
+      const network = activeNetwork(get());
+      const partial = get().partialDeployment;
+      const resume = partial && partial.record.sourceHash === designHash ? partial.record : undefined;
       set({ deployStatus: 'deploying', deploySteps: [], deployError: undefined });
       try {
         const provider = await actions.connect();
+        // a node that is not the chain the network was set up for: never deploy there silently
+        if (get().networkCheck?.warnings.length) throw new Error(get().networkCheck!.warnings.join('; '));
         const keys = services.keys(workspaceId);
         const addresses = await keys.ensureKeys(workspace);
         await services.chain.fund([addresses.operator, ...Object.values(addresses.participants)]);
         const signer = await keys.getOperatorSigner(provider);
         const record = await services.chain.deploy(manifest, signer, {
-          network: BUNDLED_NETWORK,
+          network: network?.name ?? BUNDLED_NETWORK,
+          ...(network ? { rpcUrl: network.rpcUrl, registryAddress: network.registryAddress } : {}),
+          resume,
           onStep: (step) => set((s) => ({ deploySteps: mergeStep(s.deploySteps, step) })),
+          onRecord: async (r) => {
+            if (r.status === 'complete' || get().networkId !== networkId) return;
+            const saved: SavedDeployment = { record: r, manifest };
+            set({ partialDeployment: saved });
+            await services.repo.savePartialDeployment?.(workspaceId, networkId, saved);
+          },
         });
         const deployment: SavedDeployment = { record, manifest };
-        await services.repo.saveDeployment(workspaceId, deployment);
-        set({ deployStatus: 'idle', deployment, deploymentOnLedger: 'present' });
+        await services.repo.saveDeployment(workspaceId, deployment, networkId);
+        if (get().networkId === networkId) set({ deployStatus: 'idle', deployment, partialDeployment: undefined, deploymentOnLedger: 'present' });
       } catch (e) {
         set({ deployStatus: 'failed', deployError: errorMessage(e) });
       }
+    },
+
+    /** Validates the Add network form; on success adds the network and switches to it. */
+    async addNetwork(input: NetworkInput): Promise<NetworkProblems> {
+      const ws = get().workspace;
+      if (!ws) return { name: 'no workspace is open' };
+      const { network, problems } = parseNetworkInput(input, ws);
+      if (!network) return problems;
+      const added = addNetwork(ws, network);
+      set({ workspace: added.workspace, saveState: 'pending' });
+      await actions.selectNetwork(added.id);
+      return {};
+    },
+
+    /** Removes a network from the workspace (its saved deployments stay in this browser). */
+    async removeNetwork(id: string): Promise<void> {
+      if (get().networkId === id) await actions.selectNetwork(BUNDLED);
+      const ws = get().workspace;
+      if (ws) set({ workspace: removeNetwork(ws, id), saveState: 'pending' });
+    },
+
+    /**
+     * Switches the chain the IDE deploys to and acts on: the app, the explorer and the audit then
+     * read that chain, with that network's deployment.
+     */
+    async selectNetwork(id: string): Promise<void> {
+      const { workspaceId, workspace } = get();
+      if (!workspace || (id !== BUNDLED && !workspace.networks?.some((n) => n.id === id))) return;
+      unsubscribeBlocks?.();
+      unsubscribeBlocks = undefined;
+      connecting = undefined;
+      const record = workspaceId ? await services.repo.get(workspaceId) : undefined;
+      set((s) => ({
+        networkId: id,
+        networkCheck: undefined,
+        ledgerStatus: 'off',
+        ledgerError: undefined,
+        blockNumber: undefined,
+        deployStatus: 'idle',
+        deploySteps: [],
+        deployError: undefined,
+        deployment: deploymentOn(record, id),
+        partialDeployment: record?.partialDeployments?.[id],
+        deploymentOnLedger: 'unknown',
+        ledgerEpoch: s.ledgerEpoch + 1,
+        instances: {},
+        histories: {},
+      }));
+      services.chain.useNetwork?.(activeNetwork(get()));
+      if (workspaceId) await services.repo.saveNetworkId?.(workspaceId, id);
+      await actions.connect().catch(() => undefined);
+      await actions.checkDeployment();
     },
 
     /**
@@ -106,6 +210,7 @@ export function deployActions({ get, set, services }: SliceContext) {
      * longer loads). Deployments stay recorded but are no longer on the ledger.
      */
     async resetLedger(): Promise<void> {
+      if (get().networkId !== BUNDLED) return;
       unsubscribeBlocks?.();
       unsubscribeBlocks = undefined;
       connecting = undefined;

@@ -76,7 +76,7 @@ export function keysActions({ get, set, services }: SliceContext) {
     const { txHash } = await services.chain.setMembers(deployment, operator, replacementMembers(deployment.manifest, participantId, address, deployed.address));
     const updated: SavedDeployment = { ...deployment, manifest: withParticipantAddress(deployment.manifest, participantId, address) };
     const workspaceId = get().workspaceId!;
-    await services.repo.saveDeployment(workspaceId, updated);
+    await services.repo.saveDeployment(workspaceId, updated, get().networkId);
     if (get().deployment === deployment) set({ deployment: updated });
     return txHash;
   }

@@ -9,11 +9,13 @@ import type {
   CompileResult,
   DeploymentRecord,
   GenerateOutput,
+  NetworkConfig,
   Problem,
   SourceFile,
   Workspace,
 } from '../../generators/index.js';
 import type { ActResult, DeployOptions, HistoryEntry, InstanceState } from '../chain/chain-api.js';
+import type { NetworkCheck } from '../chain/network.js';
 import type { KeyStore } from '../keys/key-store.js';
 import type { MemberArguments } from '../keys/member-replacement.js';
 import type { SavedDeployment } from '../persistence/studio-db.js';
@@ -68,6 +70,13 @@ export interface ChainServices {
   onBlock(listener: (blockNumber: number) => void): () => void;
   /** Calls the deployed registry's setMembers, signed by `operator`; resolves once mined. */
   setMembers(deployment: SavedDeployment, operator: Signer, members: MemberArguments): Promise<{ txHash: string; gasUsed: bigint }>;
+  /**
+   * Points provider, processClient, hasCode, onBlock and fund at a JSON-RPC network, or with
+   * undefined back at the bundled ledger. Only the IDE switches networks.
+   */
+  useNetwork?(network: NetworkConfig | undefined): void;
+  /** Asks a network's node for its chain id, genesis block and client (IDE only). */
+  checkNetwork?(network: NetworkConfig): Promise<NetworkCheck>;
 }
 
 export interface StudioServices {

@@ -2,7 +2,7 @@
  * Fakes of the studio's services for store tests: real IndexedDB (fake-indexeddb) and real keys,
  * a scripted build pipeline and an in-memory chain. Test-only; imported by *.test.ts.
  */
-import type { AppManifest, CompileResult, DeploymentRecord, GenerateOutput, Workspace } from '../../generators/index.js';
+import type { AppManifest, CompileResult, DeploymentRecord, GenerateOutput, NetworkConfig, Workspace } from '../../generators/index.js';
 import type { InstanceState } from '../chain/chain-api.js';
 import { createKeyring } from '../keys/key-store.js';
 import type { MemberArguments } from '../keys/member-replacement.js';
@@ -83,6 +83,14 @@ export interface FakeChain {
   failNextAct?: Error;
   /** setMembers calls: who signed and the arguments. */
   memberCalls: { operator: string; members: MemberArguments }[];
+  /** The network the services point at (undefined: the bundled ledger), as useNetwork set it. */
+  network?: NetworkConfig;
+  /** What checkNetwork answers per network id (default: the configured chain id, genesis 0x11..). */
+  nodeChainId?: Record<string, number>;
+  /** Makes the next deploy report the registry as a partial record, then fail. */
+  stopNextDeploy?: Error;
+  /** Each deploy's network name and the record it resumed, if any. */
+  deploys: { network: string; resumed?: DeploymentRecord }[];
 }
 
 /** The passphrase the simulated user types; tests that do not test keys never see a dialog. */
@@ -105,7 +113,7 @@ export async function createTestServices(overrides: Partial<StudioServices['buil
     return store;
   };
   const repo = createWorkspaceRepository(db);
-  const chain: FakeChain = { codePresent: true, instances: [], funded: [], memberCalls: [] };
+  const chain: FakeChain = { codePresent: true, instances: [], funded: [], memberCalls: [], deploys: [] };
   const blockListeners = new Set<(n: number) => void>();
   let block = 0;
   const mine = () => {
@@ -149,6 +157,17 @@ export async function createTestServices(overrides: Partial<StudioServices['buil
       provider: async () => null as never,
       fund: async (addresses) => void chain.funded.push(...addresses),
       async deploy(manifest, signer, opts) {
+        chain.deploys.push({ network: opts.network, ...(opts.resume ? { resumed: opts.resume } : {}) });
+        if (chain.stopNextDeploy) {
+          const stop = chain.stopNextDeploy;
+          chain.stopNextDeploy = undefined;
+          await opts.onRecord?.({
+            network: opts.network, chainId: 1337, deployedAt: new Date(0).toISOString(), deployer: await signer.getAddress(),
+            registry: { address: '0x00000000000000000000000000000000000000aa', txHash: '0xr', blockNumber: block },
+            processes: {}, sourceHash: `hash:${manifest.participants.length}`, status: 'partial',
+          });
+          throw stop;
+        }
         opts.onStep?.({ step: 'registry', contractName: 'Registry', txHash: '0xr', status: 'sent' });
         opts.onStep?.({ step: 'registry', contractName: 'Registry', txHash: '0xr', gasUsed: 100n, status: 'confirmed' });
         mine();
@@ -163,6 +182,18 @@ export async function createTestServices(overrides: Partial<StudioServices['buil
         } satisfies DeploymentRecord;
       },
       processClient: async () => client,
+      useNetwork(network) {
+        chain.network = network;
+      },
+      async checkNetwork(network) {
+        const chainId = chain.nodeChainId?.[network.id] ?? network.chainId;
+        const genesisHash = `0x${'11'.repeat(32)}`;
+        const warnings = [
+          ...(chainId !== network.chainId ? [`the node's chain id is ${chainId}, the network is set to ${network.chainId}`] : []),
+          ...(network.genesisHash && network.genesisHash !== genesisHash ? ['another genesis'] : []),
+        ];
+        return { chainId, genesisHash, blockNumber: block, warnings };
+      },
       hasCode: async () => chain.codePresent,
       async resetLedger() {
         chain.codePresent = false;

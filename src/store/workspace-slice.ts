@@ -32,6 +32,7 @@ export const initialWorkspaceState: WorkspaceState = {
 
 export function workspaceActions({ get, set, services }: SliceContext) {
   function applyOpen(result: OpenResult) {
+    if (result.kind === 'opened') services.chain.useNetwork?.(result.workspace.networks?.find((n) => n.id === result.networkId));
     if (result.kind === 'invalid') {
       set({
         workspaceStatus: 'invalid',
@@ -49,8 +50,11 @@ export function workspaceActions({ get, set, services }: SliceContext) {
       workspace: result.workspace,
       invalidWorkspace: undefined,
       loadProblems: result.problems,
-      // the deployment is the deploy slice's state; it is stored beside the workspace
+      // the deployment is the deploy slice's state; it is stored beside the workspace, per network
+      networkId: result.networkId,
       deployment: result.deployment,
+      partialDeployment: result.partialDeployment,
+      networkCheck: undefined,
       deploymentOnLedger: 'unknown',
       saveState: 'saved',
     });

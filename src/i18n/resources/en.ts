@@ -2,6 +2,8 @@
 import { appViewEn } from './app-en.js';
 import { designerEn } from './designer-en.js';
 import { explorerEn, keysEn } from './keys-explorer-en.js';
+import { appExportEn, standaloneEn } from './standalone-en.js';
+import { networksEn } from './networks-en.js';
 
 export const en = {
   app: {
@@ -108,6 +110,7 @@ export const en = {
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     source: { workspace: 'Workspace', diagram: 'Diagram', generator: 'Generator', compiler: 'Compiler', build: 'Build' },
   },
+  networks: networksEn,
   deploy: {
     title: 'Deploy',
     lead: 'Put the current design on a chain: the members registry first, then one contract per process.',
@@ -173,6 +176,8 @@ export const en = {
   explorer: explorerEn,
   designer: designerEn,
   appView: appViewEn,
+  appExport: appExportEn,
+  standalone: standaloneEn,
 };
 
 export type Resources = typeof en;

@@ -3,6 +3,8 @@ import type { Resources } from './en.js';
 import { appViewZhCN } from './app-zh-CN.js';
 import { designerZhCN } from './designer-zh-CN.js';
 import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
+import { appExportZhCN, standaloneZhCN } from './standalone-zh-CN.js';
+import { networksZhCN } from './networks-zh-CN.js';
 
 export const zhCN: Resources = {
   app: {
@@ -109,6 +111,7 @@ export const zhCN: Resources = {
     severity: { error: '错误', warning: '警告', info: '提示' },
     source: { workspace: '工作区', diagram: '流程图', generator: '生成器', compiler: '编译器', build: '构建' },
   },
+  networks: networksZhCN,
   deploy: {
     title: '部署',
     lead: '将当前设计部署上链：先部署成员注册合约，再为每个流程部署一个合约。',
@@ -174,4 +177,6 @@ export const zhCN: Resources = {
   explorer: explorerZhCN,
   designer: designerZhCN,
   appView: appViewZhCN,
+  appExport: appExportZhCN,
+  standalone: standaloneZhCN,
 };

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
+import { saveBlob } from './save-file.js';
 
 export function RegulatorSection() {
   const { t } = useTranslation();
@@ -43,14 +44,6 @@ export function RegulatorSection() {
   );
 }
 
-/** Saves text as a file through a temporary link (no server round trip). */
 function save(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(name, new Blob([text], { type }));
 }

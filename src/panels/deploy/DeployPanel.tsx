@@ -7,14 +7,15 @@ import { useStudio, useStudioActions, useStudioShallow } from '../../store/studi
 import type { StudioState } from '../../store/store-types.js';
 import { BUNDLED_NETWORK } from '../../store/deploy-slice.js';
 import { LedgerVerify } from './LedgerVerify.js';
+import { NetworkSection } from './NetworkSection.js';
+import { partialSteps, RecordDetails, TxHash } from './RecordDetails.js';
 
 const selectDeployView = (s: StudioState) => ({
   deployStatus: s.deployStatus,
   deploySteps: s.deploySteps,
   deployError: s.deployError,
-  ledgerStatus: s.ledgerStatus,
-  ledgerError: s.ledgerError,
-  blockNumber: s.blockNumber,
+  networkId: s.networkId,
+  partial: s.partialDeployment,
 });
 
 export default function DeployPanel() {
@@ -23,7 +24,7 @@ export default function DeployPanel() {
   const outdated = useStudio(selectDeploymentOutdated);
   const onLedger = useStudio((s) => s.deploymentOnLedger);
   const buildStatus = useStudio(selectBuildStatus);
-  const { deployStatus, deploySteps, deployError, ledgerStatus, ledgerError, blockNumber } = useStudioShallow(selectDeployView);
+  const { deployStatus, deploySteps, deployError, networkId, partial } = useStudioShallow(selectDeployView);
   const actions = useStudioActions();
 
   useEffect(() => {
@@ -38,20 +39,9 @@ export default function DeployPanel() {
       </header>
 
       <section className="card">
-        <div className="form-grid">
-          <label htmlFor="deploy-network">{t('deploy.network')}</label>
-          <select id="deploy-network" data-testid="deploy-network" value={BUNDLED_NETWORK} disabled>
-            <option value={BUNDLED_NETWORK}>{t('deploy.bundledLedger')}</option>
-          </select>
-          <span>{t('deploy.ledger')}</span>
-          <span data-testid="ledger-status" data-status={ledgerStatus}>
-            {t(`deploy.ledgerStatus.${ledgerStatus}`)}
-            {blockNumber !== undefined && ` · ${t('deploy.block', { number: blockNumber })}`}
-            {ledgerError && <span className="error-text"> {ledgerError}</span>}
-          </span>
-        </div>
-        <LedgerReset />
-        <LedgerVerify />
+        <NetworkSection />
+        {networkId === BUNDLED_NETWORK && <LedgerReset />}
+        {networkId === BUNDLED_NETWORK && <LedgerVerify />}
         <div className="button-row">
           <DeployButton testId="deploy-button" />
           {buildStatus !== 'ok' && <span className="hint">{t('deploy.notReady')}</span>}
@@ -64,6 +54,11 @@ export default function DeployPanel() {
         {deployment && onLedger === 'missing' && (
           <p className="notice is-warning" data-testid="deploy-missing">
             {t('deploy.missingOnLedger')}
+          </p>
+        )}
+        {partial && deployStatus !== 'deploying' && (
+          <p className="notice is-warning" data-testid="deploy-partial">
+            {t('networks.partial', { done: partialSteps(partial.record), total: 1 + 2 * partial.manifest.processes.length, when: new Date(partial.record.deployedAt).toLocaleString(i18n.language) })}
           </p>
         )}
         {deployError && (
@@ -112,6 +107,7 @@ export default function DeployPanel() {
                 <th>{t('deploy.contract')}</th>
                 <th>{t('deploy.address')}</th>
                 <th>{t('deploy.blockHeader')}</th>
+                <th>{t('networks.tx')}</th>
               </tr>
             </thead>
             <tbody>
@@ -120,7 +116,8 @@ export default function DeployPanel() {
                 <td>
                   <code data-testid="registry-address">{deployment.record.registry.address}</code>
                 </td>
-                <td>{deployment.record.registry.blockNumber}</td>
+                <td>{deployment.record.registry.reused ? t('networks.reused') : deployment.record.registry.blockNumber}</td>
+                <td><TxHash hash={deployment.record.registry.txHash} /></td>
               </tr>
               {deployment.manifest.processes.map((p) => {
                 const d = deployment.record.processes[p.id];
@@ -131,14 +128,16 @@ export default function DeployPanel() {
                       <code>{d?.address ?? '—'}</code>
                     </td>
                     <td>{d?.blockNumber ?? '—'}</td>
+                    <td><TxHash hash={d?.txHash} /></td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
           <p className="card-note card-note-after">
-            {t('deploy.deployer')}: <code>{deployment.record.deployer}</code>
+            {t('deploy.deployer')}: <code data-testid="record-deployer">{deployment.record.deployer}</code>
           </p>
+          <RecordDetails record={deployment.record} />
         </section>
       )}
     </div>

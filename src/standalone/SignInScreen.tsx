@@ -1,0 +1,163 @@
+/**
+ * Signing in: pick yourself among the deployment's participants, then unlock your key file with
+ * its passphrase, or connect a browser wallet. A refusal (wrong passphrase, someone else's key, a
+ * wallet on another chain) is said in words and keeps what was chosen: participant and file stay.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppConfig } from './app-config.js';
+import { onWalletChange, watchWallets, type InjectedWallet } from './injected-wallets.js';
+import type { ParticipantSession, SessionState } from './participant-session.js';
+import { connectWallet, openKeyFile, type SignInProblem } from './sign-in.js';
+
+export interface KeyFile {
+  name: string;
+  text: string;
+}
+
+interface SignInScreenProps {
+  config: AppConfig;
+  session: ParticipantSession;
+  locked?: Extract<SessionState, { status: 'locked' }>;
+  keyFile?: KeyFile;
+  onKeyFile(file: KeyFile | undefined): void;
+  onChangeParticipant(): void;
+}
+
+type Problem = SignInProblem | { kind: 'file-unreadable'; detail: string };
+
+export function SignInScreen({ config, session, locked, keyFile, onKeyFile, onChangeParticipant }: SignInScreenProps) {
+  const { t } = useTranslation();
+  const participants = config.manifest.participants;
+  const [participantId, setParticipantId] = useState(locked?.participantId);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const [wallets, setWallets] = useState<InjectedWallet[]>([]);
+  const participant = participants.find((p) => p.id === participantId);
+
+  useEffect(() => watchWallets(window as unknown as EventTarget & { ethereum?: InjectedWallet['provider'] }, setWallets), []);
+
+  const chooseFile = async (file: File | undefined) => {
+    setProblem(undefined);
+    if (!file) return onKeyFile(undefined);
+    try {
+      onKeyFile({ name: file.name, text: await file.text() });
+    } catch (e) {
+      setProblem({ kind: 'file-unreadable', detail: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const unlock = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!participant || !keyFile) return;
+    setBusy(true);
+    setProblem(undefined);
+    const opened = await openKeyFile(participant, keyFile.text, passphrase);
+    setBusy(false);
+    if (!opened.ok) return setProblem(opened.problem);
+    setPassphrase('');
+    session.signInWithKey(participant.id, opened.privateKey);
+  };
+
+  const useWallet = async (wallet: InjectedWallet) => {
+    if (!participant) return;
+    setBusy(true);
+    setProblem(undefined);
+    const connected = await connectWallet(participant, wallet.provider, config.chainId);
+    setBusy(false);
+    if (!connected.ok) return setProblem(connected.problem);
+    await session.signInWithWallet(participant.id, connected.signer, wallet.name);
+    const stop = onWalletChange(wallet.provider, () => {
+      stop();
+      const now = session.state();
+      if (now.status === 'signed-in' && now.method === 'wallet') session.lock('wallet-changed');
+    });
+  };
+
+  return (
+    <section className="card sign-in" data-testid="sign-in" aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">{t('standalone.signIn.title')}</h2>
+      {locked && (
+        <p className="notice is-warning" data-testid="sign-in-locked" data-reason={locked.reason}>
+          {locked.reason === 'idle' ? t('standalone.signIn.lockedIdle') : t('standalone.signIn.walletChanged')}
+        </p>
+      )}
+      {!locked && <p className="page-lead">{t('standalone.signIn.lead')}</p>}
+      <fieldset className="sign-in-who" disabled={Boolean(locked) || busy}>
+        <legend>{t('standalone.signIn.who')}</legend>
+        <div className="switcher-options" role="radiogroup">
+          {participants.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              role="radio"
+              aria-checked={participantId === p.id}
+              className={`participant-chip${participantId === p.id ? ' is-active' : ''}`}
+              data-testid={`sign-in-as-${p.id}`}
+              disabled={!p.address}
+              onClick={() => {
+                setParticipantId(p.id);
+                setProblem(undefined);
+              }}
+            >
+              <span className="participant-name">{p.name}</span>
+              <span className="participant-meta">
+                {config.manifest.organizations.find((o) => o.id === p.organization)?.name ?? p.organization}
+                {!p.address && ` · ${t('standalone.signIn.noAddress')}`}
+              </span>
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {locked && (
+        <button type="button" className="btn btn-ghost" data-testid="sign-in-change" onClick={onChangeParticipant}>
+          {t('standalone.signIn.change')}
+        </button>
+      )}
+      {participant && (
+        <div className="sign-in-methods">
+          <form className="field-form" data-testid="sign-in-key" onSubmit={(e) => void unlock(e)} noValidate>
+            <div className="field">
+              <label htmlFor="sign-in-file">{t('standalone.signIn.keyFile')}</label>
+              <input id="sign-in-file" data-testid="sign-in-file" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void chooseFile(e.target.files?.[0])} />
+              <span className="card-note">{keyFile ? t('standalone.signIn.chosenFile', { name: keyFile.name }) : t('standalone.signIn.keyFileHelp')}</span>
+            </div>
+            <div className="field">
+              <label htmlFor="sign-in-passphrase">{t('standalone.signIn.passphrase')}</label>
+              <input
+                id="sign-in-passphrase"
+                data-testid="sign-in-passphrase"
+                type="password"
+                autoComplete="current-password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="btn btn-primary" data-testid="sign-in-unlock" disabled={busy || !keyFile || !passphrase}>
+                {busy ? t('standalone.signIn.unlocking') : t('standalone.signIn.unlock')}
+              </button>
+            </div>
+          </form>
+          <div className="sign-in-wallets" data-testid="sign-in-wallets">
+            <h3>{t('standalone.signIn.orWallet')}</h3>
+            {wallets.length === 0 && <p className="muted">{t('standalone.signIn.noWallet')}</p>}
+            {wallets.map((w) => (
+              <button key={w.id} type="button" className="btn" data-testid={`sign-in-wallet-${w.id}`} disabled={busy} onClick={() => void useWallet(w)}>
+                {w.icon && <img src={w.icon} alt="" width={16} height={16} />} {t('standalone.signIn.connectWallet', { name: w.name })}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      {problem && (
+        <p className="notice is-error" role="alert" data-testid="sign-in-problem" data-kind={problem.kind}>
+          {problem.kind === 'file-unreadable'
+            ? t('standalone.signIn.fileUnreadable', { detail: problem.detail })
+            : t(`standalone.signIn.problem.${problem.kind}`, { ...problem })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The exported app's config.json (written by "Export app", read by the standalone runtime):
+ * what was deployed (manifest + deployment record) and where (the network's JSON-RPC URL, chain
+ * id and name). Parsing never throws: problems come back as data with the JSON path they are at.
+ * Pure; runs in Node tests and the browser.
+ */
+// the manifest module itself, not the generators barrel: that would pull the generator into the app
+import { MANIFEST_VERSION, type AppManifest, type DeploymentRecord } from '../../generators/manifest/app-manifest.js';
+
+export const APP_CONFIG_VERSION = 1 as const;
+export const APP_CONFIG_FILE = 'config.json';
+
+export interface AppConfig {
+  configVersion: typeof APP_CONFIG_VERSION;
+  manifest: AppManifest;
+  deployment: DeploymentRecord;
+  /** The consortium node's JSON-RPC endpoint; empty when the deployment has none (bundled ledger). */
+  rpcUrl: string;
+  chainId: number;
+  networkName: string;
+  /** ISO time of the export, for the README and the settings screen. */
+  exportedAt: string;
+}
+
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] };
+
+/** The config of a deployment, as "Export app" writes it. */
+export function appConfigFor(
+  manifest: AppManifest,
+  deployment: DeploymentRecord,
+  network: { rpcUrl?: string; name?: string },
+  now: Date = new Date(),
+): AppConfig {
+  return {
+    configVersion: APP_CONFIG_VERSION,
+    manifest,
+    deployment,
+    rpcUrl: network.rpcUrl ?? '',
+    chainId: deployment.chainId,
+    networkName: network.name ?? deployment.network,
+    exportedAt: now.toISOString(),
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isAddress = (v: unknown) => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v);
+
+/** Checks config.json text: every process of the manifest must have a deployed address on the config's chain. */
+export function parseAppConfig(text: string): ConfigResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ path: '', message: `config.json is not JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  const problems: ConfigProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  if (!isObject(value)) return { ok: false, problems: [{ path: '', message: 'config.json must hold an object' }] };
+  if (value.configVersion !== APP_CONFIG_VERSION) problem('configVersion', `must be ${APP_CONFIG_VERSION} (this app reads version ${APP_CONFIG_VERSION} only)`);
+  if (typeof value.rpcUrl !== 'string') problem('rpcUrl', 'must be a string (may be empty)');
+  if (!Number.isSafeInteger(value.chainId) || (value.chainId as number) <= 0) problem('chainId', 'must be a positive whole number');
+  if (typeof value.networkName !== 'string') problem('networkName', 'must be a string');
+
+  const manifest = value.manifest;
+  if (!isObject(manifest)) problem('manifest', 'is missing');
+  else {
+    if (manifest.manifestVersion !== MANIFEST_VERSION) problem('manifest.manifestVersion', `must be ${MANIFEST_VERSION}`);
+    for (const key of ['processes', 'participants', 'roles', 'organizations'] as const)
+      if (!Array.isArray(manifest[key])) problem(`manifest.${key}`, 'must be a list');
+    if (!isObject(manifest.registry)) problem('manifest.registry', 'is missing');
+  }
+  const deployment = value.deployment;
+  if (!isObject(deployment)) problem('deployment', 'is missing');
+  else {
+    if (!isObject(deployment.registry) || !isAddress(deployment.registry.address)) problem('deployment.registry.address', 'must be a contract address');
+    if (deployment.chainId !== value.chainId) problem('deployment.chainId', `is ${String(deployment.chainId)}, but chainId is ${String(value.chainId)}`);
+    const deployed = isObject(deployment.processes) ? deployment.processes : {};
+    if (isObject(manifest) && Array.isArray(manifest.processes)) {
+      for (const p of manifest.processes as { id?: unknown }[]) {
+        const at = deployed[String(p.id)];
+        if (!isObject(at) || !isAddress(at.address)) problem(`deployment.processes.${String(p.id)}.address`, `process "${String(p.id)}" has no deployed address`);
+      }
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: value as unknown as AppConfig };
+}

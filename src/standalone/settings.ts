@@ -1,0 +1,47 @@
+/**
+ * The exported app's settings kept in the browser: the JSON-RPC URL chosen in Settings overrides
+ * the one in config.json. Stored per deployment (by registry address and chain), so two apps
+ * served from one origin do not share it. Storage is injectable for tests.
+ */
+import type { AppConfig } from './app-config.js';
+
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const rpcKey = (config: AppConfig) => `chainflow.app.rpcUrl:${config.chainId}:${config.deployment.registry.address.toLowerCase()}`;
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // blocked storage: the choice then lasts for this page only
+  }
+}
+
+/** The RPC URL to use: the saved one, else the config's. */
+export function effectiveRpcUrl(config: AppConfig, store: Storage | undefined = storage()): string {
+  return store?.getItem(rpcKey(config)) || config.rpcUrl;
+}
+
+/** Whether the URL in use was set in Settings (not the config's). */
+export function hasSavedRpcUrl(config: AppConfig, store: Storage | undefined = storage()): boolean {
+  return Boolean(store?.getItem(rpcKey(config)));
+}
+
+/** Saves the URL; the config's own URL (or an empty one) clears the override instead. */
+export function saveRpcUrl(config: AppConfig, url: string, store: Storage | undefined = storage()): void {
+  const trimmed = url.trim();
+  if (!trimmed || trimmed === config.rpcUrl) store?.removeItem(rpcKey(config));
+  else store?.setItem(rpcKey(config), trimmed);
+}
+
+/** Whether a URL can be a JSON-RPC endpoint of this app, with the reason if not. */
+export function rpcUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `"${url}": only http:// and https:// JSON-RPC endpoints are supported`;
+  return undefined;
+}
