@@ -93,3 +93,49 @@ test('the sample is deployed to a JSON-RPC node and worked through the generated
   await expect(page.getByTestId(`instance-${PROCESS}-1`)).toBeVisible({ timeout: 30_000 });
   expect(errors).toEqual([]);
 });
+
+test('a browser wallet found through EIP-6963 signs the deployment and becomes the operator', async ({ page }) => {
+  test.setTimeout(180_000);
+  // given a wallet that announces itself (EIP-6963) and signs with the node's first account
+  await page.addInitScript((url: string) => {
+    const provider = {
+      async request({ method, params }: { method: string; params?: unknown[] }) {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: method === 'eth_requestAccounts' ? 'eth_accounts' : method, params: params ?? [] }),
+        });
+        const body = await res.json();
+        if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
+        return method === 'eth_requestAccounts' || method === 'eth_accounts' ? body.result.slice(0, 1) : body.result;
+      },
+      on() {},
+      removeListener() {},
+    };
+    const info = { uuid: '5a1e7e57-0000-4000-8000-000000000001', name: 'Test Wallet 测试钱包', icon: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg"/%3E', rdns: 'org.example.wallet' };
+    const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
+    window.addEventListener('eip6963:requestProvider', announce);
+    announce();
+  }, node.url);
+  const [walletAccount] = await rpc<string[]>('eth_accounts');
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.waitForBuild();
+  await page.getByTestId('nav-deploy').click();
+  await page.getByTestId('network-add').click();
+  await page.getByTestId('network-name').fill('Hardhat');
+  await page.getByTestId('network-rpcUrl').fill(node.url);
+  await page.getByTestId('network-chainId').fill(String(node.chainId));
+  await page.getByTestId('network-save').click();
+  await expect(page.getByTestId('ledger-status')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+
+  // when the wallet is chosen to sign and the design is deployed
+  await page.getByTestId('deploy-signer').selectOption({ label: 'Browser wallet: Test Wallet 测试钱包' });
+  await page.getByTestId('topbar-deploy').click();
+  await expect(page.getByTestId('deployment-summary')).toBeVisible({ timeout: 90_000 });
+  // then the wallet's account deployed it and is the registry's operator on the node
+  await expect(page.getByTestId('record-deployer')).toHaveText(new RegExp(walletAccount, 'i'));
+  const registry = (await page.getByTestId('registry-address').textContent())!;
+  const admin = await rpc<string>('eth_call', [{ to: registry, data: '0xf851a440' /* admin() */ }, 'latest']);
+  expect(`0x${admin.slice(-40)}`.toLowerCase()).toBe(walletAccount.toLowerCase());
+});

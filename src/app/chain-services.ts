@@ -54,6 +54,10 @@ export function createChainServices(): ChainServices {
     useNetwork(next) {
       network = next;
     },
+    async walletSigner(wallet, n) {
+      const { createWalletSigner } = await import('../chain/network.js');
+      return createWalletSigner(wallet, n);
+    },
     async checkNetwork(n) {
       const { checkNetwork } = await import('../chain/network.js');
       return checkNetwork(await remoteProvider(n), n);

@@ -3,7 +3,7 @@
  * no gas on a free-gas consortium network, and the connection check the IDE and the CLI run
  * before deploying (chain id and genesis block hash against what the workspace expects).
  */
-import { FeeData, JsonRpcProvider, Network, type Provider } from 'ethers';
+import { BrowserProvider, FeeData, JsonRpcProvider, Network, type Eip1193Provider, type JsonRpcSigner, type Provider } from 'ethers';
 
 export type { NetworkConfig } from '../../generators/index.js';
 
@@ -57,4 +57,19 @@ export function rpcUrlProblem(url: string): string | null {
   }
   if (!['http:', 'https:'].includes(parsed.protocol)) return `"${url}": only http:// and https:// JSON-RPC endpoints are supported`;
   return null;
+}
+
+/**
+ * A signer of an injected wallet (EIP-1193) for a network: refuses when the wallet is on another
+ * chain, and on a free-gas network sends with a zero gas price (the wallet's own fee suggestion
+ * would need ether the account does not have).
+ */
+export async function createWalletSigner(wallet: Eip1193Provider, network: { chainId: number; gas: 'free' | 'market'; name?: string }): Promise<JsonRpcSigner> {
+  const walletChain = Number(BigInt((await wallet.request({ method: 'eth_chainId' })) as string));
+  if (walletChain !== network.chainId) {
+    throw new Error(`the wallet is on chain ${walletChain}; switch it to chain ${network.chainId}${network.name ? ` (${network.name})` : ''} first`);
+  }
+  const provider = new BrowserProvider(wallet, network.chainId, { cacheTimeout: -1, pollingInterval: 500 });
+  if (network.gas === 'free') provider.getFeeData = async () => new FeeData(0n, null, null);
+  return provider.getSigner();
 }

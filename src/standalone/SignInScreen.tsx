@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppConfig } from './app-config.js';
-import { onWalletChange, watchWallets, type InjectedWallet } from './injected-wallets.js';
+import { onWalletChange, watchWallets, type InjectedWallet } from '../chain/injected-wallets.js';
 import type { ParticipantSession, SessionState } from './participant-session.js';
 import { connectWallet, openKeyFile, type SignInProblem } from './sign-in.js';
 

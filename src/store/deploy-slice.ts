@@ -8,6 +8,7 @@ import type { Provider } from 'ethers';
 import type { NetworkConfig } from '../../generators/index.js';
 import type { DeployStep } from '../chain/chain-api.js';
 import type { NetworkCheck } from '../chain/network.js';
+import type { InjectedWallet } from '../chain/injected-wallets.js';
 import { deploymentOn, type SavedDeployment } from '../persistence/studio-db.js';
 import { addNetwork, BUNDLED, parseNetworkInput, removeNetwork, updateNetwork, type NetworkInput, type NetworkProblems } from './network-edits.js';
 import { errorMessage, type SliceContext } from './store-types.js';
@@ -33,6 +34,8 @@ export interface DeployState {
   networkCheck?: NetworkCheck;
   /** A deployment on this network that stopped half-way; Deploy resumes it. */
   partialDeployment?: SavedDeployment;
+  /** An injected browser wallet chosen to sign the deployment (JSON-RPC networks); else the operator key. */
+  deployWallet?: InjectedWallet;
 }
 
 export const initialDeployState: DeployState = {
@@ -132,7 +135,9 @@ export function deployActions({ get, set, services }: SliceContext) {
         const keys = services.keys(workspaceId);
         const addresses = await keys.ensureKeys(workspace);
         await services.chain.fund([addresses.operator, ...Object.values(addresses.participants)]);
-        const signer = await keys.getOperatorSigner(provider);
+        const wallet = network ? get().deployWallet : undefined;
+        if (wallet && !services.chain.walletSigner) throw new Error('signing with a browser wallet is not available here');
+        const signer = wallet ? await services.chain.walletSigner!(wallet.provider, network!) : await keys.getOperatorSigner(provider);
         const record = await services.chain.deploy(manifest, signer, {
           network: network?.name ?? BUNDLED_NETWORK,
           ...(network ? { rpcUrl: network.rpcUrl, registryAddress: network.registryAddress } : {}),
@@ -151,6 +156,11 @@ export function deployActions({ get, set, services }: SliceContext) {
       } catch (e) {
         set({ deployStatus: 'failed', deployError: errorMessage(e) });
       }
+    },
+
+    /** Chooses who signs the next deployment to a JSON-RPC network: a browser wallet, or (undefined) the operator key. */
+    setDeployWallet(wallet: InjectedWallet | undefined): void {
+      set({ deployWallet: wallet });
     },
 
     /** Validates the Add network form; on success adds the network and switches to it. */

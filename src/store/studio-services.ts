@@ -3,7 +3,7 @@
  * small interfaces so the actions can be tested with fakes and the heavy parts (generator,
  * compiler, ledger, ethers) can be loaded lazily by the real implementations (src/app/services.ts).
  */
-import type { Provider, Signer } from 'ethers';
+import type { Eip1193Provider, Provider, Signer } from 'ethers';
 import type {
   AppManifest,
   CompileResult,
@@ -77,6 +77,8 @@ export interface ChainServices {
   useNetwork?(network: NetworkConfig | undefined): void;
   /** Asks a network's node for its chain id, genesis block and client (IDE only). */
   checkNetwork?(network: NetworkConfig): Promise<NetworkCheck>;
+  /** A signer of an injected wallet for a network; refuses a wallet on another chain (IDE only). */
+  walletSigner?(wallet: Eip1193Provider, network: NetworkConfig): Promise<Signer>;
 }
 
 export interface StudioServices {

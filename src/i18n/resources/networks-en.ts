@@ -25,4 +25,8 @@ export const networksEn = {
   sourceHash: 'Design hash',
   download: 'Download record (JSON)',
   partial: 'A deployment of this design stopped half-way ({{done}} of {{total}} steps, begun {{when}}). Deploy resumes it; nothing is deployed twice.',
+  signWith: 'Sign with',
+  operatorKey: 'The consortium operator’s key (in this browser)',
+  wallet: 'Browser wallet: {{name}}',
+  noWallet: 'No browser wallet found.',
 };

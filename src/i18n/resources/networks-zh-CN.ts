@@ -25,4 +25,8 @@ export const networksZhCN = {
   sourceHash: '设计哈希',
   download: '下载部署记录（JSON）',
   partial: '此设计的一次部署中途停止（已完成 {{done}}/{{total}} 步，开始于 {{when}}）。点击部署将继续完成，不会重复部署。',
+  signWith: '签名方式',
+  operatorKey: '联盟运营方密钥（保存在本浏览器）',
+  wallet: '浏览器钱包：{{name}}',
+  noWallet: '未发现浏览器钱包。',
 };

@@ -9,6 +9,7 @@ import { useStudio, useStudioActions, useStudioShallow } from '../../store/studi
 import { activeNetwork, BUNDLED_NETWORK } from '../../store/deploy-slice.js';
 import type { NetworkInput, NetworkProblems } from '../../store/network-edits.js';
 import type { StudioState } from '../../store/store-types.js';
+import { DeployerChoice } from './DeployerChoice.js';
 
 const selectNetworkView = (s: StudioState) => ({
   networkId: s.networkId,
@@ -84,6 +85,7 @@ export function NetworkSection() {
           <button type="button" className="btn btn-small btn-ghost" onClick={() => setRemoving(false)}>{t('deploy.cancel')}</button>
         </p>
       )}
+      {network && <DeployerChoice />}
       {adding && <AddNetworkForm onDone={() => setAdding(false)} />}
     </>
   );
