@@ -9,6 +9,8 @@ import type { NetworkConfig } from '../../generators/index.js';
 import type { DeployStep } from '../chain/chain-api.js';
 import type { NetworkCheck } from '../chain/network.js';
 import type { InjectedWallet } from '../chain/injected-wallets.js';
+
+export type DeploySigner = { kind: 'wallet'; wallet: InjectedWallet } | { kind: 'participant'; participantId: string };
 import { deploymentOn, type SavedDeployment } from '../persistence/studio-db.js';
 import { addNetwork, BUNDLED, parseNetworkInput, removeNetwork, updateNetwork, type NetworkInput, type NetworkProblems } from './network-edits.js';
 import { errorMessage, type SliceContext } from './store-types.js';
@@ -34,8 +36,12 @@ export interface DeployState {
   networkCheck?: NetworkCheck;
   /** A deployment on this network that stopped half-way; Deploy resumes it. */
   partialDeployment?: SavedDeployment;
-  /** An injected browser wallet chosen to sign the deployment (JSON-RPC networks); else the operator key. */
-  deployWallet?: InjectedWallet;
+  /**
+   * Who signs the next deployment to a JSON-RPC network: an injected browser wallet or a
+   * participant's own key; absent, the consortium operator's key. The signer becomes the
+   * registry's operator (admin).
+   */
+  deploySigner?: DeploySigner;
 }
 
 export const initialDeployState: DeployState = {
@@ -135,9 +141,12 @@ export function deployActions({ get, set, services }: SliceContext) {
         const keys = services.keys(workspaceId);
         const addresses = await keys.ensureKeys(workspace);
         await services.chain.fund([addresses.operator, ...Object.values(addresses.participants)]);
-        const wallet = network ? get().deployWallet : undefined;
-        if (wallet && !services.chain.walletSigner) throw new Error('signing with a browser wallet is not available here');
-        const signer = wallet ? await services.chain.walletSigner!(wallet.provider, network!) : await keys.getOperatorSigner(provider);
+        const chosen = network ? get().deploySigner : undefined;
+        if (chosen?.kind === 'wallet' && !services.chain.walletSigner) throw new Error('signing with a browser wallet is not available here');
+        const signer =
+          chosen?.kind === 'wallet' ? await services.chain.walletSigner!(chosen.wallet.provider, network!)
+            : chosen?.kind === 'participant' ? await keys.getSigner(chosen.participantId, provider)
+              : await keys.getOperatorSigner(provider);
         const record = await services.chain.deploy(manifest, signer, {
           network: network?.name ?? BUNDLED_NETWORK,
           ...(network ? { rpcUrl: network.rpcUrl, registryAddress: network.registryAddress } : {}),
@@ -158,9 +167,9 @@ export function deployActions({ get, set, services }: SliceContext) {
       }
     },
 
-    /** Chooses who signs the next deployment to a JSON-RPC network: a browser wallet, or (undefined) the operator key. */
-    setDeployWallet(wallet: InjectedWallet | undefined): void {
-      set({ deployWallet: wallet });
+    /** Chooses who signs the next deployment to a JSON-RPC network (undefined: the operator key). */
+    setDeploySigner(signer: DeploySigner | undefined): void {
+      set({ deploySigner: signer });
     },
 
     /** Validates the Add network form; on success adds the network and switches to it. */

@@ -87,4 +87,17 @@ describe('networks', () => {
     expect(state().partialDeployment).toBeUndefined();
     expect((await repo.get(state().workspaceId!))?.partialDeployments?.besu).toBeUndefined();
   });
+
+  it("deploys with a participant's own key when chosen, on a JSON-RPC network only", async () => {
+    const { studio, state } = await openedStudio();
+    const wangFang = state().workspace!.participants.find((p) => p.id === 'wang-fang')!.address;
+    studio.actions.deploy.setDeploySigner({ kind: 'participant', participantId: 'wang-fang' });
+    // on the bundled ledger the operator deploys whatever was chosen
+    await studio.actions.deploy.deploy();
+    expect(state().deployment?.record.deployer).not.toBe(wangFang);
+    // on a network the chosen participant signs
+    await studio.actions.deploy.addNetwork(BESU);
+    await studio.actions.deploy.deploy();
+    expect(state().deployment?.record.deployer).toBe(wangFang);
+  });
 });

@@ -29,4 +29,11 @@ export const networksEn = {
   operatorKey: 'The consortium operator’s key (in this browser)',
   wallet: 'Browser wallet: {{name}}',
   noWallet: 'No browser wallet found.',
+  exportTitle: 'Exports for developers',
+  exportLead: 'The current design as files: the Solidity sources with ABI, bytecode and the solc standard JSON input (to verify the source on a block explorer), or a Hardhat 3 project (Node 22) with an Ignition deployment module and tests generated from every process path.',
+  exportSources: 'Sources, ABI, standard JSON (.zip)',
+  exportHardhat: 'Hardhat 3 project (.zip)',
+  exporting: 'Exporting…',
+  exported: 'Saved {{file}} ({{files}} files).',
+  participantKey: 'Key of {{name}} (in this browser)',
 };

@@ -29,4 +29,11 @@ export const networksZhCN = {
   operatorKey: '联盟运营方密钥（保存在本浏览器）',
   wallet: '浏览器钱包：{{name}}',
   noWallet: '未发现浏览器钱包。',
+  exportTitle: '开发者导出',
+  exportLead: '把当前设计导出为文件：Solidity 源码及 ABI、字节码和 solc 标准 JSON 输入（用于在区块浏览器上验证源码），或一个 Hardhat 3 项目（Node 22），含 Ignition 部署模块和根据每条流程路径生成的测试。',
+  exportSources: '源码、ABI、标准 JSON（.zip）',
+  exportHardhat: 'Hardhat 3 项目（.zip）',
+  exporting: '正在导出…',
+  exported: '已保存 {{file}}（{{files}} 个文件）。',
+  participantKey: '{{name}} 的密钥（保存在本浏览器）',
 };
