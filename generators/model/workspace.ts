@@ -28,6 +28,8 @@ export interface DeviceInfo {
   make?: string;
   model?: string;
   serial?: string;
+  /** Id of the participant (a person or an organization account) that owns the device. */
+  owner?: string;
 }
 
 export interface Participant {
@@ -87,6 +89,34 @@ export interface Workspace {
   roles: Role[];
   participants: Participant[];
   processes: ProcessDocument[];
+  /** How the designer draws the workspace; the generator ignores it. */
+  layout?: WorkspaceLayout;
+}
+
+/** A participant drawn on the consortium canvas that is not yet a member of any organization. */
+export type DraftParticipant = Omit<Participant, 'organization' | 'address'>;
+
+/** A node's place on a canvas; members of an organization are placed relative to its box. */
+export interface NodePosition {
+  x: number;
+  y: number;
+}
+
+/**
+ * Designer state kept with the workspace so a reload shows the same drawing. Optional and
+ * additive: a workspace without it is drawn with a derived layout. Not part of the consortium's
+ * meaning: generation, deployment and the app never read it.
+ */
+export interface WorkspaceLayout {
+  consortium?: {
+    /** Canvas positions by node key: `org:<id>`, `participant:<id>` (relative to its organization), `role:<id>`. */
+    positions?: Record<string, NodePosition>;
+    /**
+     * Participants drawn but not yet connected to an organization ("member of"): they join
+     * `participants` when they are, and have no key or account until then.
+     */
+    drafts?: DraftParticipant[];
+  };
 }
 
 export const DEFAULT_CHAIN: Required<ChainSettings> = { chainId: 1337, blockGasLimit: 30_000_000 };

@@ -7,6 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { auditActions, initialAuditState } from './audit-slice.js';
 import { buildActions, initialBuildState } from './build-slice.js';
+import { consortiumActions, initialConsortiumState } from './consortium-slice.js';
 import { debounce } from './debounce.js';
 import { designerActions, initialDesignerState } from './designer-slice.js';
 import { deployActions, initialDeployState } from './deploy-slice.js';
@@ -25,8 +26,9 @@ export interface StudioOptions {
 }
 
 export function createStudioActions(ctx: SliceContext) {
+  const workspace = workspaceActions(ctx);
   return {
-    workspace: workspaceActions(ctx),
+    workspace,
     build: buildActions(ctx),
     deploy: deployActions(ctx),
     session: sessionActions(ctx),
@@ -35,6 +37,7 @@ export function createStudioActions(ctx: SliceContext) {
     explorer: explorerActions(ctx),
     designer: designerActions(ctx),
     audit: auditActions(ctx),
+    consortium: consortiumActions(ctx, workspace),
   };
 }
 
@@ -59,6 +62,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
     ...initialExplorerState,
     ...initialDesignerState,
     ...initialAuditState,
+    ...initialConsortiumState,
   }));
   const actions = createStudioActions({ get: store.getState, set: store.setState, services });
 

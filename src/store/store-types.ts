@@ -1,6 +1,7 @@
 /** The store's state as one type, and what each slice's action factory receives. */
 import type { AuditState } from './audit-slice.js';
 import type { BuildState } from './build-slice.js';
+import type { ConsortiumState } from './consortium-slice.js';
 import type { DeployState } from './deploy-slice.js';
 import type { DesignerState } from './designer-slice.js';
 import type { ExplorerState } from './explorer-slice.js';
@@ -10,7 +11,7 @@ import type { StudioServices } from './studio-services.js';
 import type { UiState } from './ui-slice.js';
 import type { WorkspaceState } from './workspace-slice.js';
 
-export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & DesignerState & AuditState;
+export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & DesignerState & AuditState & ConsortiumState;
 
 export type SetState = (partial: Partial<StudioState> | ((state: StudioState) => Partial<StudioState>)) => void;
 export type GetState = () => StudioState;

@@ -85,8 +85,12 @@ export function updateParticipant(ws: Workspace, id: string, patch: Partial<Part
   return { ...ws, participants: ws.participants.map((p) => (p.id === id ? { ...p, ...patch } : p)) };
 }
 
+/** Removes a participant; devices it owned keep no dangling owner. */
 export function removeParticipant(ws: Workspace, id: string): Workspace {
-  return { ...ws, participants: ws.participants.filter((p) => p.id !== id) };
+  return {
+    ...ws,
+    participants: ws.participants.filter((p) => p.id !== id).map((p) => (p.device?.owner === id ? { ...p, device: { ...p.device, owner: undefined } } : p)),
+  };
 }
 
 export function setProcessXml(ws: Workspace, processId: string, bpmn: string): Workspace {

@@ -1,9 +1,11 @@
 /** 流程设计器的简体中文文字：属性面板开关、检查问题，以及属性面板（bpmn-js 模板）的文字。 */
+import { consortiumZhCN } from './consortium-zh-CN.js';
 import type { designerEn } from './designer-en.js';
 
 export const designerZhCN: typeof designerEn = {
   properties: { show: '属性', hide: '隐藏属性', title: '属性' },
   problems: { lint: '检查', noFile: '工作区', count: '{{count}} 个问题' },
+  consortium: consortiumZhCN,
 };
 
 export const designerBpmnZhCN: Record<string, string> = {
