@@ -26,6 +26,12 @@ export const GAS_BENCHMARKS: readonly GasBenchmark[] = [
     note: 'trace: order, then supplies and transport/waybill in parallel, delivery',
   },
   {
+    name: 'Supply chain, carrier bound',
+    workspace: 'bench/processes/supply-chain-bound/workspace.json',
+    trace: 'bench/processes/supply-chain-bound/trace.json',
+    note: 'the supply chain with "Order transport" nominating the special carrier (cf:binds): the same trace, the carrier\'s three tasks checked against the bound participant',
+  },
+  {
     name: 'Invoice handling',
     workspace: 'bench/processes/invoice-handling/workspace.json',
     trace: 'bench/processes/invoice-handling/trace.json',

@@ -173,7 +173,7 @@ describe('generateWorkspace: located problems', () => {
   });
 
   it.each([
-    ['inclusive gateway', '<bpmn:inclusiveGateway id="X" name="Check" />', 'inclusive gateway "Check" is not executable yet'],
+    ['complex gateway', '<bpmn:complexGateway id="X" name="Check" />', 'complex gateway "Check" is not executable yet'],
     ['sub-process', '<bpmn:subProcess id="X" name="Inner" />', 'sub process "Inner" is not executable yet'],
     ['message catch event', '<bpmn:intermediateCatchEvent id="X" name="Wait"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>', 'intermediate catch event "Wait" is not executable yet'],
     ['service task', '<bpmn:serviceTask id="X" />', 'service task X is not executable yet'],

@@ -60,3 +60,10 @@ export interface CfField extends ModdleElement {
   label?: string;
   required?: boolean;
 }
+
+/** `<cf:binds role="…" field="…" rebind="once|sameTask" />`: the element nominates who plays a role in the instance. */
+export interface CfBinds extends ModdleElement {
+  role?: string;
+  field?: string;
+  rebind?: string;
+}

@@ -28,6 +28,15 @@ export function evaluateFeel(expr: TypedExpr, values: readonly FeelValue[]): Fee
   return evaluate(expr, values, numericDomain(expr));
 }
 
+/**
+ * The value of `expr` with its numbers computed in `domain` (a script assigning an `int` field
+ * computes in int256 whatever its operands; see valueToExpr in generators/solidity).
+ * @throws FeelRuntimeError where the contract would revert.
+ */
+export function evaluateIn(expr: TypedExpr, values: readonly FeelValue[], domain: NumericDomain): FeelValue {
+  return evaluate(expr, values, domain);
+}
+
 /** A condition's truth value; @throws FeelRuntimeError where the contract would revert. */
 export function evaluateCondition(expr: TypedExpr, values: readonly FeelValue[]): boolean {
   return evaluateFeel(expr, values) as boolean;

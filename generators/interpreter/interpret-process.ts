@@ -11,6 +11,12 @@
  * the data and routes the token (InvalidChoice, NoBranchMatches, ValueOutOfRange, Panic). A rejected
  * step changes nothing, like a reverted transaction.
  *
+ * Roles bound per instance (cf:binds): a step that nominates checks, after the required fields, that
+ * its nominee holds the role (NomineeLacksRole, looked up in the `members` the instance was created
+ * with) and records it (RoleAlreadyBound when a 'once' binding names someone else); a task of a bound
+ * role, after the role check, accepts only the bound participant (NotBoundParticipant), compared
+ * with `Caller.account`.
+ *
  * Time: every step takes `now`, the block timestamp in seconds of the transaction it mirrors. A step
  * whose routing sets the bit of a timer (an intermediate timer the token reached, or the boundary
  * timers of a task it enabled) starts that timer: its deadline becomes now + its duration. `trigger`
@@ -18,12 +24,13 @@
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';
-import { routeToken, RoutingRevert } from './route-token.js';
+import { routeTokenWithEffects, RoutingRevert, settleJoins, type RouteEffects, type ScriptRun } from './route-token.js';
 import { bitsConsumedBy } from '../ir/timer-bits.js';
 
 export const CONTRACT_ERRORS = [
   'TaskNotEnabled', 'CallerLacksRole', 'NotAMember', 'RequiredFieldMissing',
   'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic', 'TimerNotWaiting', 'TimerNotDue',
+  'NotBoundParticipant', 'NomineeLacksRole', 'RoleAlreadyBound', 'NegativeValue',
 ] as const;
 /** The name of the custom error the contract reverts with; 'Panic' is a checked-arithmetic or division-by-zero panic. */
 export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];
@@ -36,7 +43,12 @@ export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];
 export interface Caller {
   roles: readonly string[];
   member: boolean;
+  /** The caller's account (0x-hex): needed only for tasks of a role bound per instance. */
+  account?: string;
 }
+
+/** The registry's members as a nominee check sees them: account (any case) -> role ids. */
+export type Members = ReadonlyMap<string, readonly string[]>;
 
 /** Field values by field name: bigint (or a safe integer) for uint/int/timestamp, boolean, or text (string, 0x-hex address and bytes32). */
 export type StepData = Readonly<Record<string, FeelValue | number>>;
@@ -50,6 +62,10 @@ export interface InstanceState {
   readonly values: readonly FeelValue[];
   /** Deadline (Unix seconds) of every timer, by timer index: the last time it started (0 if never). */
   readonly dueAt: readonly bigint[];
+  /** Participant (lowercase account) bound by each of `ir.bindings`, ZERO_ADDRESS while unbound: the contract's `boundTo`. */
+  readonly bound: readonly string[];
+  /** Who holds which role, for nominee checks (empty: nobody may be nominated). */
+  readonly members: Members;
 }
 
 /** A timer the step started, as its `TimerStarted` event says. */
@@ -69,6 +85,8 @@ export interface StepRecord {
   timersStarted: TimerStart[];
   /** Set when the step triggered a timer (its `TimerFired` event). */
   timer?: number;
+  /** Script tasks the step's routing ran, in order, with the values each assigned (`<Script>Completed`). */
+  scripts: ScriptRun[];
 }
 
 /** Block time in seconds; a number must be a safe integer. */
@@ -85,8 +103,13 @@ export function zeroValue(type: FieldIR['type']): FeelValue {
   return type === 'bool' ? false : type === 'string' ? '' : type === 'address' ? ZERO_ADDRESS : type === 'bytes32' ? ZERO_BYTES32 : 0n;
 }
 
-export function createInstance(ir: ProcessIR): InstanceState {
-  return { ir, started: false, marking: 0n, values: ir.fields.map((f) => zeroValue(f.type)), dueAt: ir.timers.map(() => 0n) };
+/** A new, not yet started instance; `members` (account -> role ids) is needed only by processes that bind roles. */
+export function createInstance(ir: ProcessIR, members: Members = new Map()): InstanceState {
+  const byAccount = new Map([...members].map(([account, roles]) => [account.toLowerCase(), roles]));
+  return {
+    ir, started: false, marking: 0n, values: ir.fields.map((f) => zeroValue(f.type)), dueAt: ir.timers.map(() => 0n),
+    bound: ir.bindings.map(() => ZERO_ADDRESS), members: byAccount,
+  };
 }
 
 /** Indexes (into `ir.tasks`) of the tasks enabled now, in task order. */
@@ -106,8 +129,8 @@ export function start(state: InstanceState, caller: Caller, data: StepData = {},
   if (s.roles.length === 0 && !caller.member) return reject('NotAMember', s.elementId, 'the caller is not a member of the consortium');
   if (s.roles.length > 0 && !s.roles.some((r) => roles.includes(r)))
     return reject('CallerLacksRole', s.elementId, `only ${s.roles.join(' or ')} may start "${s.name}"`);
-  return step({ ...state, started: true }, s.elementId, s.writes, data, s.choice !== undefined ? (choice ?? 0) : undefined, 0n, BigInt(now), (values) =>
-    routeToken(state.ir, values, s.next, 0n, choice ?? 0));
+  return step({ ...state, started: true }, s.elementId, s.writes, data, s.choice !== undefined ? (choice ?? 0) : undefined, 0n, BigInt(now), (fx) =>
+    routeTokenWithEffects(state.ir, fx, s.next, 0n, choice ?? 0));
 }
 
 /** Completes task `taskIndex` (into `ir.tasks`). `choice` is used only by a task followed by a caller-decided gateway. */
@@ -118,9 +141,14 @@ export function complete(state: InstanceState, taskIndex: number, caller: Caller
   const taskBit = 1n << BigInt(task.bit);
   if ((state.marking & taskBit) === 0n) return reject('TaskNotEnabled', task.elementId, `"${task.name}" is not enabled`);
   if (!effectiveRoles(caller).includes(task.role)) return reject('CallerLacksRole', task.elementId, `only ${task.role} may do "${task.name}"`);
+  if (task.binding !== undefined) {
+    const bound = state.bound[task.binding];
+    if (bound !== ZERO_ADDRESS && bound !== caller.account?.toLowerCase())
+      return reject('NotBoundParticipant', task.elementId, `in this instance only ${bound}, bound to ${task.role}, may do "${task.name}"`);
+  }
   const rest = withoutBits(state.marking, bitsConsumedBy(state.ir, { task: taskIndex }));
-  return step(state, task.elementId, task.writes, data, task.choice !== undefined ? (choice ?? 0) : undefined, rest, BigInt(now), (values) =>
-    routeToken(state.ir, values, task.next, rest, choice ?? 0));
+  return step(state, task.elementId, task.writes, data, task.choice !== undefined ? (choice ?? 0) : undefined, rest, BigInt(now), (fx) =>
+    routeTokenWithEffects(state.ir, fx, task.next, rest, choice ?? 0));
 }
 
 /**
@@ -133,7 +161,7 @@ export function trigger(state: InstanceState, timerIndex: number, now: Now): Ste
   if ((state.marking & (1n << BigInt(timer.bit))) === 0n) return reject('TimerNotWaiting', timer.elementId, `"${timer.name}" is not waiting`);
   if (BigInt(now) < state.dueAt[timerIndex]) return reject('TimerNotDue', timer.elementId, `"${timer.name}" is due at ${state.dueAt[timerIndex]}, it is ${now}`);
   const rest = withoutBits(state.marking, bitsConsumedBy(state.ir, { timer: timerIndex }));
-  const result = step(state, timer.elementId, [], {}, undefined, rest, BigInt(now), (values) => routeToken(state.ir, values, timer.next, rest, 0));
+  const result = step(state, timer.elementId, [], {}, undefined, rest, BigInt(now), (fx) => routeTokenWithEffects(state.ir, fx, timer.next, rest, 0));
   if (result.ok) result.record.timer = timerIndex;
   return result;
 }
@@ -150,17 +178,28 @@ function effectiveRoles(caller: Caller): readonly string[] {
 }
 
 /** Required fields, then record the data, then route: the tail every step shares. */
-function step(state: InstanceState, elementId: string, writes: FieldWrite[], data: StepData, choice: number | undefined, rest: bigint, now: bigint, route: (values: readonly FeelValue[]) => bigint): StepResult {
+function step(state: InstanceState, elementId: string, writes: FieldWrite[], data: StepData, choice: number | undefined, rest: bigint, now: bigint, route: (fx: RouteEffects) => bigint): StepResult {
   const { ir } = state;
   const written = writes.map((w) => ({ w, field: ir.fields[w.field], value: normalise(ir.fields[w.field], data[ir.fields[w.field].name]) }));
   for (const { w, field, value } of written) {
     if (w.required && isMissing(field, value)) return reject('RequiredFieldMissing', elementId, `"${field.label || field.name}" is required`);
   }
+  const bound = [...state.bound];
+  for (const [k, b] of ir.bindings.entries()) {
+    if (b.elementId !== elementId) continue;
+    const nominee = written.find((x) => x.w.field === b.field)!;
+    if (!nominee.w.required && nominee.value === ZERO_ADDRESS) continue; // an optional nomination left empty keeps the binding
+    if (!(state.members.get(nominee.value as string) ?? []).includes(b.role)) return reject('NomineeLacksRole', elementId, `${nominee.value} does not hold ${b.role}`);
+    // the start event binds a fresh instance; 'once' then accepts only the participant bound already
+    if (b.rebind === 'once' && bound[k] !== ZERO_ADDRESS && bound[k] !== nominee.value) return reject('RoleAlreadyBound', elementId, `${b.role} is bound to ${bound[k]} already`);
+    bound[k] = nominee.value as string;
+  }
   const values = [...state.values];
   for (const { w, value } of written) values[w.field] = value;
   let marking: bigint;
+  const fx: RouteEffects = { values, scripts: [] };
   try {
-    marking = route(values);
+    marking = settleJoins(ir, fx, route(fx));
   } catch (e) {
     if (e instanceof RoutingRevert) return reject(e.errorName, e.elementId, e.message);
     throw e;
@@ -175,9 +214,9 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
       timersStarted.push({ timer: k, dueAt: dueAt[k] });
     }
   });
-  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted };
+  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts };
   if (choice !== undefined) record.choice = choice;
-  return { ok: true, state: { ...state, marking, values, dueAt }, record };
+  return { ok: true, state: { ...state, marking, values, dueAt, bound }, record };
 }
 
 /** Only text-like values can be missing on chain: numbers and booleans always carry a value. */

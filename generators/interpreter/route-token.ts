@@ -10,14 +10,34 @@
  *   them (a second token on the same input is absorbed);
  * - a parallel split routes its outgoing flows one after the other, in `branches` order;
  * - exclusive gateways: conditions in order, then the default; or the caller's choice (1..n,
- *   0 = default); or pass-through.
+ *   0 = default); or pass-through;
+ * - an inclusive split routes every branch whose condition holds (all conditions evaluated first),
+ *   a branch without condition always, else the default (NoBranchMatches without one); a token
+ *   reaching an inclusive join only sets its input bit: `settleJoins` fires joins after the routing;
+ * - script tasks on a flow (FlowTarget.scripts) run first, in order: each assignment is evaluated
+ *   on the current values (earlier assignments included) and written, and the run is recorded, as
+ *   the contract's `_run<Script>` stores the field and emits `<Script>Completed`.
  * Reverts are thrown as RoutingRevert and become the step's rejection.
  */
 import type { FlowTarget, GatewayIR, ProcessIR } from '../ir/process-ir.js';
 import { boundaryTimersOf } from '../ir/timer-bits.js';
-import { FeelRuntimeError, evaluateCondition, type FeelValue } from '../feel/evaluate-feel.js';
+import { FeelRuntimeError, evaluateCondition, evaluateIn, type FeelValue } from '../feel/evaluate-feel.js';
+import { numericDomain } from '../feel/numeric-domain.js';
+import { inclusiveJoins, joinMayFire } from '../ir/inclusive-join.js';
 
-export type RoutingErrorName = 'InvalidChoice' | 'NoBranchMatches' | 'ValueOutOfRange' | 'Panic';
+export type RoutingErrorName = 'InvalidChoice' | 'NoBranchMatches' | 'ValueOutOfRange' | 'Panic' | 'NegativeValue';
+
+/** A script task the token ran through: the values it assigned, by field name (its `<Script>Completed` event). */
+export interface ScriptRun {
+  elementId: string;
+  data: Record<string, FeelValue>;
+}
+
+/** What routing changes besides the marking: field values (scripts write them) and the scripts that ran. */
+export interface RouteEffects {
+  values: FeelValue[];
+  scripts: ScriptRun[];
+}
 
 export class RoutingRevert extends Error {
   constructor(readonly errorName: RoutingErrorName, readonly elementId: string, message: string) {
@@ -27,8 +47,22 @@ export class RoutingRevert extends Error {
 
 const bit = (n: number) => 1n << BigInt(n);
 
-/** The marking after a token moves to `target` from marking `m`. `choice` reaches a caller-decided gateway only. */
+/** The marking after a token moves to `target` from marking `m`. `choice` reaches a caller-decided gateway only. Scripts run on a copy of `values`. */
 export function routeToken(ir: ProcessIR, values: readonly FeelValue[], target: FlowTarget, m: bigint, choice: number): bigint {
+  return route(ir, { values: [...values], scripts: [] }, target, m, choice);
+}
+
+/** routeToken that keeps what the scripts on the way did in `effects` (its values are updated in place). */
+export function routeTokenWithEffects(ir: ProcessIR, effects: RouteEffects, target: FlowTarget, m: bigint, choice: number): bigint {
+  return route(ir, effects, target, m, choice);
+}
+
+function route(ir: ProcessIR, fx: RouteEffects, target: FlowTarget, m: bigint, choice: number): bigint {
+  if (target.scripts?.length) {
+    const x = ir.scripts[target.scripts[0]];
+    runScript(ir, fx, target.scripts[0]);
+    return route(ir, fx, x.next, m, choice);
+  }
   switch (target.kind) {
     case 'task':
       return boundaryTimersOf(ir, target.index).reduce((acc, k) => acc | bit(ir.timers[k].bit), m | bit(ir.tasks[target.index].bit));
@@ -38,20 +72,47 @@ export function routeToken(ir: ProcessIR, values: readonly FeelValue[], target: 
       return ir.ends[target.index].terminate ? 0n : m;
     case 'gateway': {
       const marking = target.inputBit === undefined ? m : m | bit(target.inputBit);
-      return fireGateway(ir, values, ir.gateways[target.index], marking, choice);
+      if (ir.gateways[target.index].kind === 'inclusive' && target.inputBit !== undefined) return marking; // waits for the settling
+      return fireGateway(ir, fx, ir.gateways[target.index], marking, choice);
     }
   }
 }
 
-function fireGateway(ir: ProcessIR, values: readonly FeelValue[], g: GatewayIR, m: bigint, choice: number): bigint {
-  const go = (t: FlowTarget) => routeToken(ir, values, t, m, 0); // only a task hands a choice on
+function runScript(ir: ProcessIR, fx: RouteEffects, k: number) {
+  const x = ir.scripts[k];
+  const data: Record<string, FeelValue> = {};
+  for (const a of x.assignments) {
+    const f = ir.fields[a.field];
+    let value: FeelValue;
+    try {
+      if (a.expr.type !== 'number') value = evaluateIn(a.expr, fx.values, 'uint256');
+      else {
+        // an int field computes in int256; else the expression's own domain, and an int256 result must not be negative
+        const domain = f.type === 'int' ? 'int256' : numericDomain(a.expr);
+        value = evaluateIn(a.expr, fx.values, domain);
+        if (f.type !== 'int' && (value as bigint) < 0n) throw new RoutingRevert('NegativeValue', x.elementId, `"${x.name}": ${f.name} := ${a.text} is ${value}, but ${f.name} is ${f.type}`);
+      }
+    } catch (e) {
+      if (e instanceof FeelRuntimeError) throw new RoutingRevert(e.errorName, x.elementId, `"${x.name}": ${f.name} := ${a.text}: ${e.message}`);
+      throw e;
+    }
+    fx.values[a.field] = value;
+    data[f.name] = value;
+  }
+  fx.scripts.push({ elementId: x.elementId, data });
+}
+
+function fireGateway(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint, choice: number): bigint {
+  const values = fx.values;
+  const go = (t: FlowTarget) => route(ir, fx, t, m, 0); // only a task hands a choice on
+  if (g.kind === 'inclusive') return splitInclusive(ir, fx, g, m);
   if (g.kind === 'parallel') {
     if (g.inputBits.length > 0) {
       const mask = g.inputBits.reduce((acc, b) => acc | bit(b), 0n);
       if ((m & mask) !== mask) return m; // wait for the other inputs
       m &= ~mask;
     }
-    for (const b of g.branches) m = routeToken(ir, values, b.target, m, 0);
+    for (const b of g.branches) m = route(ir, fx, b.target, m, 0);
     return m;
   }
   if (g.decision === 'caller') {
@@ -74,4 +135,42 @@ function fireGateway(ir: ProcessIR, values: readonly FeelValue[], g: GatewayIR, 
     throw new RoutingRevert('NoBranchMatches', g.elementId, `no condition of "${g.name}" holds and it has no default flow`);
   }
   return go(g.branches[0].target); // pass-through merge
+}
+
+/** The branches of inclusive gateway `g` whose conditions hold get a token; conditions are evaluated first, in order. */
+function splitInclusive(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint): bigint {
+  const take = g.branches.map((b) => {
+    if (!b.condition) return true;
+    try {
+      return evaluateCondition(b.condition, fx.values);
+    } catch (e) {
+      if (e instanceof FeelRuntimeError) throw new RoutingRevert(e.errorName, g.elementId, `condition "${b.conditionText}" at "${g.name}": ${e.message}`);
+      throw e;
+    }
+  });
+  if (!take.some(Boolean)) {
+    if (g.defaultBranch) return route(ir, fx, g.defaultBranch.target, m, 0);
+    throw new RoutingRevert('NoBranchMatches', g.elementId, `no condition of "${g.name}" holds and it has no default flow`);
+  }
+  g.branches.forEach((b, k) => {
+    if (take[k]) m = route(ir, fx, b.target, m, 0);
+  });
+  return m;
+}
+
+/**
+ * After a step's routing: fires every inclusive join the rule (generators/ir/inclusive-join.ts)
+ * lets fire, in gateway order, round after round until a round fires none.
+ */
+export function settleJoins(ir: ProcessIR, fx: RouteEffects, m: bigint): bigint {
+  const joins = inclusiveJoins(ir);
+  for (;;) {
+    const before = m;
+    for (const j of joins) {
+      if (!joinMayFire(ir, j, m)) continue;
+      const g = ir.gateways[j];
+      m = splitInclusive(ir, fx, g, g.inputBits.reduce((acc, b) => acc & ~bit(b), m));
+    }
+    if (m === before) return m;
+  }
 }

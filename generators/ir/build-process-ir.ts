@@ -10,9 +10,11 @@ import type {
 } from '../bpmn/moddle-types.js';
 import { compileCondition } from '../feel/check-feel.js';
 import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
-import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, StartIR, TaskIR, TimerIR } from './process-ir.js';
+import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, ScriptIR, StartIR, TaskIR, TimerIR } from './process-ir.js';
+import { readScript } from './read-script.js';
 import { boundaryRefusal, isTaskBoundaryTimer, isTimerEvent, readTimerDuration } from './read-timer.js';
-import { collectFields } from './collect-fields.js';
+import { BINDING_NAMES, collectFields } from './collect-fields.js';
+import { readBindings } from './read-bindings.js';
 import { findRole, laneIndex, roleReferenceOf } from './resolve-roles.js';
 import { DESCRIPTIVE_TYPES, EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeEventDefinition, describeType } from './executable-elements.js';
 import { checkGatewayCycles, checkReachability, checkTerminateAfterSplit } from './check-structure.js';
@@ -69,6 +71,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
 
   const starts: BpmnFlowNode[] = [];
   const taskNodes: BpmnFlowNode[] = [];
+  const scriptNodes: BpmnFlowNode[] = [];
   const gatewayNodes: BpmnFlowNode[] = [];
   const endNodes: { node: BpmnFlowNode; terminate: boolean }[] = [];
   /** Intermediate timers and timer boundaries, in document order, with their durations. */
@@ -85,6 +88,9 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     } else if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) {
       if (node.loopCharacteristics) problems.push(error(`task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('tasks', node.id)));
       else taskNodes.push(node);
+    } else if (node.$type === 'bpmn:ScriptTask') {
+      if (node.loopCharacteristics) problems.push(error(`script task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('scripts', node.id)));
+      else scriptNodes.push(node);
     } else if ((GATEWAY_TYPES as readonly string[]).includes(node.$type)) {
       gatewayNodes.push(node);
     } else if (node.$type === 'bpmn:IntermediateCatchEvent' && isTimerEvent(node)) {
@@ -121,24 +127,36 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   // fields
   const start = starts[0];
   const writers = start ? [start, ...taskNodes] : taskNodes;
-  const { fields, writesOf } = collectFields(writers, (n) => at(n === start ? 'events' : 'tasks', n.id), problems);
+  // a script task declares (cf:field) the fields it assigns, but takes no parameters
+  const { fields, writesOf, bindsOf } = collectFields([...writers, ...scriptNodes], (n) => at(n === start ? 'events' : scriptNodes.includes(n) ? 'scripts' : 'tasks', n.id), problems);
+  const scriptAssignments = scriptNodes.map((n) => readScript(n, label(n), fields, at('scripts', n.id), problems));
 
   // indexes and bits: tasks take bits 0..n-1 in document order, then timers, then join inputs
   const taskIndex = new Map(taskNodes.map((n, i) => [n.id, i]));
   const timerIndex = new Map(timerNodes.map((t, i) => [t.node.id, i]));
   const gatewayIndex = new Map(gatewayNodes.map((n, i) => [n.id, i]));
   const endIndex = new Map(endNodes.map((e, i) => [e.node.id, i]));
+  const scriptIndex = new Map(scriptNodes.map((n, i) => [n.id, i]));
+  /** Where each script leads (memoized); scripts being resolved are in `resolving`, so a loop of scripts is caught. */
+  const afterScript = new Map<number, FlowTarget | undefined>();
+  const resolving = new Set<number>();
   let nextBit = taskNodes.length + timerNodes.length;
   const joinInputBit = new Map<string, number>(); // flow id -> bit
   for (const g of gatewayNodes) {
-    if (g.$type === 'bpmn:ParallelGateway' && (g.incoming ?? []).length > 1)
+    if ((g.$type === 'bpmn:ParallelGateway' || g.$type === 'bpmn:InclusiveGateway') && (g.incoming ?? []).length > 1)
       for (const f of g.incoming ?? []) joinInputBit.set(f.id, nextBit++);
   }
   if (nextBit > MAX_MARKING_BITS)
-    problems.push(error(`the process needs ${nextBit} marking bits (tasks, timers and parallel join inputs); at most ${MAX_MARKING_BITS} fit one storage word`, { file: ctx.file, path: base, elementId: process.id }));
+    problems.push(error(`the process needs ${nextBit} marking bits (tasks, timers and join inputs); at most ${MAX_MARKING_BITS} fit one storage word`, { file: ctx.file, path: base, elementId: process.id }));
 
   const targetOf = (flow: BpmnSequenceFlow): FlowTarget | undefined => {
     const id = flow.targetRef?.id;
+    if (scriptIndex.has(id)) {
+      // a script runs on the way: the flow leads where the script leads
+      const k = scriptIndex.get(id)!;
+      const after = resolveScript(k);
+      return after && { ...after, scripts: [k, ...(after.scripts ?? [])] };
+    }
     if (taskIndex.has(id)) return { kind: 'task', index: taskIndex.get(id)! };
     if (gatewayIndex.has(id)) {
       const bit = joinInputBit.get(flow.id);
@@ -151,6 +169,18 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     }
     if (flow.targetRef?.$type === 'bpmn:StartEvent') problems.push(error(`flow ${label(flow)} leads into a start event`, at('flows', flow.id)));
     return undefined; // the target was refused above
+  };
+  const resolveScript = (k: number): FlowTarget | undefined => {
+    if (resolving.has(k)) {
+      problems.push(error(`script task ${label(scriptNodes[k])} is on a loop of script tasks with no task in it; it would run forever in one step`, at('scripts', scriptNodes[k].id)));
+      return undefined;
+    }
+    if (!afterScript.has(k)) {
+      resolving.add(k);
+      afterScript.set(k, singleNext(scriptNodes[k], 'scripts'));
+      resolving.delete(k);
+    }
+    return afterScript.get(k);
   };
   const branchOf = (flow: BpmnSequenceFlow): BranchIR | undefined => {
     const target = targetOf(flow);
@@ -170,6 +200,16 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     return targetOf(out[0]);
   };
 
+  /** A flow's FEEL condition, type-checked, or undefined after a located error. */
+  const compileFlowCondition = (f: BpmnSequenceFlow, text: string) => {
+    const language = f.conditionExpression?.language?.toLowerCase();
+    if (language && language !== 'feel' && !language.includes('feel'))
+      problems.push(error(`flow ${label(f)}: condition language "${language}" is not supported; write FEEL`, at('flows', f.id)));
+    const compiled = compileCondition(text, fields);
+    if (!compiled.ok) problems.push(error(compiled.message, at('flows', f.id)));
+    return compiled.ok ? compiled.expr : undefined;
+  };
+
   // gateways
   const gateways: GatewayIR[] = [];
   const choiceOf = new Map<string, number>(); // task/start id -> caller-decided gateway index
@@ -177,7 +217,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   for (const g of gatewayNodes) {
     const out = g.outgoing ?? [];
     const gw: GatewayIR = {
-      elementId: g.id, name: g.name?.trim() || g.id, identifier: '', kind: g.$type === 'bpmn:ParallelGateway' ? 'parallel' : 'exclusive',
+      elementId: g.id, name: g.name?.trim() || g.id, identifier: '', kind: g.$type === 'bpmn:ParallelGateway' ? 'parallel' : g.$type === 'bpmn:InclusiveGateway' ? 'inclusive' : 'exclusive',
       branches: [], inputBits: (g.incoming ?? []).map((f) => joinInputBit.get(f.id)).filter((b): b is number => b !== undefined),
     };
     if ((g.incoming ?? []).length === 0) problems.push(error(`gateway ${label(g)} has no incoming flow`, at('gateways', g.id)));
@@ -188,6 +228,28 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
         const b = branchOf(f);
         if (b) gw.branches.push(b);
       }
+    } else if (gw.kind === 'inclusive') {
+      gw.decision = 'conditions';
+      for (const f of out) {
+        const b = branchOf(f);
+        if (!b) continue;
+        const text = f.conditionExpression?.body?.trim();
+        if (f === g.default) {
+          if (text) problems.push(warning(`flow ${label(f)} is the default flow; its condition is ignored`, at('flows', f.id)));
+          gw.defaultBranch = b;
+          continue;
+        }
+        if (text) {
+          const compiled = compileFlowCondition(f, text);
+          if (compiled) {
+            b.condition = compiled;
+            b.conditionText = text;
+          }
+        }
+        gw.branches.push(b);
+      }
+      if (gw.defaultBranch && gw.branches.some((b) => !b.condition && !b.conditionText))
+        problems.push(warning(`inclusive gateway ${label(g)} has a flow without a condition, which is always taken, so its default flow ${label(g.default!)} is never taken`, at('gateways', g.id)));
     } else {
       const conditional = out.filter((f) => f.conditionExpression?.body?.trim());
       for (const f of out) {
@@ -204,13 +266,9 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
             problems.push(error(`flow ${label(f)} from gateway ${label(g)} has no condition; give it one or make it the gateway's default flow`, at('flows', f.id)));
             continue;
           }
-          const language = f.conditionExpression?.language?.toLowerCase();
-          if (language && language !== 'feel' && !language.includes('feel'))
-            problems.push(error(`flow ${label(f)}: condition language "${language}" is not supported; write FEEL`, at('flows', f.id)));
-          const compiled = compileCondition(text, fields);
-          if (!compiled.ok) problems.push(error(compiled.message, at('flows', f.id)));
-          else {
-            b.condition = compiled.expr;
+          const compiled = compileFlowCondition(f, text);
+          if (compiled) {
+            b.condition = compiled;
             b.conditionText = text;
           }
         }
@@ -242,6 +300,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const taskScope = new IdentifierScope([
     'startInstance', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled',
     'instanceId', 'choice', 'm', 'd', 'by', 'account', 'roles', 'value', 'rest', 'dueAt', 'armed', ...fields.map((f) => f.identifier),
+    ...(bindsOf.size ? BINDING_NAMES : []),
   ]);
   for (const node of taskNodes) {
     const role = roleOf(node, 'tasks');
@@ -255,6 +314,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   [...tasks].sort((a, b) => cmp(a.elementId, b.elementId)).forEach((t) => {
     t.identifier = taskScope.claim(deriveIdentifier(t.name === t.elementId ? undefined : t.name, t.elementId, 'camel'));
   });
+  const bindings = readBindings(nodes, writers, bindsOf, ctx.roles, tasks, taskIndex, (n) => at(n === start ? 'events' : 'tasks', n.id), problems);
 
   // timers: trigger functions share the task functions' scope, claimed after the tasks so a new timer renames no task
   const timers: TimerIR[] = timerNodes.map(({ node, duration, seconds }, k) => {
@@ -272,6 +332,15 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     // after "trigger" a leading digit needs no "N" (`trigger48HoursPassed`)
     const base = deriveIdentifier(t.name === t.elementId ? undefined : t.name, t.elementId, 'pascal').replace(/^N(?=[0-9])/, '');
     t.identifier = taskScope.claim(`trigger${base}`).slice('trigger'.length);
+  });
+
+  // scripts: after the timers in the functions' scope, so a new script renames nothing
+  const scripts: ScriptIR[] = scriptNodes.map((node, k) => ({
+    elementId: node.id, name: node.name?.trim() || node.id, identifier: '', documentation: docOf(node),
+    assignments: scriptAssignments[k] ?? [], next: resolveScript(k) ?? { kind: 'end', index: -1 },
+  }));
+  [...scripts].sort((a, b) => cmp(a.elementId, b.elementId)).forEach((x) => {
+    x.identifier = taskScope.claim(deriveIdentifier(x.name === x.elementId ? undefined : x.name, x.elementId, 'camel'));
   });
 
   const ends: EndIR[] = endNodes.map(({ node, terminate }) => ({ elementId: node.id, name: node.name?.trim() || node.id, terminate }));
@@ -298,13 +367,14 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     else if (e.kind === 'binary') { markStored(e.left); markStored(e.right); }
   };
   for (const g of gateways) for (const b of g.branches) if (b.condition) markStored(b.condition);
+  for (const x of scripts) for (const a of x.assignments) markStored(a.expr);
 
   if (hasErrors(problems) || !startIR) return { problems };
 
   const ir: ProcessIR = {
     processId: process.id, documentId: ctx.document.id, name: process.name?.trim() || ctx.document.name,
     contractName: deriveIdentifier(process.name?.trim() || ctx.document.name, process.id, 'pascal'),
-    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, timers, bitCount: nextBit,
+    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, timers, scripts, bindings, bitCount: nextBit,
   };
   problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));

@@ -41,6 +41,7 @@ export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: W
       : t.kind === 'timer' ? ir.timers[t.index]?.elementId : ir.ends[t.index]?.elementId;
   while (queue.length) {
     const t = queue.shift()!;
+    for (const k of t.scripts ?? []) seen.add(ir.scripts[k].elementId);
     const id = idOf(t);
     if (!id || seen.has(id)) continue;
     seen.add(id);
@@ -51,7 +52,7 @@ export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: W
     } else if (t.kind === 'timer') queue.push(ir.timers[t.index].next);
     else if (t.kind === 'gateway') queue.push(...targetsOf(ir.gateways[t.index]));
   }
-  const executable = new Set([...ir.tasks, ...ir.gateways, ...ir.ends, ...ir.timers].map((e) => e.elementId));
+  const executable = new Set([...ir.tasks, ...ir.gateways, ...ir.ends, ...ir.timers, ...ir.scripts].map((e) => e.elementId));
   return nodes
     .filter((n) => executable.has(n.id) && !seen.has(n.id))
     .map((n) => warning(`${n.name ? `"${n.name}"` : n.id} can never be reached from the start event`, where(n.id)));
@@ -67,14 +68,15 @@ export function checkTerminateAfterSplit(ir: ProcessIR, where: Where): Problem[]
   const problems: Problem[] = [];
   const reported = new Set<number>();
   ir.gateways.forEach((g) => {
-    if (g.kind !== 'parallel' || g.branches.length < 2) return;
+    // an inclusive split may take several branches in one step too
+    if (g.kind === 'exclusive' || g.branches.length < 2) return;
     const seen = new Set<number>();
     const walk = (t: FlowTarget) => {
       if (t.kind === 'end') {
         if (ir.ends[t.index].terminate && !reported.has(t.index)) {
           reported.add(t.index);
           problems.push(error(
-            `terminate end "${ir.ends[t.index].name}" follows parallel split "${g.name}" with no task in between, so the other branches started in the same step would keep running; put a task before it or use a none end event`,
+            `terminate end "${ir.ends[t.index].name}" follows ${g.kind} split "${g.name}" with no task in between, so the other branches started in the same step would keep running; put a task before it or use a none end event`,
             where(ir.ends[t.index].elementId),
           ));
         }

@@ -1,10 +1,13 @@
 /**
  * Collects the data fields that the start event and the tasks declare (cf:field), checking
- * names, types and that a field written by several elements has one type everywhere.
+ * names, types and that a field written by several elements has one type everywhere. A
+ * `cf:binds` nominates through an address field of its element: the one its `field` names
+ * (declared there with cf:field, or else added as a required address write), by default a field
+ * named after the role.
  */
 import { error, type Problem } from '../problems.js';
 import { FIELD_TYPES, type FieldType } from '../model/workspace.js';
-import type { BpmnFlowNode, CfField } from '../bpmn/moddle-types.js';
+import type { BpmnFlowNode, CfBinds, CfField } from '../bpmn/moddle-types.js';
 import type { FieldIR, FieldWrite } from './process-ir.js';
 import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
 
@@ -14,7 +17,12 @@ const FEEL_WORDS = new Set(['and', 'or', 'not', 'true', 'false', 'null']);
 export interface FieldTable {
   fields: FieldIR[];
   writesOf: Map<string, FieldWrite[]>;
+  /** The cf:binds of each element (by element id) with the field carrying its nominee; only elements that have some. */
+  bindsOf: Map<string, { decl: CfBinds; field: number }[]>;
 }
+
+/** Names a process with role bindings uses in its task functions (a local and the public getter). */
+export const BINDING_NAMES = ['boundTo', 'bound'] as const;
 
 export function collectFields(
   writers: BpmnFlowNode[],
@@ -24,6 +32,7 @@ export function collectFields(
   const fields: FieldIR[] = [];
   const writesOf = new Map<string, FieldWrite[]>();
   const declaredBy = new Map<string, string>();
+  const bindsOf = new Map<string, { decl: CfBinds; field: number }[]>();
   for (const node of writers) {
     const writes: FieldWrite[] = [];
     const seen = new Set<string>();
@@ -56,14 +65,47 @@ export function collectFields(
       }
       writes.push({ field: index, required: decl.required === true });
     }
+    const binds = nomineeFields(node, fields, writes, declaredBy, where(node), problems);
+    if (binds.length) bindsOf.set(node.id, binds);
     writesOf.set(node.id, writes);
   }
   // identifiers: stable by field name order, unique within the contract's data struct, and
   // never one of the names a task function or event already declares (m, d: locals; by: event)
   // (rest: a local of the task functions that start timers)
-  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by', 'rest']);
+  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by', 'rest', ...(bindsOf.size ? BINDING_NAMES : [])]);
   [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((f) => {
     f.identifier = scope.claim(deriveIdentifier(f.name, f.name, 'camel'));
   });
-  return { fields, writesOf };
+  return { fields, writesOf, bindsOf };
+}
+
+/** The address field of each cf:binds of `node`, adding a required write where the element does not declare the field itself. */
+function nomineeFields(
+  node: BpmnFlowNode, fields: FieldIR[], writes: FieldWrite[], declaredBy: Map<string, string>,
+  at: { path: string; elementId: string; file: string }, problems: Problem[],
+): { decl: CfBinds; field: number }[] {
+  const out: { decl: CfBinds; field: number }[] = [];
+  for (const ext of node.extensionElements?.values ?? []) {
+    if (ext.$type !== 'cf:Binds') continue;
+    const decl = ext as CfBinds;
+    const role = (decl.role ?? '').trim();
+    if (!role) continue; // reported with the binding's other problems (read-bindings.ts)
+    const name = (decl.field ?? '').trim() || deriveIdentifier(role, 'nominee', 'camel');
+    if (!FEEL_NAME.test(name) || FEEL_WORDS.has(name)) {
+      problems.push(error(`cf:binds of role "${role}": nominee field name ${JSON.stringify(name)} must be a single word of letters, digits or _; set field="…"`, at));
+      continue;
+    }
+    let index = fields.findIndex((f) => f.name === name);
+    if (index >= 0 && fields[index].type !== 'address') {
+      problems.push(error(`cf:binds of role "${role}" nominates through field "${name}", which is ${fields[index].type}; the nominee field must be an address`, at));
+      continue;
+    }
+    if (index < 0) {
+      index = fields.push({ name, identifier: '', type: 'address', label: role, stored: false }) - 1;
+      declaredBy.set(name, node.name ? `"${node.name}"` : node.id);
+    }
+    if (!writes.some((w) => w.field === index)) writes.push({ field: index, required: true });
+    out.push({ decl, field: index });
+  }
+  return out;
 }

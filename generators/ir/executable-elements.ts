@@ -3,12 +3,12 @@
  * One list so the CLI, the IDE's linting and the docs say the same thing.
  */
 export const HUMAN_TASK_TYPES = ['bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask'] as const;
-export const GATEWAY_TYPES = ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway'] as const;
+export const GATEWAY_TYPES = ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway'] as const;
 /** Documentation-only elements: kept in the file, reported as not executed. */
 export const DESCRIPTIVE_TYPES = ['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference'] as const;
 
 export const EXECUTABLE_SUMMARY =
-  'supported now: none start event, none and terminate end events, user/manual tasks, exclusive and parallel gateways, intermediate timer catch events, timer boundary events on user tasks, sequence flows';
+  'supported now: none start event, none and terminate end events, user/manual tasks, script tasks with FEEL assignments, exclusive, parallel and inclusive gateways, intermediate timer catch events, timer boundary events on user tasks, sequence flows';
 
 export function describeType(type: string): string {
   return type

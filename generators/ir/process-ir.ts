@@ -6,21 +6,26 @@
  * with a located problem, so the two back ends never disagree about what a model means.
  *
  * Marking: one bit per user task (the task is enabled while its bit is set) and one bit per incoming
- * flow of a parallel join (a token waits there until every input has one), and one bit per timer that
+ * flow of a parallel or inclusive join (a token waits there until the join fires), and one bit per timer that
  * is waiting (an intermediate timer holding a token, or a boundary timer of an enabled task). The
  * instance has ended when its marking is 0.
  */
 import type { FieldType } from '../model/workspace.js';
 import type { TypedExpr } from '../feel/feel-ast.js';
 
-/** Where a token goes when it leaves an element. Routing follows targets until every token rests. */
-export type FlowTarget =
+/**
+ * Where a token goes when it leaves an element. Routing follows targets until every token rests.
+ * `scripts`: the script tasks (indexes into `ProcessIR.scripts`) the token runs through, in order,
+ * before it arrives at the target; they run within the same step (see ScriptIR).
+ */
+export type FlowTarget = (
   | { kind: 'task'; index: number }
   /** `inputBit` is set when the gateway is a join with more than one incoming flow. */
   | { kind: 'gateway'; index: number; inputBit?: number }
   | { kind: 'end'; index: number }
   /** An intermediate timer catch event: the token waits there (its bit set) until the timer is triggered. */
-  | { kind: 'timer'; index: number };
+  | { kind: 'timer'; index: number }
+) & { scripts?: number[] };
 
 export interface FieldIR {
   /** The field's name as the modeler wrote it (may be Chinese); FEEL expressions refer to it. */
@@ -65,19 +70,24 @@ export interface TaskIR {
    * the participant completing the task picks the outgoing flow.
    */
   choice?: number;
+  /**
+   * Index into `ProcessIR.bindings` when this task's role is bound per instance: once bound, only
+   * the bound participant may complete it in that instance (still holding the role); unbound, any holder.
+   */
+  binding?: number;
 }
 
 export interface BranchIR {
   flowId: string;
   /** The flow's name, or the target element's name when the flow has none. */
   name: string;
-  /** Typed FEEL condition (exclusive gateways decided by conditions). */
+  /** Typed FEEL condition (exclusive gateways decided by conditions; inclusive: absent means always taken). */
   condition?: TypedExpr;
   conditionText?: string;
   target: FlowTarget;
 }
 
-export const GATEWAY_KINDS = ['exclusive', 'parallel'] as const;
+export const GATEWAY_KINDS = ['exclusive', 'parallel', 'inclusive'] as const;
 export type GatewayKind = (typeof GATEWAY_KINDS)[number];
 
 export interface GatewayIR {
@@ -92,11 +102,17 @@ export interface GatewayIR {
    * outgoing flow (a merge).
    */
   decision?: 'conditions' | 'caller' | 'pass';
-  /** exclusive: conditional branches, in order. parallel: every outgoing flow. */
+  /**
+   * exclusive: conditional branches, in order. parallel: every outgoing flow. inclusive: every
+   * non-default outgoing flow, in order: each whose condition holds (or that has none) gets a token.
+   */
   branches: BranchIR[];
-  /** exclusive: the default flow, if any. */
+  /** exclusive and inclusive: the default flow, if any (inclusive: taken when no branch is). */
   defaultBranch?: BranchIR;
-  /** parallel join: one bit per incoming flow (empty when the gateway has a single incoming flow). */
+  /**
+   * parallel and inclusive joins: one bit per incoming flow (empty when the gateway has a single
+   * incoming flow). An inclusive join fires by the rule of generators/ir/inclusive-join.ts.
+   */
   inputBits: number[];
 }
 
@@ -127,6 +143,52 @@ export interface TimerIR {
   next: FlowTarget;
 }
 
+/** How a bound role may be bound again: 'once' (a later nomination must name the same participant) or 'sameTask' (the binding element may nominate anew each time it runs). */
+export const REBIND_RULES = ['once', 'sameTask'] as const;
+export type RebindRule = (typeof REBIND_RULES)[number];
+
+/**
+ * Dynamic role binding (`cf:binds`): the start event or a task nominates, in an address field it
+ * writes, the participant who plays `role` in this instance. The nominee must hold the role in
+ * the registry. Tasks of the role then accept only the bound participant (TaskIR.binding).
+ */
+export interface RoleBindingIR {
+  /** Role id. */
+  role: string;
+  /** The nominating element (start event or task). */
+  elementId: string;
+  /** Task index of the nominating task; absent: the start event nominates. */
+  task?: number;
+  /** The address field that carries the nominee (a parameter of the nominating function). */
+  field: number;
+  rebind: RebindRule;
+}
+
+/** `field := expr`: `expr` has the field's FEEL type (checked when the IR is built). */
+export interface AssignmentIR {
+  field: number;
+  expr: TypedExpr;
+  /** The expression as written, for comments and messages. */
+  text: string;
+}
+
+/**
+ * A script task: no one performs it and it has no transaction of its own. A token that reaches it
+ * runs its assignments in order (each sees the values the previous ones assigned), within the step
+ * that brought the token, and moves on by its single outgoing flow. Flows into it are wired past
+ * it: their FlowTarget is where it leads, with the script listed in `scripts`.
+ */
+export interface ScriptIR {
+  elementId: string;
+  name: string;
+  /** Derived identifier: the private function `_run<Identifier>` and the event `<Identifier>Completed`. */
+  identifier: string;
+  documentation?: string;
+  assignments: AssignmentIR[];
+  /** Where the token goes after the script (its own later scripts listed in `scripts`). */
+  next: FlowTarget;
+}
+
 export interface ProcessIR {
   /** The BPMN process element id. */
   processId: string;
@@ -142,6 +204,10 @@ export interface ProcessIR {
   ends: EndIR[];
   /** Intermediate and boundary timers, in document order; a timer's index is its number in events (`TimerStarted`). */
   timers: TimerIR[];
+  /** Script tasks, in document order. */
+  scripts: ScriptIR[];
+  /** Roles bound per instance, in document order of the nominating elements; index k is `boundTo(instanceId, k)`. */
+  bindings: RoleBindingIR[];
   /** Number of marking bits used; at most 256 (one storage word). */
   bitCount: number;
 }

@@ -14,6 +14,7 @@ export function isExecutableNode(node: BpmnFlowNode): boolean {
   if (node.$type === 'bpmn:StartEvent') return defs.length === 0;
   if (node.$type === 'bpmn:EndEvent') return defs.length === 0 || (defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition');
   if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) return !node.loopCharacteristics;
+  if (node.$type === 'bpmn:ScriptTask') return !node.loopCharacteristics && /^$|feel/i.test(String(node.get('scriptFormat') ?? '').trim()) && String(node.get('script') ?? '').trim() !== '';
   if (node.$type === 'bpmn:IntermediateCatchEvent') return isTimerEvent(node) && hasRunnableDuration(node);
   if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryTimer(node) && hasRunnableDuration(node) && !node.attachedToRef?.loopCharacteristics;
   return (GATEWAY_TYPES as readonly string[]).includes(node.$type);

@@ -13,6 +13,11 @@ export interface FieldManifest {
   type: FieldType;
   required: boolean;
   label?: string;
+  /**
+   * Set on the address field through which this step nominates the participant of a role bound per
+   * instance (cf:binds): the role id. Offer the participants holding that role (see `roleBindings`).
+   */
+  nominatesRole?: string;
 }
 
 export interface ChoiceManifest {
@@ -37,6 +42,8 @@ export interface TaskManifest {
   bit: number;
   fields: FieldManifest[];
   choice?: ChoiceManifest;
+  /** Index into `ProcessManifest.roleBindings` when this task's role is bound per instance: once bound, only that participant may do it. */
+  binding?: number;
 }
 
 export interface StartManifest {
@@ -72,6 +79,39 @@ export interface TimerManifest {
   interrupting: boolean;
 }
 
+/**
+ * A script task: it runs inside the step that reaches it (no function to call) and emits
+ * `eventName(instanceId, values…)` with the values it assigned to `fields`, in order.
+ */
+export interface ScriptManifest {
+  elementId: string;
+  name: string;
+  eventName: string;
+  /** The fields it assigns (required is always false: nobody fills them in). */
+  fields: FieldManifest[];
+}
+
+/**
+ * A role bound per instance (cf:binds): `nominatedBy` nominates a participant holding `role`, in its
+ * field `fieldName`; `functionName(instanceId, index)` (a view) returns who is bound (zero: nobody
+ * yet, so every holder of the role may do the tasks in `restrictsTaskIds`).
+ */
+export interface RoleBindingManifest {
+  index: number;
+  /** Role id. */
+  role: string;
+  /** Element id of the start event or task that nominates. */
+  nominatedBy: string;
+  /** Name of the nominating element's address field that carries the nominee. */
+  fieldName: string;
+  /** 'once': a later nomination must name the same participant; 'sameTask': the nominating element may bind anew. */
+  rebind: 'once' | 'sameTask';
+  /** Element ids of the tasks only the bound participant may do once someone is bound. */
+  restrictsTaskIds: string[];
+  /** The getter, `boundTo(uint256 instanceId, uint256 index) returns (address)`. */
+  functionName: string;
+}
+
 export interface ProcessManifest {
   id: string;
   processId: string;
@@ -83,6 +123,10 @@ export interface ProcessManifest {
   tasks: TaskManifest[];
   /** Absent in manifests written before timers existed; treat as []. */
   timers?: TimerManifest[];
+  /** Absent when the process has no script task; treat as []. */
+  scripts?: ScriptManifest[];
+  /** Absent when the process binds no role per instance; treat as []. */
+  roleBindings?: RoleBindingManifest[];
   endedEventName: string;
   abi: unknown[];
   bytecode: string;

@@ -9,7 +9,9 @@ import type { CompileResult } from '../compile/compile-types.js';
 import type { GenerateOutput } from '../generate-workspace.js';
 import { REGISTRY_CONTRACT } from '../solidity/build-registry-contract.js';
 import type { FieldWrite, GatewayIR, ProcessIR } from '../ir/process-ir.js';
-import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type TimerManifest } from './app-manifest.js';
+import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type RoleBindingManifest, type ScriptManifest, type TimerManifest } from './app-manifest.js';
+import { BOUND_TO } from '../solidity/add-role-bindings.js';
+import { scriptEventName } from '../solidity/add-script-tasks.js';
 
 export function assembleManifest(
   workspace: Workspace,
@@ -31,15 +33,18 @@ export function assembleManifest(
       bpmn: document.bpmn,
       start: {
         elementId: ir.start.elementId, name: ir.start.name, roles: ir.start.roles, functionName: 'startInstance', eventName: 'InstanceStarted',
-        fields: fieldsOf(ir, ir.start.writes), choice: choiceOf(ir, ir.start.choice),
+        fields: fieldsOf(ir, ir.start.writes, ir.start.elementId), choice: choiceOf(ir, ir.start.choice),
       },
       tasks: ir.tasks.map((t) => ({
         elementId: t.elementId, name: t.name, documentation: t.documentation, role: t.role, functionName: t.identifier,
         eventName: `${t.identifier.charAt(0).toUpperCase()}${t.identifier.slice(1).replace(/_$/, '')}Completed`,
-        bit: t.bit, fields: fieldsOf(ir, t.writes), choice: choiceOf(ir, t.choice),
+        bit: t.bit, fields: fieldsOf(ir, t.writes, t.elementId), choice: choiceOf(ir, t.choice),
+        ...(t.binding !== undefined ? { binding: t.binding } : {}),
       })),
       // only processes with timers carry the field, so manifests of the others stay as they were
       ...(ir.timers.length ? { timers: timersOf(ir) } : {}),
+      ...(ir.scripts.length ? { scripts: scriptsOf(ir) } : {}),
+      ...(ir.bindings.length ? { roleBindings: bindingsOf(ir) } : {}),
       endedEventName: 'InstanceEnded',
       abi: a?.abi ?? [], bytecode: a?.bytecode ?? '0x',
     };
@@ -65,10 +70,25 @@ function timersOf(ir: ProcessIR): TimerManifest[] {
   }));
 }
 
-function fieldsOf(ir: ProcessIR, writes: FieldWrite[]): FieldManifest[] {
+function scriptsOf(ir: ProcessIR): ScriptManifest[] {
+  return ir.scripts.map((x) => ({
+    elementId: x.elementId, name: x.name, eventName: scriptEventName(x),
+    fields: fieldsOf(ir, x.assignments.map((a) => ({ field: a.field, required: false })), x.elementId),
+  }));
+}
+
+function bindingsOf(ir: ProcessIR): RoleBindingManifest[] {
+  return ir.bindings.map((b, index) => ({
+    index, role: b.role, nominatedBy: b.elementId, fieldName: ir.fields[b.field].name, rebind: b.rebind,
+    restrictsTaskIds: ir.tasks.filter((t) => t.binding === index).map((t) => t.elementId), functionName: BOUND_TO,
+  }));
+}
+
+function fieldsOf(ir: ProcessIR, writes: FieldWrite[], elementId: string): FieldManifest[] {
   return writes.map((w) => {
     const f = ir.fields[w.field];
-    return { name: f.name, identifier: f.identifier, type: f.type, required: w.required, label: f.label };
+    const nominates = ir.bindings.find((b) => b.elementId === elementId && b.field === w.field)?.role;
+    return { name: f.name, identifier: f.identifier, type: f.type, required: w.required, label: f.label, ...(nominates ? { nominatesRole: nominates } : {}) };
   });
 }
 

@@ -11,11 +11,14 @@ import { bin, call, id, index, inv, member, num, str, type ErrorDecl, type Expr,
 import { conditionToExpr, needsToInt256, referencesData } from './condition-to-expr.js';
 import type { ProcessContext } from './process-context.js';
 import { boundaryTimersOf } from '../ir/timer-bits.js';
+import { scriptFunctionName } from './add-script-tasks.js';
+import { inclusiveMayRevert, inclusiveRouteBody } from './add-inclusive-gateways.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
 
 export interface GatewayShape {
+  /** 'nonpayable' when the routing can run a script task (it writes fields and emits). */
   mutability: Mutability;
   needsInstanceId: boolean;
   takesChoice: boolean;
@@ -29,14 +32,18 @@ export function gatewayShapes(ctx: ProcessContext): GatewayShape[] {
     if (cached) return cached;
     const g = ctx.ir.gateways[gi];
     let view = g.branches.some((b) => b.condition && readsStorage(ctx, b.condition));
-    let needsId = view || g.decision === 'caller' || (g.decision === 'conditions' && !g.defaultBranch);
+    let writes = false;
+    const mayRevert = g.kind === 'inclusive' ? inclusiveMayRevert(g) : g.decision === 'conditions' && !g.defaultBranch;
+    let needsId = view || g.decision === 'caller' || mayRevert;
     for (const t of targets(g)) {
+      if (t.scripts?.length) writes = needsId = true;
       if (t.kind !== 'gateway') continue;
       const s = shape(t.index);
       view ||= s.mutability === 'view';
+      writes ||= s.mutability === 'nonpayable';
       needsId ||= s.needsInstanceId;
     }
-    const result: GatewayShape = { mutability: view ? 'view' : 'pure', needsInstanceId: needsId, takesChoice: g.decision === 'caller' };
+    const result: GatewayShape = { mutability: writes ? 'nonpayable' : view ? 'view' : 'pure', needsInstanceId: needsId, takesChoice: g.decision === 'caller' };
     memo.set(gi, result);
     return result;
   };
@@ -76,6 +83,8 @@ export function routeFunctionName(g: GatewayIR): string {
 
 /** The new marking after a token moves along a flow to `target`. `choice` is passed to a caller-decided gateway. */
 export function targetExpr(ctx: ProcessContext, shapes: GatewayShape[], target: FlowTarget, m: Expr, choice?: Expr): Expr {
+  // script tasks on the way run first; each routes on by its own outgoing flow
+  if (target.scripts?.length) return call(scriptFunctionName(ctx.ir.scripts[target.scripts[0]]), INSTANCE, m);
   switch (target.kind) {
     case 'task': {
       // the task's boundary timers start with it
@@ -91,6 +100,8 @@ export function targetExpr(ctx: ProcessContext, shapes: GatewayShape[], target: 
       const s = shapes[target.index];
       const input = target.inputBit === undefined ? undefined : id(ctx.joinConstant.get(target.inputBit)!);
       const marking = input === undefined ? m : isZero(m) ? input : bin('|', m, input);
+      // a token reaching an inclusive join waits on its input; the join fires when the step settles
+      if (g.kind === 'inclusive' && input !== undefined) return marking;
       const args = [...(s.needsInstanceId ? [INSTANCE] : []), marking, ...(s.takesChoice ? [choice ?? num(0)] : [])];
       return call(routeFunctionName(g), ...args);
     }
@@ -110,7 +121,12 @@ export function addGatewayRouting(ctx: ProcessContext): GatewayShape[] {
     ];
     const body: Statement[] = [];
     const go = (t: FlowTarget): Statement => ({ kind: 'return', value: targetExpr(ctx, shapes, t, M) });
-    if (g.kind === 'parallel') {
+    if (g.kind === 'inclusive') {
+      const inclusive = inclusiveRouteBody(ctx, shapes, gi);
+      usesToInt ||= inclusive.usesToInt;
+      body.push(...inclusive.body);
+      if (inclusiveMayRevert(g)) builder.addError(ERRORS.NoBranchMatches);
+    } else if (g.kind === 'parallel') {
       const mask = ctx.joinMaskConstant.get(gi);
       if (mask) {
         body.push({ kind: 'comment', text: 'Wait until a token has arrived on every incoming flow.' });
@@ -161,13 +177,19 @@ export function addGatewayRouting(ctx: ProcessContext): GatewayShape[] {
 }
 
 function gatewayDoc(g: GatewayIR): string {
+  if (g.kind === 'inclusive') {
+    const split = `every branch whose condition holds${g.branches.some((b) => !b.condition) ? ' (a branch without one always)' : ''} gets a token${g.defaultBranch ? ', else the default flow' : ''}`;
+    return g.inputBits.length
+      ? `Inclusive join "${g.name}": fires when the step settles, once a token has arrived and none can still arrive only on an empty input; then ${split}.`
+      : `Inclusive split "${g.name}": ${split}.`;
+  }
   if (g.kind === 'parallel') return g.inputBits.length ? `Parallel join "${g.name}": fires once every incoming flow has a token.` : `Parallel split "${g.name}".`;
   if (g.decision === 'caller') return `Exclusive gateway "${g.name}", decided by the participant who completed the task before it (choice 1..${g.branches.length}${g.defaultBranch ? ', 0 = default' : ''}).`;
   if (g.decision === 'conditions') return `Exclusive gateway "${g.name}": the first condition that holds wins${g.defaultBranch ? ', else the default flow' : ''}.`;
   return `Merge "${g.name}".`;
 }
 
-function addToInt256(ctx: ProcessContext) {
+export function addToInt256(ctx: ProcessContext) {
   ctx.builder.addError(ERRORS.ValueOutOfRange);
   ctx.builder.addFunction({
     kind: 'function', name: '_toInt256', visibility: 'private', mutability: 'pure',

@@ -5,12 +5,14 @@
  * the task's event (which carries every field written: that is the history), stores only the
  * fields conditions will read, routes the token and writes the state word once.
  */
-import type { FieldWrite, FlowTarget } from '../ir/process-ir.js';
+import type { FieldWrite } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, member, MSG_SENDER, num, str, type Expr, type Param, type Statement } from './contract-model.js';
-import { ERRORS, targetExpr, mayStartTimer, type GatewayShape } from './add-gateway-routing.js';
-import { commit, orOf, routeOn, START_TIMERS } from './route-and-commit.js';
+import { ERRORS, type GatewayShape } from './add-gateway-routing.js';
+import { commit, mayStartTimerAfter, orOf, routedExpr, routeOn, START_TIMERS } from './route-and-commit.js';
+import { stepNeedsSettle } from '../ir/inclusive-join.js';
 import { boundaryTimersOf } from '../ir/timer-bits.js';
 import { fieldParam } from './solidity-types.js';
+import { boundCallerCheck, nominations } from './add-role-bindings.js';
 import type { ProcessContext } from './process-context.js';
 
 const M = id('m');
@@ -88,6 +90,7 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
   const params = [...fieldParams(ctx, start.writes), ...(start.choice !== undefined ? [{ type: 'uint8', name: 'choice' }] : [])];
   const startChoice = start.choice !== undefined ? id('choice') : undefined;
   const packed = packFields(ctx, start.writes, true);
+  const settle = stepNeedsSettle(ir, { start: true });
   builder.addEvent({
     name: 'InstanceStarted',
     params: [{ type: 'uint256', name: 'instanceId', indexed: true }, { type: 'address', name: 'by', indexed: true }, ...params.map(eventParam)],
@@ -101,18 +104,19 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
       roleCheck(ctx, start.roles, start.name),
       ...requiredChecks(ctx, start.writes),
       { kind: 'assign', target: INSTANCE, op: '=', value: { kind: 'un', op: '++', arg: id('instanceCount') } },
+      ...nominations(ctx, start.elementId, start.writes, true),
       ...storeFields(ctx, start.writes),
       { kind: 'emit', event: 'InstanceStarted', args: [INSTANCE, MSG_SENDER, ...params.map((p) => id(p.name))] },
       ...(packed.length
         ? [
           { kind: 'let', type: 'uint256', name: 'm' } as Statement,
           ...packed,
-          { kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, start.next, M, startChoice) } as Statement,
+          { kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, start.next, M, startChoice, settle) } as Statement,
         ]
-        : [{ kind: 'let', type: 'uint256', name: 'm', value: targetExpr(ctx, shapes, start.next, num(0), startChoice) } as Statement]),
+        : [{ kind: 'let', type: 'uint256', name: 'm', value: routedExpr(ctx, shapes, start.next, num(0), startChoice, settle) } as Statement]),
       // a new instance has no timer bit before routing: every one set now starts
-      ...(mayStartTimer(ctx, start.next) ? [{ kind: 'expr', expr: call(START_TIMERS, INSTANCE, M) } as Statement] : []),
-      ...commit(ctx, start.next),
+      ...(mayStartTimerAfter(ctx, start.next, settle) ? [{ kind: 'expr', expr: call(START_TIMERS, INSTANCE, M) } as Statement] : []),
+      ...commit(ctx, start.next, settle),
     ],
   });
 }
@@ -130,6 +134,7 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
     });
     builder.addError(ERRORS.TaskNotEnabled);
     const bit = id(ctx.taskConstant[ti]);
+    const settle = stepNeedsSettle(ir, { task: ti });
     builder.addFunction({
       kind: 'function', name: task.identifier, visibility: 'external', mutability: 'nonpayable', params, returns: [], elementId: task.elementId,
       natspec: {
@@ -140,14 +145,16 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         { kind: 'let', type: 'uint256', name: 'm', value: index(id(ctx.stateVar), INSTANCE) },
         { kind: 'if', cond: bin('==', bin('&', M, bit), num(0)), then: [{ kind: 'revert', error: 'TaskNotEnabled', args: [INSTANCE, str(task.name)] }] },
         roleCheck(ctx, [task.role], task.name),
+        ...boundCallerCheck(ctx, ti),
         ...requiredChecks(ctx, task.writes),
+        ...nominations(ctx, task.elementId, task.writes, false),
         ...storeFields(ctx, task.writes),
         ...packFields(ctx, task.writes),
         { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
-        ...(boundaryTimersOf(ir, ti).length === 0 && !mayStartTimer(ctx, task.next)
-          ? [{ kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined) } as Statement]
-          : routeOn(ctx, shapes, task.next, orOf([ctx.taskConstant[ti], ...boundaryTimersOf(ir, ti).map((k) => ctx.timerConstant[k])]), hasChoice ? id('choice') : undefined)),
-        ...commit(ctx, task.next),
+        ...(boundaryTimersOf(ir, ti).length === 0 && !mayStartTimerAfter(ctx, task.next, settle)
+          ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined, settle) } as Statement]
+          : routeOn(ctx, shapes, task.next, orOf([ctx.taskConstant[ti], ...boundaryTimersOf(ir, ti).map((k) => ctx.timerConstant[k])]), hasChoice ? id('choice') : undefined, settle)),
+        ...commit(ctx, task.next, settle),
       ],
     });
   });

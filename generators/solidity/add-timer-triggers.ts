@@ -10,6 +10,7 @@ import { bin, call, id, index, member, MSG_SENDER, num, str, type Statement } fr
 import { ERRORS, type GatewayShape } from './add-gateway-routing.js';
 import { commit, orOf, routeOn, START_TIMERS } from './route-and-commit.js';
 import { bitsConsumedBy } from '../ir/timer-bits.js';
+import { stepNeedsSettle } from '../ir/inclusive-join.js';
 import type { ProcessContext } from './process-context.js';
 
 const M = id('m');
@@ -68,8 +69,8 @@ export function addTimerFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         { kind: 'let', type: 'uint256', name: 'dueAt', value: index(index(id('_dueAt'), INSTANCE), num(k)) },
         { kind: 'if', cond: bin('<', NOW, id('dueAt')), then: [{ kind: 'revert', error: 'TimerNotDue', args: [INSTANCE, str(t.name), id('dueAt')] }] },
         { kind: 'emit', event: 'TimerFired', args: [INSTANCE, MSG_SENDER, num(k)] },
-        ...routeOn(ctx, shapes, t.next, orOf(consumed)),
-        ...commit(ctx, t.next),
+        ...routeOn(ctx, shapes, t.next, orOf(consumed), undefined, stepNeedsSettle(ir, { timer: k })),
+        ...commit(ctx, t.next, stepNeedsSettle(ir, { timer: k })),
       ],
     });
   });

@@ -8,9 +8,12 @@
 import type { ProcessIR } from '../ir/process-ir.js';
 import { ContractBuilder } from './contract-builder.js';
 import { bin, id, index, MSG_SENDER, num, type ContractDecl } from './contract-model.js';
-import { addGatewayRouting, ERRORS } from './add-gateway-routing.js';
+import { addGatewayRouting, addToInt256, ERRORS } from './add-gateway-routing.js';
+import { addScriptTasks } from './add-script-tasks.js';
+import { addJoinGroupConstants, addSettle } from './add-inclusive-gateways.js';
 import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
 import { addTimerDeclarations, addTimerFunctions, addTimerStorage } from './add-timer-triggers.js';
+import { addBindingStorage } from './add-role-bindings.js';
 import { createProcessContext, MARKING_MASK, packedBit, type RoleBit } from './process-context.js';
 import { SOLIDITY_TYPE, STORAGE_BYTES } from './solidity-types.js';
 
@@ -26,6 +29,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     ],
   });
   const ctx = createProcessContext(ir, roles, builder);
+  if (ir.bindings.length) builder.contract.natspec!.dev!.push('Some roles are bound per instance (boundTo): once a participant is nominated, only that participant performs the tasks of the role in the instance.');
   if (ctx.packedBool.size) builder.contract.natspec!.dev!.push('Bool fields that conditions read live in the same storage word, above the marking: recording or reading them touches no other slot.');
 
   for (const [roleId, name] of ctx.roleConstant) {
@@ -83,6 +87,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   builder.addStateVar({ type: 'mapping(address account => uint256)', name: '_rolesOf', visibility: 'private', natspec: { dev: ['Role bits per account, mirrored from the registry by syncRoles.'] } });
   if (stored.length) builder.addStateVar({ type: 'mapping(uint256 instanceId => Data)', name: '_data', visibility: 'private' });
   addTimerStorage(ctx);
+  addBindingStorage(ctx);
 
   builder.addEvent({ name: 'InstanceEnded', params: [{ type: 'uint256', name: 'instanceId', indexed: true }], natspec: { notice: ['No token is left: the instance has ended.'] } });
   builder.addEvent({ name: 'RolesSynced', params: [{ type: 'address', name: 'account', indexed: true }, { type: 'uint256', name: 'roles' }], natspec: { notice: ["The registry updated an account's roles."] } });
@@ -114,7 +119,10 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     });
   }
 
+  addJoinGroupConstants(ctx);
   const shapes = addGatewayRouting(ctx);
+  addSettle(ctx, shapes);
+  if (addScriptTasks(ctx, shapes).toInt) addToInt256(ctx);
   addStartFunction(ctx, shapes);
   addTaskFunctions(ctx, shapes);
   addTimerFunctions(ctx, shapes);

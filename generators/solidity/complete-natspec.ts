@@ -32,6 +32,8 @@ const KNOWN: Record<string, string> = {
   timer: 'The timer: its index (events) or its name (errors), as in the manifest.',
   dueAt: 'When the timer may be triggered (block time, Unix seconds).',
   armed: 'Marking bits the routing newly set.',
+  nominee: 'The participant nominated for the role.',
+  bound: 'The participant the role is bound to in this instance.',
 };
 
 export function completeNatSpec(contract: ContractDecl, describe: (name: string) => string | undefined = () => undefined): void {

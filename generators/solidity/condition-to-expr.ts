@@ -6,6 +6,7 @@
 import type { TypedExpr } from '../feel/feel-ast.js';
 import { numericDomain, type NumericDomain } from '../feel/numeric-domain.js';
 import type { FieldIR } from '../ir/process-ir.js';
+import type { FieldType } from '../model/workspace.js';
 import { bin, call, id, member, num, str, type BinOp, type Expr } from './contract-model.js';
 
 export interface ConditionContext {
@@ -39,8 +40,9 @@ function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain, type
       return str(e.value);
     case 'field': {
       const own = ctx.field?.(e.field);
-      if (own) return own;
-      const f = member(ctx.data, ctx.fields[e.field].identifier);
+      // a number held in a local (assigned earlier in a script) converts like a stored one
+      const f = own ?? member(ctx.data, ctx.fields[e.field].identifier);
+      if (own && e.type !== 'number') return own;
       if (e.type === 'number' && domain === 'int256' && e.fieldType !== 'int') return call('_toInt256', f);
       return f;
     }
@@ -60,6 +62,20 @@ function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain, type
       return bin(op, toExpr(e.left, ctx, sub, literalsOnly), toExpr(e.right, ctx, sub, literalsOnly));
     }
   }
+}
+
+/**
+ * The value of a script assignment's expression for a field of type `target`. Numbers are computed
+ * in int256 when the target is an `int` field (else in the expression's own domain, numeric-domain.ts);
+ * an int256 result for an unsigned field goes through `_toUint256` (`toUint`), which reverts when
+ * negative. A literal-only computation is typed as in conditions, so `7 / 2` truncates.
+ */
+export function valueToExpr(e: TypedExpr, target: FieldType, ctx: ConditionContext): { expr: Expr; domain: NumericDomain; toUint: boolean } {
+  if (e.type !== 'number') return { expr: e.type === 'bool' ? conditionToExpr(e, ctx) : toExpr(e, ctx, 'uint256'), domain: 'uint256', toUint: false };
+  const domain: NumericDomain = target === 'int' ? 'int256' : numericDomain(e);
+  const expr = toExpr(e, ctx, domain, e.kind !== 'number' && !referencesData(e));
+  const toUint = target !== 'int' && domain === 'int256';
+  return { expr: toUint ? call('_toUint256', expr) : expr, domain, toUint };
 }
 
 /** Whether a condition needs the `_toInt256` helper (an unsigned field used in signed arithmetic). */

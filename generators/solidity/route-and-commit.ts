@@ -6,6 +6,8 @@ import type { FlowTarget } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, num, type Expr, type Statement } from './contract-model.js';
 import { mayEnd, mayStartTimer, targetExpr, type GatewayShape } from './add-gateway-routing.js';
 import { MARKING_MASK, type ProcessContext } from './process-context.js';
+import { inclusiveJoins } from '../ir/inclusive-join.js';
+import { settleCall } from './add-inclusive-gateways.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -16,23 +18,40 @@ export const START_TIMERS = '_startTimers';
  * Where the routing can set a timer's bit, the bits it newly set start their timers (`_startTimers`):
  * a bit cleared here and set again by the routing (a loop back to the task) starts it afresh.
  */
-export function routeOn(ctx: ProcessContext, shapes: GatewayShape[], next: FlowTarget, consumed: Expr, choice?: Expr): Statement[] {
+export function routeOn(ctx: ProcessContext, shapes: GatewayShape[], next: FlowTarget, consumed: Expr, choice?: Expr, settle = false): Statement[] {
   const from = bin('&', M, inv(consumed));
-  if (!mayStartTimer(ctx, next)) return [{ kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, next, from, choice) }];
+  if (!mayStartTimerAfter(ctx, next, settle)) return [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, next, from, choice, settle) }];
   return [
     { kind: 'let', type: 'uint256', name: 'rest', value: from },
-    { kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, next, id('rest'), choice) },
+    { kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, next, id('rest'), choice, settle) },
     { kind: 'expr', expr: call(START_TIMERS, INSTANCE, bin('&', M, inv(id('rest')))) },
   ];
+}
+
+/**
+ * The marking after routing to `next` from `from`; `settle`: the step can change an inclusive join's
+ * decision (generators/ir/inclusive-join.ts, needsSettle), so the joins are settled after the routing.
+ */
+export function routedExpr(ctx: ProcessContext, shapes: GatewayShape[], next: FlowTarget, from: Expr, choice: Expr | undefined, settle: boolean): Expr {
+  const routed = targetExpr(ctx, shapes, next, from, choice);
+  return settle ? settleCall(ctx, shapes, routed) : routed;
+}
+
+/** The targets settling may route tokens to: every inclusive join's outgoing flows. */
+const settledJoins = (ctx: ProcessContext): FlowTarget[] => inclusiveJoins(ctx.ir).map((j) => ({ kind: 'gateway', index: j }));
+
+/** mayStartTimer, counting what settling the inclusive joins may reach. */
+export function mayStartTimerAfter(ctx: ProcessContext, next: FlowTarget, settle: boolean): boolean {
+  return mayStartTimer(ctx, next) || (settle && settledJoins(ctx).some((t) => mayStartTimer(ctx, t)));
 }
 
 /**
  * Writes the new state word: the one storage write of the transaction. Only where the routing can
  * empty the marking does it check for the end (and then clears the fields kept beside it).
  */
-export function commit(ctx: ProcessContext, next: FlowTarget): Statement[] {
+export function commit(ctx: ProcessContext, next: FlowTarget, settle = false): Statement[] {
   const write: Statement = { kind: 'assign', target: index(id(ctx.stateVar), INSTANCE), op: '=', value: M };
-  if (!mayEnd(ctx, next)) return [write];
+  if (!mayEnd(ctx, next) && !(settle && settledJoins(ctx).some((t) => mayEnd(ctx, t)))) return [write];
   const ended: Statement = { kind: 'emit', event: 'InstanceEnded', args: [INSTANCE] };
   if (!ctx.packedBool.size) return [write, { kind: 'if', cond: bin('==', M, num(0)), then: [ended] }];
   return [

@@ -6,8 +6,13 @@
  * split/join, and loops (a merge, a body, a deciding task, then back or out). A branch may also
  * end early in a none or terminate end event. Timers: an intermediate timer block, and a timer
  * boundary event on any task (interrupting or not) whose path runs a few tasks and then ends, or,
- * for an interrupting timer on a plain task, merges back after the task. Shrinking works on the
- * block tree, so a failure shrinks to a small model.
+ * for an interrupting timer on a plain task, merges back after the task. Role bindings: the start
+ * event or any task may bind a role (`cf:binds`, once or sameTask, its nominee field required or
+ * not; the first element to bind a role keeps it). Script tasks assign fields from FEEL expressions
+ * over the other fields (numbers, conditions, text). Inclusive splits take the branches whose
+ * conditions hold (one branch may have none, there may be a default) and join again with an
+ * inclusive join, while branches that end early leave the join to decide alone. Shrinking works on the block tree, so a failure
+ * shrinks to a small model.
  */
 import fc from 'fast-check';
 import type { FieldType, Workspace } from '../model/workspace.js';
@@ -22,19 +27,26 @@ export type BoolExpr =
 
 /** A timer boundary event on a task: its path runs `tasks` (roles), then ends or merges back after the task. */
 export interface BoundarySpec { interrupting: boolean; duration: number; tasks: number[]; end: BranchEnd }
-export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec }
+/** A `cf:binds` of role `role`; `optional`: its nominee field is declared `required="false"`. */
+export interface BindSpec { role: number; sameTask: boolean; optional: boolean }
+export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec; binds?: BindSpec }
 export type BranchEnd = 'merge' | 'end' | 'terminate';
 export interface Branch { body: Block; end: BranchEnd; condition: BoolExpr }
+/** One assignment of a script task: the field `slot` gets `num`, `bool` or `text`, by the field's type. */
+export interface AssignSpec { slot: number; num: NumExpr; bool: BoolExpr; text: string }
 export type Block =
   | TaskBlock
   | { kind: 'seq'; items: Block[] }
   | { kind: 'timer'; duration: number }
+  | { kind: 'script'; assigns: AssignSpec[] }
   | { kind: 'xor'; decider: TaskBlock; byCaller: boolean; withDefault: boolean; branches: Branch[] }
   | { kind: 'and'; branches: Branch[] }
+  /** `always`: index of a branch without condition (none when out of range). */
+  | { kind: 'or'; branches: Branch[]; withDefault: boolean; always: number }
   | { kind: 'loop'; body: Block; decider: TaskBlock; byCaller: boolean; backOnCondition: boolean; condition: BoolExpr };
 
 export interface FieldSpec { type: FieldType; required: boolean }
-export interface ModelSpec { roles: number; chinese: boolean; fields: FieldSpec[]; startRole: number | null; startWrites: number[]; body: Block }
+export interface ModelSpec { roles: number; chinese: boolean; fields: FieldSpec[]; startRole: number | null; startWrites: number[]; startBinds?: BindSpec; body: Block }
 
 export interface RandomModel {
   spec: ModelSpec;
@@ -73,41 +85,71 @@ const boundarySpec: fc.Arbitrary<BoundarySpec> = fc.record({
   end: fc.constantFrom<BranchEnd>('merge', 'end', 'terminate'),
 });
 
-const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
-  kind: fc.constant('task' as const), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 2 }), name: fc.nat(99),
-  boundary: fc.option(boundarySpec, { nil: undefined, freq: 3 }),
-}, { requiredKeys: ['kind', 'role', 'writes', 'name'] });
+const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: fc.boolean(), optional: fc.boolean() });
 
-const blocks = fc.letrec<{ block: Block; branch: Branch }>((tie) => ({
-  block: fc.oneof(
-    { maxDepth: 3, depthIdentifier: 'block' },
-    { arbitrary: taskBlock, weight: 2 },
-    fc.record({ kind: fc.constant('timer' as const), duration: fc.nat(DURATIONS.length - 1) }),
-    fc.record({ kind: fc.constant('seq' as const), items: fc.array(tie('block'), { maxLength: 3 }) }),
-    { weight: 2, arbitrary: fc.record({
-      kind: fc.constant('xor' as const), decider: taskBlock, byCaller: fc.boolean(), withDefault: fc.boolean(),
-      branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }),
-    }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('and' as const), branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }) }) },
-    fc.record({ kind: fc.constant('loop' as const), body: tie('block'), decider: taskBlock, byCaller: fc.boolean(), backOnCondition: fc.boolean(), condition: boolExpr }),
-  ),
-  branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
-}));
+/**
+ * What the random models may contain beyond the blocks the generator had before them: the
+ * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
+ * the features they handle, and opt in to more with `randomModelWith`.
+ */
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean }
+export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true };
+const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false };
 
-export const modelSpec: fc.Arbitrary<ModelSpec> = fc.record({
-  roles: fc.integer({ min: 1, max: 3 }),
-  chinese: fc.boolean(),
-  fields: fc.array(fc.record({ type: fc.constantFrom(...FIELD_TYPES), required: fc.boolean() }), { minLength: 1, maxLength: 6 }),
-  startRole: fc.option(fc.nat(7), { nil: null }),
-  startWrites: fc.uniqueArray(fc.nat(7), { maxLength: 2 }),
-  body: fc.array(blocks.block, { minLength: 1, maxLength: 4 }).map((items): Block => ({ kind: 'seq', items })),
-});
+function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
+  const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
+    kind: fc.constant('task' as const), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 2 }), name: fc.nat(99),
+    boundary: fc.option(boundarySpec, { nil: undefined, freq: 3 }),
+    ...(features.bindings ? { binds: fc.option(bindSpec, { nil: undefined, freq: 4 }) } : {}),
+  }, { requiredKeys: ['kind', 'role', 'writes', 'name'] });
+  const blocks = fc.letrec<{ block: Block; branch: Branch }>((tie) => ({
+    block: fc.oneof(
+      { maxDepth: 3, depthIdentifier: 'block' },
+      { arbitrary: taskBlock, weight: 2 },
+      fc.record({ kind: fc.constant('timer' as const), duration: fc.nat(DURATIONS.length - 1) }),
+      ...(features.scripts ? [fc.record({
+        kind: fc.constant('script' as const),
+        assigns: fc.array(fc.record({ slot: fc.nat(7), num: numExpr, bool: boolExpr, text: fc.constantFrom('ok', '是', '') }), { minLength: 1, maxLength: 2 }),
+      })] : []),
+      fc.record({ kind: fc.constant('seq' as const), items: fc.array(tie('block'), { maxLength: 3 }) }),
+      { weight: 2, arbitrary: fc.record({
+        kind: fc.constant('xor' as const), decider: taskBlock, byCaller: fc.boolean(), withDefault: fc.boolean(),
+        branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }),
+      }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('and' as const), branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }) }) },
+      ...(features.inclusive ? [{ weight: 2, arbitrary: fc.record({
+        kind: fc.constant('or' as const), branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }), withDefault: fc.boolean(), always: fc.nat(5),
+      }) }] : []),
+      fc.record({ kind: fc.constant('loop' as const), body: tie('block'), decider: taskBlock, byCaller: fc.boolean(), backOnCondition: fc.boolean(), condition: boolExpr }),
+    ) as fc.Arbitrary<Block>,
+    branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
+  }));
+  const base = {
+    roles: fc.integer({ min: 1, max: 3 }),
+    chinese: fc.boolean(),
+    fields: fc.array(fc.record({ type: fc.constantFrom(...FIELD_TYPES), required: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    startRole: fc.option(fc.nat(7), { nil: null }),
+    startWrites: fc.uniqueArray(fc.nat(7), { maxLength: 2 }),
+  };
+  const body = fc.array(blocks.block, { minLength: 1, maxLength: 4 }).map((items): Block => ({ kind: 'seq', items }));
+  // without bindings exactly the record the models were drawn from before, so earlier seeds draw the same models
+  if (!features.bindings) return fc.record({ ...base, body });
+  return fc.record({ ...base, startBinds: fc.option(bindSpec, { nil: undefined, freq: 3 }), body }, { requiredKeys: ['roles', 'chinese', 'fields', 'startRole', 'startWrites', 'body'] });
+}
 
-/** Random models, each printed as its BPMN when fast-check reports it. */
-export const randomModel: fc.Arbitrary<RandomModel> = modelSpec.map((spec) => {
-  const model = buildModel(spec);
-  return Object.assign(model, { [fc.toStringMethod]: () => `\n${model.bpmn}` });
-});
+/** Model specs without role bindings, script tasks and inclusive gateways. */
+export const modelSpec: fc.Arbitrary<ModelSpec> = specArbitrary(NO_NEW_FEATURES);
+
+/** Random models with the given features, each printed as its BPMN when fast-check reports it. */
+export function randomModelWith(features: Partial<ModelFeatures>): fc.Arbitrary<RandomModel> {
+  return specArbitrary({ ...NO_NEW_FEATURES, ...features }).map((spec) => {
+    const model = buildModel(spec);
+    return Object.assign(model, { [fc.toStringMethod]: () => `\n${model.bpmn}` });
+  });
+}
+
+/** Random models without role bindings, script tasks and inclusive gateways (see randomModelWith). */
+export const randomModel: fc.Arbitrary<RandomModel> = randomModelWith({});
 
 // ---- printing ------------------------------------------------------------------------------
 
@@ -128,10 +170,20 @@ export function buildModel(spec: ModelSpec): RandomModel {
   const laneNodes: string[][] = Array.from({ length: spec.roles }, () => []);
   let counter = 0;
   const next = (prefix: string) => `${prefix}_${++counter}`;
-  const fieldsXml = (writes: number[]) => {
+  const boundRoles = new Set<number>();
+  /** A cf:binds (and the declaration of its optional nominee field) for the first element to bind the role. */
+  const bindsXml = (b: BindSpec | undefined): string[] => {
+    if (!b || boundRoles.has(b.role % spec.roles)) return [];
+    const r = b.role % spec.roles;
+    boundRoles.add(r);
+    const rule = b.sameTask ? ' rebind="sameTask"' : '';
+    if (!b.optional) return [`<cf:binds role="${esc(roleName(spec, r))}"${rule} />`];
+    return [`<cf:field name="who${r + 1}" type="address" />`, `<cf:binds role="${esc(roleName(spec, r))}" field="who${r + 1}"${rule} />`];
+  };
+  const fieldsXml = (writes: number[], binds?: BindSpec) => {
     const seen = [...new Set(writes.map((w) => w % spec.fields.length))];
-    if (seen.length === 0) return '';
-    const decls = seen.map((f) => `<cf:field name="${esc(fieldName(spec, f))}" type="${spec.fields[f].type}"${spec.fields[f].required ? ' required="true"' : ''} />`);
+    const decls = [...seen.map((f) => `<cf:field name="${esc(fieldName(spec, f))}" type="${spec.fields[f].type}"${spec.fields[f].required ? ' required="true"' : ''} />`), ...bindsXml(binds)];
+    if (decls.length === 0) return '';
     return `<bpmn:extensionElements>${decls.join('')}</bpmn:extensionElements>`;
   };
   const declared = declaredFields(spec);
@@ -165,13 +217,11 @@ export function buildModel(spec: ModelSpec): RandomModel {
     const cond = p.condition === undefined ? '' : `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(p.condition)}</bpmn:conditionExpression>`;
     out.push(`<bpmn:sequenceFlow id="${p.id}" sourceRef="${p.from}" targetRef="${to}">${cond}</bpmn:sequenceFlow>`);
   };
-  let taskCount = 0;
   const timerXml = (d: number) => `<bpmn:timerEventDefinition id="${next('TimerDef')}"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${DURATIONS[d % DURATIONS.length][0]}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
   /** `mayMerge`: the task's outgoing flow may go to a merge (not for a task that decides the gateway after it). */
   const task = (t: TaskBlock, p: Pending, mayMerge = false): Pending => {
-    taskCount++;
     const id = next('Task');
-    out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes)}</bpmn:userTask>`);
+    out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes, t.binds)}</bpmn:userTask>`);
     laneNodes[t.role % spec.roles].push(id);
     connect(p, id);
     if (!t.boundary) return pending(id);
@@ -189,30 +239,53 @@ export function buildModel(spec: ModelSpec): RandomModel {
     connect(p, id);
     return pending(id);
   };
-  const end = (p: Pending, kind: 'end' | 'terminate') => {
+  const script = (b: Extract<Block, { kind: 'script' }>, p: Pending): Pending => {
+    const id = next('Script');
+    const targets = [...new Set(b.assigns.map((a) => a.slot % spec.fields.length))];
+    const lines = targets.map((f) => {
+      const a = b.assigns.find((x) => x.slot % spec.fields.length === f)!;
+      const type = spec.fields[f].type;
+      const value = type === 'bool' ? bool(a.bool) : type === 'string' ? (slotOf(['string'], a.slot + 1) ?? `"${a.text}"`)
+        : type === 'address' || type === 'bytes32' ? (slotOf([type], a.slot + 1) ?? fieldName(spec, f)) : num(a.num);
+      return `${fieldName(spec, f)} := ${value}`;
+    });
+    const decls = targets.map((f) => `<cf:field name="${esc(fieldName(spec, f))}" type="${spec.fields[f].type}" />`).join('');
+    if (hot.has(p.from)) hot.add(id);
+    out.push(`<bpmn:scriptTask id="${id}" name="Compute ${counter}" scriptFormat="feel"><bpmn:extensionElements>${decls}</bpmn:extensionElements><bpmn:script>${esc(lines.join('\n'))}</bpmn:script></bpmn:scriptTask>`);
+    connect(p, id);
+    return pending(id);
+  };
+  /**
+   * Nodes a token reaches from a parallel or inclusive split without waiting anywhere (only gateways
+   * and scripts on the way): a terminate end there is refused by the generator, so it becomes a none end.
+   */
+  const hot = new Set<string>();
+  const end = (p: Pending, wanted: 'end' | 'terminate') => {
+    const kind = hot.has(p.from) ? 'end' : wanted;
     const id = next('End');
     out.push(`<bpmn:endEvent id="${id}">${kind === 'terminate' ? `<bpmn:terminateEventDefinition id="${next('Terminate')}" />` : ''}</bpmn:endEvent>`);
     connect(p, id);
   };
-  const gateway = (kind: 'exclusive' | 'parallel', p: Pending[], defaultFlow?: () => string): string => {
+  const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive', p: Pending[], defaultFlow?: () => string): string => {
     const id = next('Gateway');
     const at = out.length;
     out.push('');
     for (const x of p) connect(x, id);
     out[at] = `<bpmn:${kind}Gateway id="${id}"${defaultFlow ? ` default="${defaultFlow()}"` : ''} />`;
+    if (p.some((x) => hot.has(x.from))) hot.add(id);
     return id;
   };
   /** Splits at `split`, runs the branches, merges those that do not end. */
-  const branches = (kind: 'exclusive' | 'parallel', split: string, list: Branch[], conditions: boolean, defaultIndex: number | undefined): Pending => {
+  const branches = (kind: 'exclusive' | 'parallel' | 'inclusive', split: string, list: Branch[], conditions: boolean, defaultIndex: number | undefined, always?: number): Pending => {
+    if (kind !== 'exclusive') hot.add(split);
     const ends = list.map((b, i) => {
-      const cond = conditions && i !== defaultIndex ? bool(b.condition) : undefined;
+      const cond = conditions && i !== defaultIndex && i !== always ? bool(b.condition) : undefined;
       const first = pending(split, cond);
       if (i === defaultIndex) out.push(`<!--default:${split}:${first.id}-->`);
-      const tasksBefore = taskCount;
       const exit = emit(b.body, first);
       const wanted: BranchEnd = i === list.length - 1 && list.every((x) => x.end !== 'merge') ? 'merge' : b.end;
       // a terminate end reached from a parallel split without a task is refused by the generator: make it a none end
-      return { exit, end: kind === 'parallel' && wanted === 'terminate' && taskCount === tasksBefore ? 'end' : wanted };
+      return { exit, end: wanted };
     });
     for (const e of ends) if (e.end !== 'merge') end(e.exit, e.end);
     const merge = gateway(kind, ends.filter((e) => e.end === 'merge').map((e) => e.exit));
@@ -223,6 +296,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
     switch (b.kind) {
       case 'task': return task(b, p, true);
       case 'timer': return timer(b.duration, p);
+      case 'script': return script(b, p);
       case 'seq': return b.items.reduce((acc, item) => emit(item, acc), p);
       case 'xor': {
         const split = decisionGateway(task(b.decider, p), b.withDefault);
@@ -231,6 +305,10 @@ export function buildModel(spec: ModelSpec): RandomModel {
       case 'and': {
         const split = gateway('parallel', [p]);
         return branches('parallel', split, b.branches, false, undefined);
+      }
+      case 'or': {
+        const split = gateway('inclusive', [p], b.withDefault ? () => 'DEFAULT' : undefined);
+        return branches('inclusive', split, b.branches, true, b.withDefault ? b.branches.length - 1 : undefined, b.always);
       }
       case 'loop': {
         const merge = gateway('exclusive', [p]);
@@ -246,7 +324,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
   };
 
   const startId = 'Start_1';
-  out.push(`<bpmn:startEvent id="${startId}" name="Start">${fieldsXml(spec.startWrites)}</bpmn:startEvent>`);
+  out.push(`<bpmn:startEvent id="${startId}" name="Start">${fieldsXml(spec.startWrites, spec.startBinds)}</bpmn:startEvent>`);
   if (spec.startRole !== null) laneNodes[spec.startRole % spec.roles].push(startId);
   end(emit(spec.body, pending(startId)), 'end');
 
@@ -257,10 +335,10 @@ export function buildModel(spec: ModelSpec): RandomModel {
     if (m) defaults.set(m[1], m[2]);
     return !m;
   }).map((line) => {
-    const m = /^<bpmn:exclusiveGateway id="(\w+)" default="DEFAULT" \/>$/.exec(line);
+    const m = /^<bpmn:(exclusive|inclusive)Gateway id="(\w+)" default="DEFAULT" \/>$/.exec(line);
     if (!m) return line;
-    const d = defaults.get(m[1]);
-    return d ? `<bpmn:exclusiveGateway id="${m[1]}" default="${d}" />` : `<bpmn:exclusiveGateway id="${m[1]}" />`;
+    const d = defaults.get(m[2]);
+    return d ? `<bpmn:${m[1]}Gateway id="${m[2]}" default="${d}" />` : `<bpmn:${m[1]}Gateway id="${m[2]}" />`;
   });
   const lanes = laneNodes.map((nodes, r) =>
     `<bpmn:lane id="Lane_${r + 1}" name="${esc(roleName(spec, r))}">${nodes.map((n) => `<bpmn:flowNodeRef>${n}</bpmn:flowNodeRef>`).join('')}</bpmn:lane>`);
@@ -295,9 +373,10 @@ function declaredFields(spec: ModelSpec): Set<number> {
     switch (b.kind) {
       case 'task': return task(b);
       case 'timer': return;
+      case 'script': return b.assigns.forEach((a) => seen.add(a.slot % spec.fields.length));
       case 'seq': return b.items.forEach(visit);
       case 'xor': task(b.decider); return b.branches.forEach((x) => visit(x.body));
-      case 'and': return b.branches.forEach((x) => visit(x.body));
+      case 'and': case 'or': return b.branches.forEach((x) => visit(x.body));
       case 'loop': task(b.decider); return visit(b.body);
     }
   };

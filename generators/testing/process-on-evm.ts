@@ -40,6 +40,8 @@ export interface DeployedProcess {
   /** Calls the trigger function of timer `timerIndex` (into `ir.timers`) at block time `now`. */
   trigger(instanceId: bigint, timerIndex: number, participantId: string, now: bigint): Promise<EvmStep>;
   marking(instanceId: bigint): Promise<bigint>;
+  /** `boundTo(instanceId, k)` for every role binding k (lowercase hex; zero while unbound). */
+  boundTo(instanceId: bigint): Promise<string[]>;
 }
 
 /** Block time of calls that do not say (2025-01-01T00:00:00Z): a realistic size, far from uint64 limits. */
@@ -71,7 +73,8 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
   const abi = new Interface(processArtifact.abi as InterfaceAbi);
 
   const common = createCustomCommon({ chainId: 1337, name: 'differential' }, Mainnet, { hardfork: Hardfork.Cancun });
-  const vm: VM = await createVM({ common });
+  // the random models can grow past the 24 KB code size limit (EIP-170); what these tests check is behaviour, not size
+  const vm: VM = await createVM({ common, evmOpts: { allowUnlimitedContractSize: true } });
   const deployer = accountFor(0);
   const accounts = workspace.participants.map((_, i) => accountFor(i + 1));
   const roleBits = workspace.participants.map((p) => p.roles.reduce((bits, r) => bits | (1n << BigInt(generated.roles.find((x) => x.id === r)!.bit)), 0n));
@@ -138,6 +141,14 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
     async marking(instanceId) {
       const r = await run(deployer, abi.encodeFunctionData('marking', [instanceId]), process);
       return abi.decodeFunctionResult('marking', r.execResult.returnValue)[0] as bigint;
+    },
+    async boundTo(instanceId) {
+      const out: string[] = [];
+      for (let k = 0; k < ir.bindings.length; k++) {
+        const r = await run(deployer, abi.encodeFunctionData('boundTo', [instanceId, k]), process);
+        out.push(String(abi.decodeFunctionResult('boundTo', r.execResult.returnValue)[0]).toLowerCase());
+      }
+      return out;
     },
   };
 }

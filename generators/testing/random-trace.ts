@@ -5,6 +5,9 @@
  * stays meaningful for any model and shrinks well (dropping a step keeps the rest valid).
  * Every intent also lets time pass (`elapse` seconds, often 0) before its step, so timers are
  * triggered early, on time, late, and twice.
+ * Role bindings: a nominee is mostly a holder of the role (for a 'once' binding mostly the one bound
+ * already), now and then anyone else, nobody (zero) or an outsider; a task of a bound role is mostly
+ * done by the bound participant, now and then by another holder of the role.
  */
 import fc from 'fast-check';
 import type { FeelValue } from '../feel/evaluate-feel.js';
@@ -17,7 +20,8 @@ export type Intent = (typeof INTENTS)[number];
 interface Values { uint: bigint; int: bigint; bool: boolean; string: string; address: string; bytes32: string }
 export interface StepIntent { intent: Intent; pick: number; who: number; choice: number; small: Values; wild: Values; elapse: bigint }
 
-export interface Participant { id: string; roles: readonly string[] }
+/** `account` (0x-hex) is needed to nominate the participant and to act in a bound role. */
+export interface Participant { id: string; roles: readonly string[]; account?: string }
 /** Not in the registry at all. */
 export const OUTSIDER: Participant = { id: 'outsider', roles: [] };
 
@@ -58,7 +62,7 @@ export const stepIntent: fc.Arbitrary<StepIntent> = fc.record({
 export const traceIntents = (maxLength = 20) => fc.array(stepIntent, { minLength: 1, maxLength });
 
 export function callerOf(p: Participant): Caller {
-  return { roles: p.roles, member: p !== OUTSIDER };
+  return { roles: p.roles, member: p.id !== OUTSIDER.id, ...(p.account ? { account: p.account } : {}) };
 }
 
 /** The concrete step for `s` in `state`; undefined when nothing can be tried (an ended model without tasks). */
@@ -69,7 +73,7 @@ export function resolveStep(ir: ProcessIR, participants: readonly Participant[],
     const allowed = ir.start.roles.length === 0 ? participants.filter((p) => p.roles.length > 0) : participants.filter((p) => p.roles.some((r) => ir.start.roles.includes(r)));
     const others = everyone.filter((p) => !allowed.includes(p));
     const as = s.intent === 'wrongCaller' && others.length ? pickFrom(others) : pickFrom(allowed.length ? allowed : everyone);
-    return { intent: s.intent, as: as.id, values: valuesFor(ir, ir.start.writes, s), choice: choiceFor(ir, ir.start.choice, s) };
+    return { intent: s.intent, as: as.id, values: nominate(ir, participants, state, ir.start.elementId, valuesFor(ir, ir.start.writes, s), s), choice: choiceFor(ir, ir.start.choice, s) };
   }
   if (s.intent === 'trigger' && ir.timers.length > 0) {
     // mostly a waiting timer (due or not); now and then any timer, so idle and repeated triggers occur
@@ -81,12 +85,36 @@ export function resolveStep(ir: ProcessIR, participants: readonly Participant[],
   const on = enabled(state);
   const off = ir.tasks.map((_, i) => i).filter((i) => !on.includes(i));
   const task = (s.intent === 'disabled' || on.length === 0) && off.length ? off[s.pick % off.length] : on.length ? on[s.pick % on.length] : s.pick % ir.tasks.length;
-  const role = ir.tasks[task].role;
+  const { role, binding, elementId } = ir.tasks[task];
   const holders = participants.filter((p) => p.roles.includes(role));
   const others = everyone.filter((p) => !p.roles.includes(role));
-  const as = s.intent === 'wrongCaller' || holders.length === 0 ? pickFrom(others) : pickFrom(holders);
-  return { intent: s.intent, task, as: as.id, values: valuesFor(ir, ir.tasks[task].writes, s), choice: choiceFor(ir, ir.tasks[task].choice, s) };
+  const bound = binding === undefined ? undefined : holders.find((p) => p.account?.toLowerCase() === state.bound[binding]);
+  const as = s.intent === 'wrongCaller' || holders.length === 0 ? pickFrom(others) : bound && s.pick % 4 !== 0 ? bound : pickFrom(holders);
+  return { intent: s.intent, task, as: as.id, values: nominate(ir, participants, state, elementId, valuesFor(ir, ir.tasks[task].writes, s), s), choice: choiceFor(ir, ir.tasks[task].choice, s) };
 }
+
+/** The nominee of every binding of `elementId`: mostly a holder of the role, sometimes someone who may not be nominated. */
+function nominate(ir: ProcessIR, participants: readonly Participant[], state: InstanceState, elementId: string, values: FeelValue[], s: StepIntent): FeelValue[] {
+  for (const [k, b] of ir.bindings.entries()) {
+    if (b.elementId !== elementId) continue;
+    const holders = participants.filter((p) => p.roles.includes(b.role) && p.account);
+    const bound = holders.find((p) => p.account!.toLowerCase() === state.bound[k]);
+    const n = (s.choice >> 2) % 8; // independent of the choice's own use, which takes it modulo small numbers
+    const otherHolder = holders.find((p) => p !== bound);
+    if (s.intent === 'emptyRequired' || (s.intent === 'wildData' && n < 2)) values[b.field] = ZERO_ADDRESS;
+    else if (s.intent === 'wildData' && n >= 6 && bound && otherHolder) values[b.field] = otherHolder.account!.toLowerCase(); // RoleAlreadyBound for 'once'
+    else if (s.intent === 'wildData' || (s.intent === 'wrongCaller' && n < 4)) {
+      const anyone = participants.filter((p) => p.account);
+      values[b.field] = (n % 2 ? OUTSIDER_ACCOUNT : anyone[s.who % anyone.length]?.account ?? OUTSIDER_ACCOUNT).toLowerCase();
+    } else if (holders.length) {
+      values[b.field] = (bound && b.rebind === 'once' && n !== 0 ? bound : holders[(s.who >> 1) % holders.length]).account!.toLowerCase();
+    }
+  }
+  return values;
+}
+
+/** An account no participant has: never a member, so never a valid nominee. */
+export const OUTSIDER_ACCOUNT = `0x${'0e'.repeat(20)}`;
 
 function valuesFor(ir: ProcessIR, writes: { field: number; required: boolean }[], s: StepIntent): FeelValue[] {
   const values = ir.fields.map((f) => zero(f));

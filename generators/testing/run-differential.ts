@@ -1,13 +1,15 @@
 /**
  * Test support: runs one trace on the reference interpreter and on the deployed contract side by
  * side, one new instance per trace, and compares after EVERY step: accepted or rejected, the
- * error's name, the full marking (hence the enabled set), and the data the step's event recorded.
+ * error's name, the full marking (hence the enabled set), the data the step's event recorded and
+ * the participants bound to roles.
  * A mismatch throws a DifferentialMismatch whose message tells the whole trace so far, readably.
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { ProcessIR } from '../ir/process-ir.js';
 import { complete, createInstance, start, trigger, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
 import { TEST_EPOCH, type DeployedProcess, type EvmStep } from './process-on-evm.js';
+import { scriptEventName } from '../solidity/add-script-tasks.js';
 import { callerOf, OUTSIDER, resolveStep, type ConcreteStep, type Participant, type StepIntent } from './random-trace.js';
 
 export class DifferentialMismatch extends Error {}
@@ -15,9 +17,11 @@ export class DifferentialMismatch extends Error {}
 /** Outcomes seen, by 'ok' or error name: shows what the traces exercised. */
 export type OutcomeCounts = Map<string, number>;
 
-export async function runDifferential(deployed: DeployedProcess, participants: readonly Participant[], intents: readonly StepIntent[], outcomes?: OutcomeCounts): Promise<void> {
+export async function runDifferential(deployed: DeployedProcess, given: readonly Participant[], intents: readonly StepIntent[], outcomes?: OutcomeCounts): Promise<void> {
   const { ir } = deployed;
-  let state: InstanceState = createInstance(ir);
+  // participants act and are nominated with their deployed accounts
+  const participants = given.map((p) => ({ ...p, account: p.account ?? deployed.accountOf.get(p.id) }));
+  let state: InstanceState = createInstance(ir, new Map(participants.map((p) => [p.account!, p.roles])));
   let instanceId: bigint | undefined;
   const log: string[] = [];
   let afterEnd = 0;
@@ -28,7 +32,7 @@ export async function runDifferential(deployed: DeployedProcess, participants: r
     if (state.started && state.marking === 0n && afterEnd++ >= 1) break;
     const step = resolveStep(ir, participants, state, intent);
     if (!step) continue;
-    const who = participants.find((p) => p.id === step.as) ?? OUTSIDER;
+    const who = participants.find((p) => p.id === step.as) ?? { ...OUTSIDER, account: deployed.accountOf.get(OUTSIDER.id) };
     const data = Object.fromEntries(ir.fields.map((f, i) => [f.name, step.values[i]]));
     const expected: StepResult = step.timer !== undefined ? trigger(state, step.timer, now)
       : step.task === undefined ? start(state, callerOf(who), data, step.choice, now)
@@ -51,6 +55,10 @@ export async function runDifferential(deployed: DeployedProcess, participants: r
     if (marking !== state.marking) fail(`step ${log.length}: marking differs: interpreter ${bits(state.marking)}, contract ${bits(marking)}`);
     const problem = compareEvents(ir, deployed.accountOf.get(step.as)!, expected.record, actual.events);
     if (problem) fail(`step ${log.length}: ${problem}`);
+    if (ir.bindings.length) {
+      const bound = await deployed.boundTo(instanceId!);
+      if (bound.join() !== state.bound.join()) fail(`step ${log.length}: bound participants differ: interpreter [${state.bound.join(', ')}], contract [${bound.join(', ')}]`);
+    }
   }
 }
 
@@ -61,7 +69,14 @@ function compareEvents(ir: ProcessIR, by: string, record: Extract<StepResult, { 
   const started = events.filter((e) => e.name === 'TimerStarted').map((e) => `${e.args.timer}@${e.args.dueAt}`).join(', ');
   const expectedStarts = record.timersStarted.map((t) => `${t.timer}@${t.dueAt}`).join(', ');
   if (started !== expectedStarts) return `TimerStarted events [${started}], the interpreter started [${expectedStarts}]`;
-  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted');
+  const scriptEvents = new Set(ir.scripts.map(scriptEventName));
+  const ran = events.filter((e) => scriptEvents.has(e.name)).map((e) => `${e.name}${JSON.stringify(Object.fromEntries(Object.entries(e.args).filter(([k]) => k !== 'instanceId').map(([k, v]) => [k, show(v as FeelValue)])))}`);
+  const expectedRuns = record.scripts.map((r) => {
+    const x = ir.scripts.find((s) => s.elementId === r.elementId)!;
+    return `${scriptEventName(x)}${JSON.stringify(Object.fromEntries(x.assignments.map((a) => [ir.fields[a.field].identifier, show(r.data[ir.fields[a.field].name])])))}`;
+  });
+  if (ran.join(' ') !== expectedRuns.join(' ')) return `script events [${ran.join(' ')}], the interpreter ran [${expectedRuns.join(' ')}]`;
+  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted' && !scriptEvents.has(e.name));
   if (stepEvents.length !== 1) return `expected one step event, the contract emitted ${names.join(', ') || 'none'}`;
   if ((stepEvents[0].name === 'TimerFired') !== (record.timer !== undefined)) return `the contract emitted ${stepEvents[0].name}, the interpreter ${record.timer !== undefined ? 'fired a timer' : 'completed a step'}`;
   const args = stepEvents[0].args;

@@ -39,6 +39,14 @@ export function createErrorExplainer(manifest: AppManifest) {
               return `"${a[1]}" is not due yet in instance #${a[0]}: it can fire from ${new Date(Number(a[2]) * 1000).toISOString()}.`;
             case 'TimerNotWaiting':
               return `"${a[1]}" is not waiting in instance #${a[0]}: it fired already, was withdrawn, or the instance has ended.`;
+            case 'NotBoundParticipant':
+              return `In instance #${a[0]} the role ${a[2]} is bound to ${who(a[4])}: only they may do "${a[1]}", not ${who(a[3])}.`;
+            case 'NomineeLacksRole':
+              return `${who(a[2])} cannot be nominated as ${a[1]} in instance #${a[0]}: they do not have that role.`;
+            case 'RoleAlreadyBound':
+              return `The role ${a[1]} is bound to ${who(a[2])} in instance #${a[0]} already and cannot be given to someone else.`;
+            case 'NegativeValue':
+              return `A script computed ${a[0]}, a negative number, for a field that cannot be negative.`;
             case 'NotRegistry':
               return 'Only the consortium registry may change roles.';
             default:

@@ -89,12 +89,11 @@ describe.concurrent('chainflow CLI', () => {
   }, 60_000);
 
   it('exits 1 on a broken model, printing `file: element id: message` lines and no stack trace', async () => {
-    // given the plain process with an undefined lane-less task and a condition on a plain flow
+    // given the plain process with a lane-less task and a complex gateway (not executable)
     const xml = readFileSync(join(ROOT, PLAIN), 'utf8')
       .replace('<bpmn:flowNodeRef>Task_Order</bpmn:flowNodeRef>', '')
-      .replace('<bpmn:inclusiveGateway', '')
-      .replace('<bpmn:exclusiveGateway id="Gateway_Approved"', '<bpmn:inclusiveGateway id="Gateway_Approved"')
-      .replace('</bpmn:exclusiveGateway>', '</bpmn:inclusiveGateway>');
+      .replace('<bpmn:exclusiveGateway id="Gateway_Approved"', '<bpmn:complexGateway id="Gateway_Approved"')
+      .replace('</bpmn:exclusiveGateway>', '</bpmn:complexGateway>');
     const broken = join(scratch, 'broken.bpmn');
     writeFileSync(broken, xml);
     const { code, stdout, stderr } = await cli('compile', broken, '--out', join(scratch, 'never'));
@@ -102,7 +101,7 @@ describe.concurrent('chainflow CLI', () => {
     expect(stdout).toBe('');
     const lines = stderr.trim().split('\n');
     expect(lines).toContain('processes[0] broken.bpmn: Task_Order: task "Place order" has no role: put it in a lane or give it a cf:role');
-    expect(lines.some((l) => l.startsWith('processes[0] broken.bpmn: Gateway_Approved: inclusive gateway "Approved?" is not executable yet'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('processes[0] broken.bpmn: Gateway_Approved: complex gateway "Approved?" is not executable yet'))).toBe(true);
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(join(scratch, 'never'))).toBe(false);
   }, 60_000);
