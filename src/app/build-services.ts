@@ -20,6 +20,10 @@ export function createBuildServices(): BuildServices {
       const { assembleManifest } = await import('../../generators/manifest/assemble-manifest.js');
       return assembleManifest(workspace, generated, compiled);
     },
+    async exportFiles(format, compiled) {
+      const { exportWorkspace } = await import('../../generators/export/index.js');
+      return exportWorkspace(format, compiled);
+    },
     async designHash(manifest) {
       const { designHash } = await import('../chain/deploy-workspace.js');
       return designHash(manifest);

@@ -5,6 +5,7 @@
  *   compile <workspace.json | process.bpmn> --out DIR [--json]
  *   run     <workspace.json | process.bpmn> --trace trace.json [--rpc URL --deployment record.json] [--json]
  *   deploy  <workspace.json | process.bpmn> --rpc URL [--record FILE] [--keystore FILE] ... (see USAGE)
+ *   export  <workspace.json | process.bpmn> --out DIR [--format sources|hardhat] [--force] [--json]
  *
  * Exit codes: 0 success, 1 the model has errors or a step did not behave as expected,
  * 2 bad command line.
@@ -17,6 +18,7 @@ import { readInput } from './read-input.js';
 import { withDevAddresses } from './dev-keys.js';
 import { parseTrace, runTrace, type TraceChain } from './run-trace.js';
 import { deployCommand, type DeployFlags } from './deploy-command.js';
+import { EXPORT_USAGE, exportCommand } from './export-command.js';
 import { createNetworkProvider } from '../chain/network.js';
 import type { DeploymentRecord } from '../../generators/index.js';
 
@@ -25,7 +27,8 @@ const USAGE = `usage:
   npm run cli -- run <workspace.json | process.bpmn> --trace trace.json [--rpc URL --deployment record.json] [--json]
   npm run cli -- deploy <workspace.json | process.bpmn> --rpc URL [--chain-id N] [--record FILE]
       [--key-env NAME | --keystore FILE [--passphrase-env NAME]] [--registry ADDRESS]
-      [--gas free|market] [--network NAME] [--wait SECONDS] [--dev-addresses] [--json]`;
+      [--gas free|market] [--network NAME] [--wait SECONDS] [--dev-addresses] [--json]
+  ${EXPORT_USAGE}`;
 
 interface Args {
   command?: string;
@@ -196,6 +199,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return deployCommand(args.input, flags);
   }
+  if (args.command === 'export' && args.input) return exportCommand(args.input, args.flags);
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }

@@ -7,6 +7,7 @@
 import { hasErrors } from '../../generators/problems.js';
 import type { AppManifest, CompilerDiagnostic, Problem, SourceFile } from '../../generators/index.js';
 import { errorMessage, type SliceContext } from './store-types.js';
+import type { CompiledWorkspace, ExportedFiles, ExportFormat } from '../../generators/export/export-types.js';
 
 export type BuildStatus = 'idle' | 'generating' | 'compiling' | 'ok' | 'failed';
 
@@ -21,6 +22,8 @@ export interface BuildState {
   /** Manifest of the last run that compiled without errors, with its design hash. */
   manifest?: AppManifest;
   designHash?: string;
+  /** The workspace object the last run (good or not) was made from: equal to `workspace` once the build caught up. */
+  builtFrom?: unknown;
   /** An exception from a pipeline step (a bug, or a step not available), as opposed to problems. */
   buildError?: string;
   buildElapsedMs?: number;
@@ -35,7 +38,20 @@ export const initialBuildState: BuildState = {
 };
 
 export function buildActions({ get, set, services }: SliceContext) {
+  /** What the last good run made, for the developer exports (kept out of state: large, never drawn). */
+  let lastGood: CompiledWorkspace | undefined;
+
   return {
+    /**
+     * The developer exports of the last good build (sources + ABI + standard JSON input, or a
+     * Hardhat 3 project) as a file map.
+     */
+    async exportFiles(format: ExportFormat): Promise<ExportedFiles> {
+      if (!lastGood || get().buildStatus !== 'ok' || get().manifest !== lastGood.manifest) throw new Error('export needs a successful build of the current design');
+      if (!services.build.exportFiles) throw new Error('exports are made in the studio');
+      return services.build.exportFiles(format, lastGood);
+    },
+
     async run(): Promise<void> {
       const workspace = get().workspace;
       if (!workspace) return;
@@ -47,6 +63,7 @@ export function buildActions({ get, set, services }: SliceContext) {
         if (stale()) return;
         if (hasErrors(generated.problems) || generated.sources.length === 0) {
           set({
+            builtFrom: workspace,
             buildStatus: 'failed',
             generatorProblems: generated.problems,
             compileDiagnostics: [],
@@ -65,7 +82,7 @@ export function buildActions({ get, set, services }: SliceContext) {
           sourcesAreStale: false,
         };
         if (!compiled.ok) {
-          set({ ...base, buildStatus: 'failed', buildElapsedMs: performance.now() - started });
+          set({ ...base, builtFrom: workspace, buildStatus: 'failed', buildElapsedMs: performance.now() - started });
           return;
         }
         const assembled = await services.build.assemble(workspace, generated, compiled);
@@ -74,6 +91,7 @@ export function buildActions({ get, set, services }: SliceContext) {
         if (!manifest || hasErrors(assembled.problems)) {
           set({
             ...base,
+            builtFrom: workspace,
             generatorProblems: [...generated.problems, ...assembled.problems],
             buildStatus: 'failed',
             buildElapsedMs: performance.now() - started,
@@ -82,8 +100,10 @@ export function buildActions({ get, set, services }: SliceContext) {
         }
         const hash = await services.build.designHash(manifest);
         if (stale()) return;
+        lastGood = { workspace, generated, compiled, manifest };
         set({
           ...base,
+          builtFrom: workspace,
           buildStatus: 'ok',
           manifest,
           designHash: hash,
@@ -92,6 +112,7 @@ export function buildActions({ get, set, services }: SliceContext) {
       } catch (e) {
         if (stale()) return;
         set({
+          builtFrom: workspace,
           buildStatus: 'failed',
           buildError: errorMessage(e),
           sourcesAreStale: get().sources.length > 0,

@@ -66,6 +66,19 @@ export function mergeStep(steps: DeployStep[], step: DeployStep): DeployStep[] {
   return i < 0 ? [...steps, step] : steps.map((s, j) => (j === i ? step : s));
 }
 
+/** Resolves true once the last build was made from the current workspace (false after `ms`). */
+function buildCaughtUp(get: SliceContext['get'], ms = 120_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve) => {
+    const check = () => {
+      if (get().builtFrom === get().workspace) resolve(true);
+      else if (Date.now() > deadline) resolve(false);
+      else setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
 export function deployActions({ get, set, services }: SliceContext) {
   let connecting: Promise<Provider> | undefined;
   let unsubscribeBlocks: (() => void) | undefined;
@@ -128,8 +141,22 @@ export function deployActions({ get, set, services }: SliceContext) {
      * saved after every transaction.
      */
     async deploy(): Promise<void> {
-      const { manifest, workspace, workspaceId, buildStatus, deployStatus, designHash, networkId } = get();
-      if (!manifest || !workspace || !workspaceId || buildStatus !== 'ok' || deployStatus === 'deploying') return;
+      if (get().deployStatus === 'deploying') return;
+      // an edit not built yet would deploy the previous design: wait for the build to catch up
+      if (get().builtFrom !== get().workspace) {
+        set({ deployStatus: 'deploying', deploySteps: [], deployError: undefined });
+        const caughtUp = await buildCaughtUp(get);
+        set({ deployStatus: 'idle' });
+        if (!caughtUp) {
+          set({ deployStatus: 'failed', deployError: 'the design is still being built; deploy again in a moment' });
+          return;
+        }
+      }
+      const { manifest, workspace, workspaceId, buildStatus, designHash, networkId } = get();
+      if (!manifest || !workspace || !workspaceId || buildStatus !== 'ok') {
+        if (buildStatus === 'failed') set({ deployStatus: 'failed', deployError: 'the design has errors (see Problems); fix them to deploy' });
+        return;
+      }
       const network = activeNetwork(get());
       const partial = get().partialDeployment;
       const resume = partial && partial.record.sourceHash === designHash ? partial.record : undefined;

@@ -100,4 +100,15 @@ describe('networks', () => {
     await studio.actions.deploy.deploy();
     expect(state().deployment?.record.deployer).toBe(wangFang);
   });
+
+  it('waits for the build of an edit made just before Deploy, and deploys that design', async () => {
+    const { studio, state } = await openedStudio();
+    // given an edit whose rebuild has not run yet
+    studio.actions.workspace.edit((ws) => ({ ...ws, participants: ws.participants.slice(0, 1) }));
+    expect(state().builtFrom).not.toBe(state().workspace);
+    // when Deploy is pressed at once, then the deployed design is the edited one
+    await studio.actions.deploy.deploy();
+    expect(state().deployment?.record.sourceHash).toBe('hash:1');
+    expect(state().deployment?.manifest.participants).toHaveLength(1);
+  });
 });

@@ -16,6 +16,7 @@ import type {
 } from '../../generators/index.js';
 import type { ActResult, DeployOptions, HistoryEntry, InstanceState } from '../chain/chain-api.js';
 import type { NetworkCheck } from '../chain/network.js';
+import type { CompiledWorkspace, ExportedFiles, ExportFormat } from '../../generators/export/export-types.js';
 import type { KeyStore } from '../keys/key-store.js';
 import type { MemberArguments } from '../keys/member-replacement.js';
 import type { SavedDeployment } from '../persistence/studio-db.js';
@@ -30,6 +31,8 @@ export interface BuildServices {
     generated: GenerateOutput,
     compiled: CompileResult,
   ): Promise<{ manifest?: AppManifest; problems: Problem[] }>;
+  /** Developer exports (sources bundle, Hardhat 3 project) of a compiled design (IDE only). */
+  exportFiles?(format: ExportFormat, compiled: CompiledWorkspace): Promise<ExportedFiles>;
   /** Identifies the compiled design; comparable with DeploymentRecord.sourceHash. */
   designHash(manifest: AppManifest): Promise<string>;
 }

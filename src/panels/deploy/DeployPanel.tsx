@@ -8,6 +8,7 @@ import type { StudioState } from '../../store/store-types.js';
 import { BUNDLED_NETWORK } from '../../store/deploy-slice.js';
 import { LedgerVerify } from './LedgerVerify.js';
 import { NetworkSection } from './NetworkSection.js';
+import { DeveloperExport } from './DeveloperExport.js';
 import { partialSteps, RecordDetails, TxHash } from './RecordDetails.js';
 
 const selectDeployView = (s: StudioState) => ({
@@ -140,6 +141,7 @@ export default function DeployPanel() {
           <RecordDetails record={deployment.record} />
         </section>
       )}
+      <DeveloperExport />
     </div>
   );
 }
