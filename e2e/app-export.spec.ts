@@ -7,26 +7,20 @@
  * task with no ether, and see both confirmed and in the timeline. A second test checks the IDE's
  * Export app download itself.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import { JsonRpcProvider, Network, Wallet } from 'ethers';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { loadWorkspace, type AppManifest, type DeploymentRecord } from '../generators/index.js';
-import { deployWorkspace } from '../src/chain/deploy-workspace.js';
+import { JsonRpcProvider, Network } from 'ethers';
+import { expect, test, type Page } from '@playwright/test';
+import type { AppManifest, DeploymentRecord } from '../generators/index.js';
 import { createProcessClient } from '../src/chain/process-client.js';
-import { buildWorkspace } from '../src/cli/node-toolchain.js';
-import { devWallet, withDevAddresses } from '../src/cli/dev-keys.js';
-import { encryptPrivateKey } from '../src/keys/keystore-crypto.js';
-import { appConfigFor, parseAppConfig } from '../src/standalone/app-config.js';
-import { buildAppZip, type RuntimeFile } from '../src/standalone/export-app-zip.js';
-import type { StandaloneFileList } from '../src/standalone/standalone-files.js';
-import { freePort, startLocalNode, type LocalNode } from './support/local-node.js';
+import { devWallet } from '../src/cli/dev-keys.js';
+import { parseAppConfig } from '../src/standalone/app-config.js';
+import { startLocalNode, type LocalNode } from './support/local-node.js';
+import { deploySample, runtimeFiles, serveExportedApp, signInWithKeyFile } from './support/exported-app.js';
 import { StudioPage } from './pages/studio-page.js';
 
 const PROCESS = 'order-fulfilment';
-/** Hardhat's first funded development account: the consortium operator that deploys. */
-const OPERATOR_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
 const PASSPHRASE: Record<string, string> = { 'wang-fang': '王芳的密钥口令 2026', 'zhang-wei': '张伟的口令 sales' };
 const APP_PATH = '/apps/order-fulfilment/';
 
@@ -42,11 +36,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   node = await startLocalNode();
   provider = new JsonRpcProvider(node.url, Network.from(node.chainId), { staticNetwork: true, cacheTimeout: -1 });
-  const sample = loadWorkspace(JSON.parse(await readFile(new URL('../generators/samples/order-fulfilment/workspace.json', import.meta.url), 'utf8')));
-  const built = await buildWorkspace(withDevAddresses(sample.workspace!));
-  expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  manifest = built.manifest!;
-  deployment = await deployWorkspace(manifest, new Wallet(OPERATOR_KEY, provider), { network: 'local-consortium', rpcUrl: node.url });
+  ({ manifest, deployment } = await deploySample(new URL('../generators/samples/order-fulfilment/workspace.json', import.meta.url), provider, node.url));
 });
 
 test.afterAll(async () => {
@@ -55,41 +45,7 @@ test.afterAll(async () => {
   await node?.stop();
 });
 
-/** The standalone app's files as the production build (served by `vite preview`) lists them. */
-async function runtimeFiles(request: APIRequestContext): Promise<{ list: StandaloneFileList; files: RuntimeFile[] }> {
-  const list = (await (await request.get('/standalone-files.json')).json()) as StandaloneFileList;
-  const files = await Promise.all(list.files.map(async ({ path }) => ({ path, data: new Uint8Array(await (await request.get(`/${path}`)).body()) })));
-  return { list, files };
-}
-
-const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', json: 'application/json', svg: 'image/svg+xml', txt: 'text/plain' };
-
-/** Serves an unzipped folder under `prefix` from memory, like any static web server would. */
-async function serve(files: Record<string, Uint8Array>, folder: string, prefix: string) {
-  const port = await freePort();
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const rel = path === prefix ? 'index.html' : path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
-    const body = rel !== undefined ? files[`${folder}/${rel}`] : undefined;
-    if (!body) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[rel!.split('.').pop()!] ?? 'application/octet-stream' }).end(Buffer.from(body));
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${port}${prefix}` };
-}
-
-async function keyFile(participantId: string) {
-  const json = await encryptPrivateKey(devWallet(participantId).privateKey, PASSPHRASE[participantId]);
-  return { name: `UTC--${participantId}.json`, mimeType: 'application/json', buffer: Buffer.from(json) };
-}
-
-async function signIn(page: Page, participantId: string, passphrase = PASSPHRASE[participantId]) {
-  const form = page.getByTestId('sign-in');
-  await form.getByTestId(`sign-in-as-${participantId}`).click();
-  await form.getByTestId('sign-in-file').setInputFiles(await keyFile(participantId));
-  await form.getByTestId('sign-in-passphrase').fill(passphrase);
-  await form.getByTestId('sign-in-unlock').click();
-}
+const signIn = (page: Page, participantId: string, typed = PASSPHRASE[participantId]) => signInWithKeyFile(page, participantId, PASSPHRASE[participantId], typed);
 
 async function submit(page: Page, formTestId: string, values: Record<string, string>, choice?: string) {
   const form = page.getByTestId(formTestId);
@@ -105,9 +61,7 @@ test('the exported app signs in with a key file and runs a process on a real nod
   page.on('pageerror', (e) => errors.push(e.message));
 
   // given the app exported from the build with the node's deployment, served under a sub-path
-  const { files } = await runtimeFiles(request);
-  const zip = buildAppZip(files, appConfigFor(manifest, deployment, { rpcUrl: node.url, name: 'Local consortium node' }));
-  site = await serve(unzipSync(zip.bytes), zip.folder, APP_PATH);
+  site = await serveExportedApp(request, { manifest, deployment, rpcUrl: node.url }, APP_PATH);
 
   // when it is opened, it connects to the node and says the chain and that gas is free
   await page.goto(site.url);

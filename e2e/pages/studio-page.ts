@@ -61,6 +61,12 @@ export class StudioPage {
     await this.page.getByTestId(`act-as-${participantId}`).click();
   }
 
+  /** Switches the app between its Work and Dashboards tabs. */
+  async appTab(tab: 'work' | 'dashboard') {
+    await this.page.getByTestId(`app-tab-${tab}`).click();
+    await expect(this.page.getByTestId(`app-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+  }
+
   workItem(taskElementId: string): Locator {
     return this.page.getByTestId(`work-item-${taskElementId}`);
   }

@@ -13,6 +13,7 @@ import { designerActions, initialDesignerState } from './designer-slice.js';
 import { deployActions, initialDeployState } from './deploy-slice.js';
 import { explorerActions, initialExplorerState } from './explorer-slice.js';
 import { initialKeysState, keysActions } from './keys-slice.js';
+import { initialProcessEventsState } from './process-events-slice.js';
 import { initialSessionState, sessionActions } from './session-slice.js';
 import type { SliceContext, StudioState } from './store-types.js';
 import type { StudioServices } from './studio-services.js';
@@ -63,6 +64,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
     ...initialDesignerState,
     ...initialAuditState,
     ...initialConsortiumState,
+    ...initialProcessEventsState,
   }));
   const actions = createStudioActions({ get: store.getState, set: store.setState, services });
 

@@ -4,6 +4,7 @@
  */
 import type { HistoryEntry, InstanceState } from '../chain/chain-api.js';
 import type { SavedDeployment } from '../persistence/studio-db.js';
+import { processEventsActions } from './process-events-slice.js';
 import { selectActingParticipant } from './selectors.js';
 import { errorMessage, type SliceContext } from './store-types.js';
 import type { ProcessClient } from './studio-services.js';
@@ -45,8 +46,12 @@ export const historyKey = (processId: string, instanceId: bigint) => `${processI
 export const startActKey = (processId: string, participantId: string | undefined) => `start:${processId}:${participantId}`;
 export const taskActKey = (processId: string, instanceId: bigint, elementId: string) =>
   `task:${processId}#${instanceId}:${elementId}`;
+/** Anyone may fire a due timer: one act per timer of an instance, whoever pressed Trigger. */
+export const timerActKey = (processId: string, instanceId: bigint, timerIndex: number) => `timer:${processId}#${instanceId}:${timerIndex}`;
 
-export function sessionActions({ get, set, services }: SliceContext) {
+export function sessionActions(ctx: SliceContext) {
+  const { get, set, services } = ctx;
+  const events = processEventsActions(ctx);
   let cached: { deployment: SavedDeployment; epoch: number; client: Promise<ProcessClient> } | undefined;
 
   /** The process client of the current deployment on the current ledger (made once for both). */
@@ -114,7 +119,11 @@ export function sessionActions({ get, set, services }: SliceContext) {
       } catch (e) {
         set({ instancesStatus: 'failed', instancesError: errorMessage(e) });
       }
+      await events.loadEvents();
     },
+
+    /** Reads the process contracts' step and timer events of blocks not read yet (see process-events-slice). */
+    loadEvents: events.loadEvents,
 
     async loadHistory(processId: string, instanceId: bigint): Promise<void> {
       try {
@@ -153,6 +162,26 @@ export function sessionActions({ get, set, services }: SliceContext) {
       try {
         c = await client();
         const result = await c.completeTask(processId, elementId, instanceId, await signer(), data, choice);
+        setAct(key, { status: 'confirmed', txHash: result.txHash, gasUsed: result.gasUsed });
+        await Promise.all([actions.refresh(), actions.loadHistory(processId, instanceId)]);
+      } catch (e) {
+        setAct(key, { status: 'failed', error: c ? c.explainError(e) : errorMessage(e) });
+      }
+    },
+
+    /** Fires a due timer of an instance, signed by the acting participant (anyone may). */
+    async triggerTimer(processId: string, instanceId: bigint, timerIndex: number): Promise<void> {
+      const key = timerActKey(processId, instanceId, timerIndex);
+      setAct(key, { status: 'pending' });
+      let c: ProcessClient | undefined;
+      try {
+        const deployment = get().deployment;
+        const process = deployment?.manifest.processes.find((p) => p.id === processId);
+        const at = deployment?.record.processes[processId];
+        if (!process || !at) throw new Error(`process "${processId}" is not deployed; deploy again`);
+        c = await client();
+        const { triggerTimer } = await import('../panels/app/trigger-timer.js');
+        const result = await triggerTimer(process, at.address, timerIndex, instanceId, await signer());
         setAct(key, { status: 'confirmed', txHash: result.txHash, gasUsed: result.gasUsed });
         await Promise.all([actions.refresh(), actions.loadHistory(processId, instanceId)]);
       } catch (e) {

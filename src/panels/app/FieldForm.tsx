@@ -1,12 +1,19 @@
 /**
  * A form generated from a task's (or start event's) fields, with the choice of the exclusive
  * gateway the completer decides, when there is one. Values are parsed per type (field-values.ts).
+ * A refused submit names every field in error at the top (each a link to its field) and moves the
+ * focus to the first; a field nominating a role offers only that role's participants.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChoiceManifest, FieldManifest } from '../../../generators/index.js';
 import type { ActState } from '../../store/session-slice.js';
 import { initialDraft, parseForm, type FieldDraft, type FieldError } from './field-values.js';
+import { isMember, optionsFor, type ParticipantOption } from './participant-options.js';
+
+/** Error codes whose words live in appView.form (the others in form.errors). */
+const APP_FORM_ERRORS: ReadonlySet<FieldError> = new Set(['badChecksum']);
+const errorKey = (code: FieldError) => (APP_FORM_ERRORS.has(code) ? `appView.form.${code}` : `form.errors.${code}`);
 
 interface FieldFormProps {
   testId: string;
@@ -15,7 +22,9 @@ interface FieldFormProps {
   submitLabel: string;
   act?: ActState;
   /** Addresses offered for address fields (the consortium's members). */
-  addressOptions: { address: string; label: string }[];
+  addressOptions: ParticipantOption[];
+  /** Role id -> name, for fields that nominate a role. */
+  roleName?: (id: string) => string;
   /** Name of the choice's default flow, when it has one. */
   defaultFlowName?: string;
   onSubmit(data: Record<string, unknown>, choice: number | undefined): void;
@@ -23,7 +32,7 @@ interface FieldFormProps {
 
 const NO_CHOICE = '';
 
-export function FieldForm({ testId, fields, choice, submitLabel, act, addressOptions, defaultFlowName, onSubmit }: FieldFormProps) {
+export function FieldForm({ testId, fields, choice, submitLabel, act, addressOptions, roleName = (id) => id, defaultFlowName, onSubmit }: FieldFormProps) {
   const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Record<string, FieldDraft>>(() =>
     Object.fromEntries(fields.map((f) => [f.name, initialDraft(f)])),
@@ -38,6 +47,9 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
     if (act?.status === 'confirmed') setDrafts(Object.fromEntries(fields.map((f) => [f.name, initialDraft(f)])));
   }, [act, fields]);
   const listId = `${testId}-addresses`;
+  const inputId = (field: FieldManifest) => `${testId}-${field.identifier}`;
+  const form = useRef<HTMLFormElement>(null);
+  const focus = (id: string) => form.current?.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,16 +57,50 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
     setErrors(parsed.errors);
     const needsChoice = Boolean(choice && !choice.defaultFlowId && picked === NO_CHOICE);
     setChoiceMissing(needsChoice);
+    const first = fields.find((f) => parsed.errors[f.name]);
+    if (first) focus(inputId(first));
+    else if (needsChoice) focus(`${testId}-choice`);
     if (Object.keys(parsed.errors).length > 0 || needsChoice) return;
     onSubmit(parsed.data, picked === NO_CHOICE ? undefined : Number(picked));
   };
+  const inError = fields.filter((f) => errors[f.name]);
 
   return (
-    <form className="field-form" data-testid={testId} onSubmit={submit} noValidate>
+    <form className="field-form" data-testid={testId} onSubmit={submit} noValidate ref={form}>
+      {(inError.length > 0 || choiceMissing) && (
+        <div className="form-error-summary" role="alert" data-testid={`${testId}-errors`}>
+          {t('appView.form.errorSummary')}
+          <ul>
+            {inError.map((f) => (
+              <li key={f.name}>
+                <a href={`#${inputId(f)}`} onClick={(e) => (e.preventDefault(), focus(inputId(f)))}>
+                  {f.label ?? f.name}
+                </a>
+                : {t(errorKey(errors[f.name]))}
+              </li>
+            ))}
+            {choiceMissing && (
+              <li>
+                <a href={`#${testId}-choice`} onClick={(e) => (e.preventDefault(), focus(`${testId}-choice`))}>
+                  {t('form.choice')}
+                </a>
+                : {t('form.errors.required')}
+              </li>
+            )}
+          </ul>
+        </div>
+      )}
       {fields.map((field) => {
-        const id = `${testId}-${field.identifier}`;
+        const id = inputId(field);
         const draft = drafts[field.name];
         const set = (value: FieldDraft) => setDrafts((d) => ({ ...d, [field.name]: value }));
+        const errorId = `${id}-error`;
+        const hintId = `${id}-hint`;
+        const nominees = field.type === 'address' && field.nominatesRole ? optionsFor(field, addressOptions) : undefined;
+        const typed = String(draft ?? '').trim();
+        const stranger = field.type === 'address' && /^0x[0-9a-fA-F]{40}$/.test(typed) && !isMember(typed, addressOptions);
+        const hint = nominees?.length === 0 ? t('appView.form.noEligible', { role: roleName(field.nominatesRole!) }) : stranger ? t('appView.form.notMember') : undefined;
+        const described = [errors[field.name] && errorId, hint && hintId].filter(Boolean).join(' ') || undefined;
         return (
           <div className={`field${errors[field.name] ? ' has-error' : ''}`} key={field.name}>
             <label htmlFor={id}>
@@ -64,10 +110,29 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
             </label>
             {field.type === 'bool' ? (
               <input id={id} type="checkbox" data-testid={`field-${field.name}`} checked={draft === true} onChange={(e) => set(e.target.checked)} />
+            ) : nominees && nominees.length > 0 ? (
+              <select
+                id={id}
+                data-testid={`field-${field.name}`}
+                data-role={field.nominatesRole}
+                aria-invalid={errors[field.name] ? true : undefined}
+                aria-describedby={described}
+                value={String(draft ?? '')}
+                onChange={(e) => set(e.target.value)}
+              >
+                <option value="">{t('appView.form.pickParticipant', { role: roleName(field.nominatesRole!) })}</option>
+                {nominees.map((o) => (
+                  <option key={o.address} value={o.address}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
             ) : (
               <input
                 id={id}
                 data-testid={`field-${field.name}`}
+                aria-invalid={errors[field.name] ? true : undefined}
+                aria-describedby={described}
                 type={field.type === 'timestamp' ? 'datetime-local' : 'text'}
                 inputMode={field.type === 'uint' || field.type === 'int' ? 'numeric' : undefined}
                 list={field.type === 'address' ? listId : undefined}
@@ -77,8 +142,13 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
               />
             )}
             {errors[field.name] && (
-              <span className="field-error" data-testid={`field-error-${field.name}`}>
-                {t(`form.errors.${errors[field.name]}`)}
+              <span className="field-error" id={errorId} data-testid={`field-error-${field.name}`}>
+                {t(errorKey(errors[field.name]))}
+              </span>
+            )}
+            {hint && (
+              <span className="field-hint" id={hintId} data-testid={`field-hint-${field.name}`}>
+                {hint}
               </span>
             )}
           </div>

@@ -1,16 +1,20 @@
 /**
  * One instance as the chain tells it: the diagram with done / active / pending elements, a
  * timeline of every step (who, when, block, transaction, data, chosen path), the current data
- * and whether it has ended. Read-only; reloads its history on every new block.
+ * whether it has ended, and its waiting timers (due time, overdue, Trigger) with the timers fired so
+ * far. Reloads its history on every new block.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppManifest } from '../../../generators/index.js';
 import { historyKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
-import { currentData, describeSteps, type DescribedStep, type StepValue } from './describe-steps.js';
+import { currentData, describeSteps, participantOf, type DescribedStep, type StepValue } from './describe-steps.js';
 import { instanceProgress } from './instance-progress.js';
 import { readProcessGraph } from './process-graph.js';
+import { eventsByInstance, type ProcessEvent } from './process-events.js';
+import { waitingTimers } from './timer-status.js';
+import { TimerList } from './TimerList.js';
 import './app-instance.css';
 
 const InstanceDiagram = lazy(() => import('./InstanceDiagram.js'));
@@ -29,6 +33,7 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
   const history = useStudio((s) => s.histories[historyKey(processId, instanceId)]);
   const blockTimes = useStudio((s) => s.blockTimes);
   const blockNumber = useStudio((s) => s.blockNumber);
+  const processEvents = useStudio((s) => s.processEvents[processId]);
   const { session } = useStudioActions();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -41,15 +46,18 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
   const entries = history ?? NO_HISTORY;
   const steps = useMemo(() => (process ? describeSteps(manifest, process, entries, blockTimes) : []), [manifest, process, entries, blockTimes]);
   const ended = instance?.ended ?? entries.some((e) => e.kind === 'ended');
+  const timerEvents = useMemo(() => eventsByInstance(processEvents ?? []).get(instanceId.toString()) ?? [], [processEvents, instanceId]);
+  const timers = useMemo(() => (process && instance ? waitingTimers(process, instance, timerEvents) : []), [process, instance, timerEvents]);
   const progress = useMemo(
     () =>
       graph &&
       instanceProgress(graph, {
         doneSteps: entries.filter((e) => e.kind !== 'ended').map((e) => e.elementId),
-        enabledTasks: instance?.enabledTasks.map((task) => task.elementId) ?? [],
+        // a waiting timer holds a token as a task does: it is where the instance is now
+        enabledTasks: [...(instance?.enabledTasks.map((task) => task.elementId) ?? []), ...timers.map((w) => w.timer.elementId)],
         ended,
       }),
-    [graph, entries, instance, ended],
+    [graph, entries, instance, ended, timers],
   );
   if (!process) return null;
   const endEntry = entries.find((e) => e.kind === 'ended');
@@ -85,6 +93,13 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
           <InstanceDiagram xml={process.bpmn} progress={progress} />
         </Suspense>
       )}
+      {timers.length > 0 && (
+        <>
+          <h3>{t('appView.timers.title')}</h3>
+          <TimerList manifest={manifest} timers={timers} testId="instance-timers" />
+        </>
+      )}
+      <FiredTimers manifest={manifest} processId={processId} events={timerEvents} />
       <div className="instance-view-columns">
         <div>
           <h3>{t('appView.timeline')}</h3>
@@ -99,6 +114,27 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
         <CurrentData steps={steps} locale={i18n.language} />
       </div>
     </section>
+  );
+}
+
+/** The timers that fired in this instance, who fired them and in which block. */
+function FiredTimers({ manifest, processId, events }: { manifest: AppManifest; processId: string; events: ProcessEvent[] }) {
+  const { t } = useTranslation();
+  const process = manifest.processes.find((p) => p.id === processId);
+  const fired = events.filter((e) => e.kind === 'timerFired');
+  if (!process || fired.length === 0) return null;
+  return (
+    <ul className="fired-timers" data-testid="fired-timers">
+      {fired.map((e) => (
+        <li key={`${e.txHash}:${e.logIndex}`} data-element={e.elementId} data-tx={e.txHash}>
+          {t('appView.timers.fired', {
+            name: process.timers?.find((x) => x.elementId === e.elementId)?.name ?? e.elementId,
+            who: participantOf(manifest, e.kind === 'timerFired' ? e.by : undefined)?.name ?? '',
+            number: e.blockNumber,
+          })}
+        </li>
+      ))}
+    </ul>
   );
 }
 

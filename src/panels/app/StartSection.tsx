@@ -5,7 +5,7 @@ import { selectActingParticipant } from '../../store/selectors.js';
 import { startActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { FieldForm } from './FieldForm.js';
-import { useAddressOptions, useFlowNames } from './use-form-options.js';
+import { useAddressOptions, useFlowNames, useRoleName } from './use-form-options.js';
 
 export function StartSection({ manifest }: { manifest: AppManifest }) {
   const { t } = useTranslation();
@@ -13,6 +13,7 @@ export function StartSection({ manifest }: { manifest: AppManifest }) {
   const acts = useStudio((s) => s.acts);
   const { session } = useStudioActions();
   const addressOptions = useAddressOptions(manifest);
+  const roleName = useRoleName(manifest);
   const flowNames = useFlowNames(manifest);
   if (!participant) return null;
   const startable = manifest.processes.filter(
@@ -34,6 +35,7 @@ export function StartSection({ manifest }: { manifest: AppManifest }) {
             submitLabel={t('app.start')}
             act={acts[startActKey(p.id, participant.id)]}
             addressOptions={addressOptions}
+            roleName={roleName}
             defaultFlowName={p.start.choice?.defaultFlowId && flowNames.get(p.id)?.get(p.start.choice.defaultFlowId)}
             onSubmit={(data, choice) => void session.startInstance(p.id, data, choice)}
           />

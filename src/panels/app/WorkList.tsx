@@ -1,13 +1,23 @@
-/** The tasks the acting participant may do now, filterable and sortable, each with its form. */
-import { useState } from 'react';
+/**
+ * The tasks the acting participant may do now, filterable and sortable, each with its form and the
+ * deadline of a timer on it; then the waiting timers of every instance (anyone may trigger them).
+ */
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppManifest } from '../../../generators/index.js';
 import { selectActingParticipant, selectWorkList } from '../../store/selectors.js';
 import { taskActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { FieldForm } from './FieldForm.js';
-import { useAddressOptions, useFlowNames } from './use-form-options.js';
+import { useAddressOptions, useFlowNames, useRoleName } from './use-form-options.js';
 import { filterWorkItems, NO_WORK_FILTER, WORK_SORTS, type WorkFilter } from './work-list-filter.js';
+import { formatDuration } from './format-duration.js';
+import { timerState, type WaitingTimer } from './timer-status.js';
+import { TimerList } from './TimerList.js';
+import { useChainNow, useWaitingTimers } from './use-timers.js';
+
+/** Key of the task a boundary timer is attached to, in one instance. */
+const taskTimerKey = (processId: string, instanceId: bigint, taskId: string) => `${processId}#${instanceId}:${taskId}`;
 
 export function WorkList({ manifest }: { manifest: AppManifest }) {
   const { t, i18n } = useTranslation();
@@ -17,9 +27,25 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
   const participant = useStudio(selectActingParticipant);
   const { session } = useStudioActions();
   const addressOptions = useAddressOptions(manifest);
+  const roleName = useRoleName(manifest);
   const flowNames = useFlowNames(manifest);
+  const timers = useWaitingTimers(manifest);
+  const deadlines = useMemo(() => {
+    const byTask = new Map<string, WaitingTimer[]>();
+    for (const w of timers) {
+      if (!w.timer.attachedToTaskId) continue;
+      const key = taskTimerKey(w.processId, w.instanceId, w.timer.attachedToTaskId);
+      byTask.set(key, [...(byTask.get(key) ?? []), w]);
+    }
+    return byTask;
+  }, [timers]);
+  const timersOf = (processId: string, instanceId: bigint, taskId: string) => deadlines.get(taskTimerKey(processId, instanceId, taskId)) ?? [];
   const processName = (id: string) => manifest.processes.find((p) => p.id === id)?.name ?? id;
-  const items = filterWorkItems(all, filter, processName, i18n.language);
+  const dueOf = (item: (typeof all)[number]) => {
+    const dues = timersOf(item.processId, item.instance.instanceId, item.task.elementId).flatMap((w) => (w.dueAt === undefined ? [] : [w.dueAt]));
+    return dues.length ? Math.min(...dues) : undefined;
+  };
+  const items = filterWorkItems(all, filter, processName, i18n.language, dueOf);
   return (
     <section className="card" data-testid="work-list">
       <h2>
@@ -88,6 +114,7 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
               </span>
             </header>
             {task.documentation && <p className="task-doc">{task.documentation}</p>}
+            <TaskDeadlines timers={timersOf(processId, instance.instanceId, task.elementId)} />
             <FieldForm
               testId={`task-form-${task.elementId}`}
               fields={task.fields}
@@ -95,12 +122,49 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
               submitLabel={t('app.complete')}
               act={acts[key]}
               addressOptions={addressOptions}
+              roleName={roleName}
               defaultFlowName={task.choice?.defaultFlowId && flowNames.get(processId)?.get(task.choice.defaultFlowId)}
               onSubmit={(data, choice) => void session.completeTask(processId, instance.instanceId, task.elementId, data, choice)}
             />
           </article>
         );
       })}
+      {timers.length > 0 && (
+        <>
+          <h3 className="timers-title">
+            {t('appView.timers.title')} <span className="count-pill">{timers.length}</span>
+          </h3>
+          <TimerList manifest={manifest} timers={timers} testId="work-timers" showInstance />
+        </>
+      )}
     </section>
+  );
+}
+
+/** The due times of the timers on a task: an interrupting one is its deadline, a non-interrupting one a reminder. */
+function TaskDeadlines({ timers }: { timers: WaitingTimer[] }) {
+  const { t, i18n } = useTranslation();
+  const now = useChainNow();
+  if (timers.length === 0) return null;
+  return (
+    <ul className="task-deadlines">
+      {timers.map((w) => {
+        const state = timerState(w.dueAt, now);
+        return (
+          <li key={w.timer.index} className={`task-deadline is-${state}`} data-testid="task-deadline" data-state={state}>
+            {t(w.timer.interrupting ? 'appView.timers.deadline' : 'appView.timers.reminder', { name: w.timer.name })}{' '}
+            {w.dueAt !== undefined && (
+              <>
+                <time dateTime={new Date(w.dueAt * 1000).toISOString()}>{new Date(w.dueAt * 1000).toLocaleString(i18n.language)}</time>
+                {' · '}
+                {state === 'overdue'
+                  ? t('appView.timers.overdue', { duration: formatDuration(now - w.dueAt, i18n.language) })
+                  : t('appView.timers.dueIn', { duration: formatDuration(w.dueAt - now, i18n.language) })}
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

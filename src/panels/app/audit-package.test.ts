@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppManifest, DeploymentRecord } from '../../../generators/index.js';
 import type { HistoryEntry } from '../../chain/chain-api.js';
-import { auditCsv, auditJson, auditRows, csvField } from './audit-package.js';
+import { auditCsv, auditJson, auditRows, csvField, neutralizeFormula } from './audit-package.js';
 import { currentData, describeSteps } from './describe-steps.js';
 
 const BUYER = '0x00000000000000000000000000000000000000b1';
@@ -81,6 +81,29 @@ describe('describeSteps and the audit package', () => {
     // four CRLF line ends: header, two rows, the final one; the data's own \n stays inside quotes
     expect(csv.split('\r\n')).toHaveLength(4);
     expect(parseCsv(csv.slice(1))[1][11]).toBe(JSON.stringify({ '物品 Item': '齿轮, "gear"\nhousing' }));
+  });
+
+  it('guards every cell that a spreadsheet would run as a formula', () => {
+    // given the dangerous first characters, and the same characters elsewhere in a value
+    for (const c of ['=', '+', '-', '@', '\t', '\r']) expect(neutralizeFormula(`${c}1+1`)).toBe(`'${c}1+1`);
+    expect(neutralizeFormula('a=1')).toBe('a=1');
+    expect(neutralizeFormula('王芳')).toBe('王芳');
+    expect(neutralizeFormula(12)).toBe('12');
+    // when a participant, an organization and a task carry formulas
+    const evil = auditRows(
+      {
+        ...manifest,
+        participants: [{ ...manifest.participants[0], name: '=HYPERLINK("http://x.example","点我")' }],
+        organizations: [{ id: 'm', name: '@SUM(1,2)', index: 0 }],
+      },
+      [{ processId: 'order', instanceId: 3n, steps: [{ ...steps[0], name: '+cmd|calc', by: { address: BUYER, name: '=HYPERLINK("http://x.example","点我")', organization: '@SUM(1,2)' } }] }],
+    );
+    const line = auditCsv(evil).split('\r\n')[1];
+    // then each is text in the CSV, quoted where it holds a comma or quote, and the JSON rows stay as on the chain
+    expect(line).toContain(`,'+cmd|calc,`);
+    expect(line).toContain(`,"'=HYPERLINK(""http://x.example"",""点我"")","'@SUM(1,2)",`);
+    expect(parseCsv(auditCsv(evil).slice(1))[1][5]).toBe(`'=HYPERLINK("http://x.example","点我")`);
+    expect(evil[0].participant).toBe('=HYPERLINK("http://x.example","点我")');
   });
 
   it('writes the chain, the contracts and the integrity result into the JSON', () => {

@@ -70,13 +70,26 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** RFC 4180 text with CRLF line ends and a UTF-8 byte order mark, so spreadsheets read Chinese. */
+/**
+ * A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return:
+ * CSV injection, e.g. a participant named "=HYPERLINK(…)") gets a leading apostrophe, which
+ * spreadsheets show as text. The JSON file keeps every value exactly as on the chain.
+ */
+export function neutralizeFormula(value: string | number): string {
+  const s = String(value);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/**
+ * RFC 4180 text with CRLF line ends and a UTF-8 byte order mark, so spreadsheets read Chinese;
+ * every cell is guarded against formula injection.
+ */
 export function auditCsv(rows: AuditRow[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(
       [r.process, r.instanceId, r.step, r.task, r.elementId, r.participant, r.organization, r.address, r.timestamp, r.blockNumber, r.txHash, JSON.stringify(r.data)]
-        .map(csvField)
+        .map((cell) => csvField(neutralizeFormula(cell)))
         .join(','),
     );
   }

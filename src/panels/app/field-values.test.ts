@@ -20,6 +20,7 @@ describe('parseField', () => {
 
   it('checks addresses and encodes short text as bytes32', () => {
     expect(parseField(field('address'), '0x12')).toEqual({ error: 'notAddress' });
+    expect(parseField(field('address'), '0xg0000000000000000000000000000000000000b1')).toEqual({ error: 'notAddress' });
     const bytes = parseField(field('bytes32'), '批次A');
     expect(bytes).toEqual({ value: `0x${'e689b9e6aca141'.padEnd(64, '0')}` });
     expect(parseField(field('bytes32'), 'x'.repeat(33))).toEqual({ error: 'notBytes32' });
@@ -34,6 +35,20 @@ describe('parseField', () => {
 
   it('keeps string values exactly as typed, Chinese included', () => {
     expect(parseField(field('string'), ' 螺丝 M6 ')).toEqual({ value: ' 螺丝 M6 ' });
+  });
+});
+
+describe('address checksums (EIP-55)', () => {
+  const checksummed = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+  it('takes a correctly checksummed address and one without a checksum (one case)', () => {
+    expect(parseField(field('address'), checksummed)).toEqual({ value: checksummed });
+    expect(parseField(field('address'), checksummed.toLowerCase())).toEqual({ value: checksummed.toLowerCase() });
+    expect(parseField(field('address'), `0x${checksummed.slice(2).toUpperCase()}`)).toEqual({ value: `0x${checksummed.slice(2).toUpperCase()}` });
+  });
+
+  it('refuses a mixed-case address whose checksum is wrong: one letter typed in the wrong case', () => {
+    const typo = checksummed.replace('aAeb', 'aaeb');
+    expect(parseField(field('address'), typo)).toEqual({ error: 'badChecksum' });
   });
 });
 

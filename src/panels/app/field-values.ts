@@ -3,10 +3,11 @@
  * Pure. Every field gets a value (empty optional fields get the type's zero) because the
  * contract function takes every field as an argument. Errors are codes the UI translates.
  */
+import { getAddress } from 'ethers';
 import type { FieldManifest } from '../../../generators/index.js';
 
 export type FieldDraft = string | boolean;
-export type FieldError = 'required' | 'notInteger' | 'negative' | 'tooLarge' | 'notAddress' | 'notBytes32' | 'notDate';
+export type FieldError = 'required' | 'notInteger' | 'negative' | 'tooLarge' | 'notAddress' | 'badChecksum' | 'notBytes32' | 'notDate';
 
 const UINT256_MAX = (1n << 256n) - 1n;
 const INT256_MAX = (1n << 255n) - 1n;
@@ -39,11 +40,26 @@ export function parseField(field: FieldManifest, draft: FieldDraft): { value: un
       return { value: BigInt(Math.floor(ms / 1000)) };
     }
     case 'address':
-      return /^0x[0-9a-fA-F]{40}$/.test(text) ? { value: text } : { error: 'notAddress' };
+      return parseAddress(text);
     case 'bytes32':
       return encodeBytes32(text);
     case 'string':
       return { value: String(draft) };
+  }
+}
+
+/**
+ * 0x and 40 hex digits. All lower or all upper case carries no checksum; mixed case is an EIP-55
+ * checksum, and a wrong one means a typo (a wallet would refuse it too).
+ */
+function parseAddress(text: string): { value: string } | { error: FieldError } {
+  if (!/^0x[0-9a-fA-F]{40}$/.test(text)) return { error: 'notAddress' };
+  const digits = text.slice(2);
+  if (digits === digits.toLowerCase() || digits === digits.toUpperCase()) return { value: text };
+  try {
+    return { value: getAddress(text) };
+  } catch {
+    return { error: 'badChecksum' };
   }
 }
 

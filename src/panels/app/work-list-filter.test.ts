@@ -16,6 +16,14 @@ describe('filterWorkItems', () => {
     expect(filterWorkItems(items, { ...NO_WORK_FILTER, sort: 'task' }, (p) => names[p]).map((i) => i.task.name)[0]).toBe('Assess claim');
   });
 
+  it('sorts by deadline: earliest due first, tasks without a deadline last (oldest instance first among them)', () => {
+    const due: Record<string, number> = { 'order#3': 2_000, 'claim#2': 1_000 };
+    const dueOf = (i: WorkItem) => due[`${i.processId}#${i.instance.instanceId}`];
+    expect(ids(filterWorkItems([...items, item('order', 4n, 'Pay')], { ...NO_WORK_FILTER, sort: 'due' }, (p) => names[p], 'en', dueOf))).toEqual([
+      'claim#2', 'order#3', 'order#1', 'order#4',
+    ]);
+  });
+
   it('keeps one process, or what matches the text in task, documentation, process name or instance number', () => {
     expect(ids(filterWorkItems(items, { ...NO_WORK_FILTER, processId: 'claim' }, (p) => names[p]))).toEqual(['claim#2']);
     expect(ids(filterWorkItems(items, { ...NO_WORK_FILTER, text: '确认' }, (p) => names[p]))).toEqual(['order#3']);

@@ -1,10 +1,11 @@
 /**
  * Sorting and filtering of the work list: by process, by free text (task, process, instance
- * number, task documentation), newest or oldest instance first or by task name. Pure.
+ * number, task documentation), newest or oldest instance first, by task name, or by deadline
+ * (the due time of a timer on the task: earliest first, tasks without one last). Pure.
  */
 import type { WorkItem } from '../../store/selectors.js';
 
-export const WORK_SORTS = ['newest', 'oldest', 'task'] as const;
+export const WORK_SORTS = ['newest', 'oldest', 'task', 'due'] as const;
 export type WorkSort = (typeof WORK_SORTS)[number];
 
 export interface WorkFilter {
@@ -16,7 +17,13 @@ export interface WorkFilter {
 
 export const NO_WORK_FILTER: WorkFilter = { processId: '', text: '', sort: 'newest' };
 
-export function filterWorkItems(items: WorkItem[], filter: WorkFilter, processName: (id: string) => string, locale?: string): WorkItem[] {
+export function filterWorkItems(
+  items: WorkItem[],
+  filter: WorkFilter,
+  processName: (id: string) => string,
+  locale?: string,
+  dueOf: (item: WorkItem) => number | undefined = () => undefined,
+): WorkItem[] {
   const needle = filter.text.trim().toLocaleLowerCase(locale);
   const kept = items.filter((item) => {
     if (filter.processId && item.processId !== filter.processId) return false;
@@ -30,7 +37,11 @@ export function filterWorkItems(items: WorkItem[], filter: WorkFilter, processNa
   const sorted = [...kept];
   if (filter.sort === 'newest') sorted.sort((a, b) => byInstance(b, a));
   else if (filter.sort === 'oldest') sorted.sort(byInstance);
-  else sorted.sort((a, b) => a.task.name.localeCompare(b.task.name, locale) || byInstance(a, b));
+  else if (filter.sort === 'task') sorted.sort((a, b) => a.task.name.localeCompare(b.task.name, locale) || byInstance(a, b));
+  else {
+    const due = (i: WorkItem) => dueOf(i) ?? Number.POSITIVE_INFINITY;
+    sorted.sort((a, b) => (due(a) === due(b) ? byInstance(a, b) : due(a) - due(b)));
+  }
   return sorted;
 }
 
