@@ -87,6 +87,8 @@ export interface StepRecord {
   timer?: number;
   /** Script tasks the step's routing ran, in order, with the values each assigned (`<Script>Completed`). */
   scripts: ScriptRun[];
+  /** Sequence flows (`flow:<id>`) and end events (`end:<id>`) the step's tokens passed, in order (coverage). */
+  passed: string[];
 }
 
 /** Block time in seconds; a number must be a safe integer. */
@@ -197,7 +199,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
   const values = [...state.values];
   for (const { w, value } of written) values[w.field] = value;
   let marking: bigint;
-  const fx: RouteEffects = { values, scripts: [] };
+  const fx: RouteEffects = { values, scripts: [], passed: [] };
   try {
     marking = settleJoins(ir, fx, route(fx));
   } catch (e) {
@@ -214,7 +216,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
       timersStarted.push({ timer: k, dueAt: dueAt[k] });
     }
   });
-  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts };
+  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed! };
   if (choice !== undefined) record.choice = choice;
   return { ok: true, state: { ...state, marking, values, dueAt, bound }, record };
 }

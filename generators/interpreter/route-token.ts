@@ -37,6 +37,8 @@ export interface ScriptRun {
 export interface RouteEffects {
   values: FeelValue[];
   scripts: ScriptRun[];
+  /** When present, every sequence flow (`flow:<id>`) and end event (`end:<id>`) the token passed, in order. */
+  passed?: string[];
 }
 
 export class RoutingRevert extends Error {
@@ -69,6 +71,7 @@ function route(ir: ProcessIR, fx: RouteEffects, target: FlowTarget, m: bigint, c
     case 'timer':
       return m | bit(ir.timers[target.index].bit);
     case 'end':
+      fx.passed?.push(`end:${ir.ends[target.index].elementId}`);
       return ir.ends[target.index].terminate ? 0n : m;
     case 'gateway': {
       const marking = target.inputBit === undefined ? m : m | bit(target.inputBit);
@@ -104,7 +107,11 @@ function runScript(ir: ProcessIR, fx: RouteEffects, k: number) {
 
 function fireGateway(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint, choice: number): bigint {
   const values = fx.values;
-  const go = (t: FlowTarget) => route(ir, fx, t, m, 0); // only a task hands a choice on
+  // only a task hands a choice on
+  const go = (b: { flowId: string; target: FlowTarget }) => {
+    fx.passed?.push(`flow:${b.flowId}`);
+    return route(ir, fx, b.target, m, 0);
+  };
   if (g.kind === 'inclusive') return splitInclusive(ir, fx, g, m);
   if (g.kind === 'parallel') {
     if (g.inputBits.length > 0) {
@@ -112,12 +119,15 @@ function fireGateway(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint, c
       if ((m & mask) !== mask) return m; // wait for the other inputs
       m &= ~mask;
     }
-    for (const b of g.branches) m = route(ir, fx, b.target, m, 0);
+    for (const b of g.branches) {
+      fx.passed?.push(`flow:${b.flowId}`);
+      m = route(ir, fx, b.target, m, 0);
+    }
     return m;
   }
   if (g.decision === 'caller') {
-    if (choice === 0 && g.defaultBranch) return go(g.defaultBranch.target);
-    if (choice >= 1 && choice <= g.branches.length) return go(g.branches[choice - 1].target);
+    if (choice === 0 && g.defaultBranch) return go(g.defaultBranch);
+    if (choice >= 1 && choice <= g.branches.length) return go(g.branches[choice - 1]);
     throw new RoutingRevert('InvalidChoice', g.elementId, `choice ${choice} does not exist at "${g.name}"`);
   }
   if (g.decision === 'conditions') {
@@ -129,12 +139,12 @@ function fireGateway(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint, c
         if (e instanceof FeelRuntimeError) throw new RoutingRevert(e.errorName, g.elementId, `condition "${b.conditionText}" at "${g.name}": ${e.message}`);
         throw e;
       }
-      if (holds) return go(b.target);
+      if (holds) return go(b);
     }
-    if (g.defaultBranch) return go(g.defaultBranch.target);
+    if (g.defaultBranch) return go(g.defaultBranch);
     throw new RoutingRevert('NoBranchMatches', g.elementId, `no condition of "${g.name}" holds and it has no default flow`);
   }
-  return go(g.branches[0].target); // pass-through merge
+  return go(g.branches[0]); // pass-through merge
 }
 
 /** The branches of inclusive gateway `g` whose conditions hold get a token; conditions are evaluated first, in order. */
@@ -149,11 +159,16 @@ function splitInclusive(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint
     }
   });
   if (!take.some(Boolean)) {
-    if (g.defaultBranch) return route(ir, fx, g.defaultBranch.target, m, 0);
+    if (g.defaultBranch) {
+      fx.passed?.push(`flow:${g.defaultBranch.flowId}`);
+      return route(ir, fx, g.defaultBranch.target, m, 0);
+    }
     throw new RoutingRevert('NoBranchMatches', g.elementId, `no condition of "${g.name}" holds and it has no default flow`);
   }
   g.branches.forEach((b, k) => {
-    if (take[k]) m = route(ir, fx, b.target, m, 0);
+    if (!take[k]) return;
+    fx.passed?.push(`flow:${b.flowId}`);
+    m = route(ir, fx, b.target, m, 0);
   });
   return m;
 }

@@ -7,7 +7,7 @@ import type { ProcessIR } from '../ir/process-ir.js';
 import type { Workspace } from '../model/workspace.js';
 import { complete, createInstance, start, trigger, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
 import { readInput } from '../../src/cli/read-input.js';
-import { buildModel, randomModel, type TaskBlock } from './arbitrary-process.js';
+import { ALL_FEATURES, buildModel, randomModelWith, type TaskBlock } from './arbitrary-process.js';
 import { callerOf, OUTSIDER, resolveStep, traceIntents } from './random-trace.js';
 import { accountOf, findConformingPaths, replayPath, type ConformingPaths, type PathParticipant } from './conforming-paths.js';
 
@@ -65,6 +65,18 @@ describe('conforming paths', () => {
     for (const s of triggers) if (s.kind === 'trigger') expect(s.waitSeconds).toBe(ir.timers[s.timer].seconds);
   });
 
+  it('cover the inclusive split and join of export-shipment and the script tasks of quote-pricing', async () => {
+    for (const path of ['export-shipment/workspace.json', 'quote-pricing/workspace.json']) {
+      const ir = await irOf(sample(path));
+      const found = findConformingPaths(ir);
+      expectSound(ir, found);
+      expect(found.uncovered, path).toEqual([]);
+      // every flow out of an inclusive gateway is taken by some path
+      const covered = new Set(found.paths.flatMap((p) => p.steps.flatMap((s) => s.covers)));
+      for (const g of ir.gateways.filter((x) => x.kind === 'inclusive')) for (const b of g.branches) expect(covered.has(`flow:${b.flowId}`), `${path} ${b.flowId}`).toBe(true);
+    }
+  });
+
   it('nominate holders of bound roles and let only the bound participant act (carrier-binding sample)', async () => {
     // given the sample where the start nominates the manufacturer and "Choose carrier" nominates the carrier
     const ws = sample('carrier-binding/workspace.json');
@@ -118,7 +130,7 @@ describe('conforming paths', () => {
   });
 
   it('on random models: sound, and cover every task and timer that random conforming runs reach', async () => {
-    await fc.assert(fc.asyncProperty(randomModel, fc.array(traceIntents(25), { minLength: 3, maxLength: 3 }), async (model, walks) => {
+    await fc.assert(fc.asyncProperty(randomModelWith(ALL_FEATURES), fc.array(traceIntents(25), { minLength: 3, maxLength: 3 }), async (model, walks) => {
       const ir = await irOf(model.workspace);
       const participants = model.workspace.participants.map((p, i) => ({ id: p.id, roles: p.roles, account: accountOf(i) }));
       const found = findConformingPaths(ir, { participants });

@@ -19,10 +19,8 @@
  * Pure and synchronous; every path is replayed on the interpreter before it is returned.
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
-import { evaluateCondition } from '../feel/evaluate-feel.js';
 import type { TypedExpr } from '../feel/feel-ast.js';
-import type { FieldIR, FieldWrite, FlowTarget, GatewayIR, ProcessIR } from '../ir/process-ir.js';
-import { boundaryTimersOf, bitsConsumedBy } from '../ir/timer-bits.js';
+import type { FieldIR, FieldWrite, GatewayIR, ProcessIR } from '../ir/process-ir.js';
 import { complete, createInstance, start, trigger, type Caller, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
 
 /** Something a path can cover: an element that acts, a sequence flow out of a gateway, an end event. */
@@ -294,26 +292,15 @@ class PathSearch {
     for (const move of moves) {
       const result = applyStep(cast, state, move, now);
       if (!result.ok) continue;
-      const covers = this.coverageOf(state, move, result.state);
+      const covers = this.coverageOf(move, result.record.passed);
       const step = { ...move, marking: result.state.marking, ended: result.record.ended, covers } as PathStep;
       yield { state: result.state, now: nextTime(state, move, now), parent: node, step, depth: node.depth + 1 };
     }
   }
 
-  /** What the step took: its element, then the flows and ends its token passed (mirrors routeToken). */
-  private coverageOf(before: InstanceState, move: Move, after: InstanceState): string[] {
-    const { ir } = this;
-    const hits: string[] = [`${move.kind === 'trigger' ? 'timer' : move.kind}:${move.elementId}`];
-    const choice = move.kind === 'trigger' ? 0 : move.choice ?? 0;
-    let rest: bigint;
-    let next: FlowTarget;
-    if (move.kind === 'start') [rest, next] = [0n, ir.start.next];
-    else if (move.kind === 'task') [rest, next] = [clear(before.marking, bitsConsumedBy(ir, { task: move.task })), ir.tasks[move.task].next];
-    else [rest, next] = [clear(before.marking, bitsConsumedBy(ir, { timer: move.timer })), ir.timers[move.timer].next];
-    const marking = followFlows(ir, after.values, next, rest, choice, hits);
-    // the mirror must agree with the interpreter, or the coverage it reports would be wrong
-    if (marking !== after.marking) throw new Error(`coverage mirror disagrees with the interpreter at "${move.name}": ${marking} vs ${after.marking}`);
-    return hits;
+  /** What the step took: its element, then the flows and ends its tokens passed (as the interpreter routed them). */
+  private coverageOf(move: Move, passed: readonly string[]): string[] {
+    return [`${move.kind === 'trigger' ? 'timer' : move.kind}:${move.elementId}`, ...passed];
   }
 
   /** Data to try for a step that writes `writes`, each with the participants it nominates (field name -> participant id). */
@@ -353,43 +340,6 @@ function stepsOf(node: Node): PathStep[] {
   const steps: PathStep[] = [];
   for (let n: Node | undefined = node; n?.step; n = n.parent) steps.unshift(n.step);
   return steps;
-}
-
-const clear = (m: bigint, bits: number[]) => bits.reduce((acc, b) => acc & ~(1n << BigInt(b)), m);
-const bit = (n: number) => 1n << BigInt(n);
-
-/** routeToken (generators/interpreter/route-token.ts) with a record of what the token passed; only called for accepted steps. */
-function followFlows(ir: ProcessIR, values: readonly FeelValue[], target: FlowTarget, m: bigint, choice: number, hits: string[]): bigint {
-  switch (target.kind) {
-    case 'task':
-      return boundaryTimersOf(ir, target.index).reduce((acc, k) => acc | bit(ir.timers[k].bit), m | bit(ir.tasks[target.index].bit));
-    case 'timer':
-      return m | bit(ir.timers[target.index].bit);
-    case 'end':
-      hits.push(`end:${ir.ends[target.index].elementId}`);
-      return ir.ends[target.index].terminate ? 0n : m;
-    case 'gateway': {
-      const g = ir.gateways[target.index];
-      let marking = target.inputBit === undefined ? m : m | bit(target.inputBit);
-      const go = (flowId: string, t: FlowTarget) => { hits.push(`flow:${flowId}`); return followFlows(ir, values, t, marking, 0, hits); };
-      if (g.kind === 'parallel') {
-        const mask = g.inputBits.reduce((acc, b) => acc | bit(b), 0n);
-        if ((marking & mask) !== mask) return marking;
-        marking &= ~mask;
-        for (const b of g.branches) { hits.push(`flow:${b.flowId}`); marking = followFlows(ir, values, b.target, marking, 0, hits); }
-        return marking;
-      }
-      if (g.decision === 'caller') {
-        const b = choice === 0 ? g.defaultBranch! : g.branches[choice - 1];
-        return go(b.flowId, b.target);
-      }
-      if (g.decision === 'conditions') {
-        const b = g.branches.find((x) => evaluateCondition(x.condition!, values)) ?? g.defaultBranch!;
-        return go(b.flowId, b.target);
-      }
-      return go(g.branches[0].flowId, g.branches[0].target);
-    }
-  }
 }
 
 function choicesAt(ir: ProcessIR, gateway: number | undefined): (number | undefined)[] {
