@@ -45,14 +45,18 @@ function NotReady({ status }: { status: ReturnType<typeof selectWorkspaceStatus>
   );
 }
 
-/** The design view stays mounted while hidden so the modeler keeps its undo history. */
+/**
+ * The design view stays mounted while hidden so the modeler keeps its undo history; it is made
+ * anew for another workspace, so no canvas or modeler undo carries over from the previous one.
+ */
 function Views() {
   const view = useStudio(selectView);
+  const workspaceId = useStudio((s) => s.workspaceId);
   const { t } = useTranslation();
   const fallback = <div className="screen-message">{t('app.loadingPanel')}</div>;
   return (
     <>
-      <DesignView hidden={view !== 'design'} />
+      <DesignView key={workspaceId} hidden={view !== 'design'} />
       {view === 'participants' && <ParticipantsPanel />}
       <Suspense fallback={fallback}>
         {view === 'deploy' && <DeployPanel />}

@@ -1,8 +1,10 @@
-/** Top bar: workspace name, save and build state, keys' lock, language, Deploy. */
+/** Top bar: workspaces, workspace name, save state, undo/redo, build state, keys' lock, language, Deploy. */
 import { useTranslation } from 'react-i18next';
 import { selectBuildStatus, selectLanguage, selectProblemCounts, selectSaveState, selectWorkspace } from '../store/selectors.js';
 import { useStudio, useStudioActions, useStudioShallow } from '../store/studio-context.js';
 import { LANGUAGES, type Language } from '../store/ui-slice.js';
+import { UndoRedo } from '../panels/workspaces/UndoRedo.js';
+import { WorkspacesDialog } from '../panels/workspaces/WorkspacesDialog.js';
 import { Icon } from './Icon.js';
 import { LockButton } from './KeysLock.js';
 import { TextCell } from './TextCell.js';
@@ -21,6 +23,7 @@ export function TopBar() {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">ChainFlow Studio</span>
       </div>
+      <WorkspacesButton />
       {workspace && (
         <TextCell
           className="workspace-name"
@@ -31,6 +34,7 @@ export function TopBar() {
         />
       )}
       <SaveState />
+      <UndoRedo />
       <div className="topbar-spacer" />
       <BuildStatus />
       <LockButton />
@@ -49,6 +53,20 @@ export function TopBar() {
       </select>
       <DeployButton testId="topbar-deploy" />
     </header>
+  );
+}
+
+function WorkspacesButton() {
+  const { t } = useTranslation();
+  const open = useStudio((s) => s.workspacesOpen);
+  const { workspaces } = useStudioActions();
+  return (
+    <>
+      <button type="button" className="btn btn-small btn-ghost" data-testid="workspaces-open" aria-haspopup="dialog" onClick={() => void workspaces.showDialog(true)}>
+        {t('workspaces.open')}
+      </button>
+      {open && <WorkspacesDialog />}
+    </>
   );
 }
 

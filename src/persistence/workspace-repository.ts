@@ -12,8 +12,11 @@ export interface WorkspaceRepository {
   setCurrentId(id: string): Promise<void>;
   get(id: string): Promise<WorkspaceRecord | undefined>;
   list(): Promise<WorkspaceRecord[]>;
-  /** Stores a new workspace record and returns it. */
-  create(json: string, name: string): Promise<WorkspaceRecord>;
+  /**
+   * Stores a new workspace record and returns it; `extra` carries the deployments of an imported
+   * workspace (never an id: a new record always gets a new one, so nothing is overwritten).
+   */
+  create(json: string, name: string, extra?: RecordExtras): Promise<WorkspaceRecord>;
   /** Replaces the workspace JSON of an existing record. Throws when the record does not exist. */
   saveJson(id: string, json: string, name: string): Promise<void>;
   /**
@@ -25,7 +28,15 @@ export interface WorkspaceRepository {
   savePartialDeployment?(id: string, networkId: string, deployment: SavedDeployment | undefined): Promise<void>;
   /** Remembers the network the IDE works on. */
   saveNetworkId?(id: string, networkId: string): Promise<void>;
+  /**
+   * Deletes a workspace with everything kept for it: its record (deployments included), its keys
+   * and its per-workspace settings, in one transaction; forgets it as the current one. IDE only.
+   */
+  remove?(id: string): Promise<void>;
 }
+
+/** What a record may carry besides its JSON: deployments and the network in use. */
+export type RecordExtras = Pick<WorkspaceRecord, 'deployment' | 'deployments' | 'partialDeployments' | 'networkId'>;
 
 export function createWorkspaceRepository(db: StudioDb, now: () => number = Date.now): WorkspaceRepository {
   async function update(id: string, change: (r: WorkspaceRecord) => WorkspaceRecord): Promise<void> {
@@ -48,9 +59,9 @@ export function createWorkspaceRepository(db: StudioDb, now: () => number = Date
     },
     get: (id) => db.get('workspaces', id),
     list: () => db.getAll('workspaces'),
-    async create(json, name) {
+    async create(json, name, extra = {}) {
       const t = now();
-      const record: WorkspaceRecord = { id: crypto.randomUUID(), name, json, createdAt: t, updatedAt: t };
+      const record: WorkspaceRecord = { ...definedOnly(extra), id: crypto.randomUUID(), name, json, createdAt: t, updatedAt: t };
       await db.add('workspaces', record);
       return record;
     },
@@ -82,5 +93,20 @@ export function createWorkspaceRepository(db: StudioDb, now: () => number = Date
         return { ...r, partialDeployments: partial };
       }),
     saveNetworkId: (id, networkId) => update(id, (r) => ({ ...r, networkId })),
+    async remove(id) {
+      const tx = db.transaction(['workspaces', 'keys', 'meta'], 'readwrite');
+      const keys = tx.objectStore('keys');
+      const meta = tx.objectStore('meta');
+      const work: Promise<unknown>[] = [tx.objectStore('workspaces').delete(id)];
+      for (const key of await keys.index('byWorkspace').getAllKeys(id)) work.push(keys.delete(key));
+      // per-workspace settings are kept under "<setting>:<workspace id>" (e.g. the idle lock, src/keys)
+      for (const key of await meta.getAllKeys()) if (key.endsWith(`:${id}`)) work.push(meta.delete(key));
+      if ((await meta.get(CURRENT_KEY)) === id) work.push(meta.delete(CURRENT_KEY));
+      await Promise.all([...work, tx.done]);
+    },
   };
+}
+
+function definedOnly(extra: RecordExtras): RecordExtras {
+  return Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as RecordExtras;
 }

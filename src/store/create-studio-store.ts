@@ -12,6 +12,7 @@ import { debounce } from './debounce.js';
 import { designerActions, initialDesignerState } from './designer-slice.js';
 import { deployActions, initialDeployState } from './deploy-slice.js';
 import { explorerActions, initialExplorerState } from './explorer-slice.js';
+import { historyActions, initialHistoryState, recordingSet } from './history-slice.js';
 import { initialKeysState, keysActions } from './keys-slice.js';
 import { initialProcessEventsState } from './process-events-slice.js';
 import { initialSessionState, sessionActions } from './session-slice.js';
@@ -19,19 +20,24 @@ import type { SliceContext, StudioState } from './store-types.js';
 import type { StudioServices } from './studio-services.js';
 import { initialUiState, uiActions, type Language } from './ui-slice.js';
 import { initialWorkspaceState, workspaceActions } from './workspace-slice.js';
+import { DEFAULT_HISTORY_OPTIONS, type HistoryOptions } from './workspace-history.js';
+import { initialWorkspacesState, workspacesActions } from './workspaces-slice.js';
 
 export interface StudioOptions {
   language?: Language;
   autosaveMs?: number;
   buildDebounceMs?: number;
+  /** Undo history: how many steps, and how close in time edits of one thing coalesce. */
+  history?: Partial<HistoryOptions>;
 }
 
 export function createStudioActions(ctx: SliceContext) {
   const workspace = workspaceActions(ctx);
+  const deploy = deployActions(ctx);
   return {
     workspace,
     build: buildActions(ctx),
-    deploy: deployActions(ctx),
+    deploy,
     session: sessionActions(ctx),
     ui: uiActions(ctx),
     keys: keysActions(ctx),
@@ -39,6 +45,8 @@ export function createStudioActions(ctx: SliceContext) {
     designer: designerActions(ctx),
     audit: auditActions(ctx),
     consortium: consortiumActions(ctx, workspace),
+    history: historyActions(ctx, { workspace, deploy }),
+    workspaces: workspacesActions(ctx, { workspace, deploy }),
   };
 }
 
@@ -65,8 +73,12 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
     ...initialAuditState,
     ...initialConsortiumState,
     ...initialProcessEventsState,
+    ...initialHistoryState,
+    ...initialWorkspacesState,
   }));
-  const actions = createStudioActions({ get: store.getState, set: store.setState, services });
+  // every workspace change goes through this set, so undo sees edits of every slice
+  const set = recordingSet(store, { ...DEFAULT_HISTORY_OPTIONS, ...options.history });
+  const actions = createStudioActions({ get: store.getState, set, services });
 
   const save = debounce(() => void actions.workspace.saveNow(), options.autosaveMs ?? 500);
   const build = debounce(() => void actions.build.run(), options.buildDebounceMs ?? 400);

@@ -5,14 +5,16 @@ import type { ConsortiumState } from './consortium-slice.js';
 import type { DeployState } from './deploy-slice.js';
 import type { DesignerState } from './designer-slice.js';
 import type { ExplorerState } from './explorer-slice.js';
+import type { HistoryState } from './history-slice.js';
 import type { KeysState } from './keys-slice.js';
 import type { ProcessEventsState } from './process-events-slice.js';
 import type { SessionState } from './session-slice.js';
 import type { StudioServices } from './studio-services.js';
 import type { UiState } from './ui-slice.js';
 import type { WorkspaceState } from './workspace-slice.js';
+import type { WorkspacesState } from './workspaces-slice.js';
 
-export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & DesignerState & AuditState & ConsortiumState & ProcessEventsState;
+export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & DesignerState & AuditState & ConsortiumState & ProcessEventsState & HistoryState & WorkspacesState;
 
 export type SetState = (partial: Partial<StudioState> | ((state: StudioState) => Partial<StudioState>)) => void;
 export type GetState = () => StudioState;

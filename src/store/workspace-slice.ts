@@ -7,6 +7,7 @@ import { assignAddresses } from '../keys/assign-addresses.js';
 import { createFromSample, openCurrentWorkspace, type OpenResult } from '../persistence/open-workspace.js';
 import { errorMessage, type SliceContext } from './store-types.js';
 import { setProcessXml } from './workspace-edits.js';
+import { EMPTY_HISTORY } from './workspace-history.js';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -41,6 +42,7 @@ export function workspaceActions({ get, set, services }: SliceContext) {
         invalidWorkspace: { json: result.json, problems: result.problems },
         saveState: 'saved',
         deployment: undefined,
+        workspaceHistory: EMPTY_HISTORY,
       });
       return;
     }
@@ -57,6 +59,8 @@ export function workspaceActions({ get, set, services }: SliceContext) {
       networkCheck: undefined,
       deploymentOnLedger: 'unknown',
       saveState: 'saved',
+      // undo never crosses into what was open before
+      workspaceHistory: EMPTY_HISTORY,
     });
   }
 

@@ -4,6 +4,7 @@ import { designerEn } from './designer-en.js';
 import { explorerEn, keysEn } from './keys-explorer-en.js';
 import { appExportEn, standaloneEn } from './standalone-en.js';
 import { networksEn } from './networks-en.js';
+import { workspacesEn } from './workspaces-en.js';
 
 export const en = {
   app: {
@@ -111,6 +112,7 @@ export const en = {
     source: { workspace: 'Workspace', diagram: 'Diagram', generator: 'Generator', compiler: 'Compiler', build: 'Build' },
   },
   networks: networksEn,
+  workspaces: workspacesEn,
   deploy: {
     title: 'Deploy',
     lead: 'Put the current design on a chain: the members registry first, then one contract per process.',

@@ -5,6 +5,7 @@ import { designerZhCN } from './designer-zh-CN.js';
 import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 import { appExportZhCN, standaloneZhCN } from './standalone-zh-CN.js';
 import { networksZhCN } from './networks-zh-CN.js';
+import { workspacesZhCN } from './workspaces-zh-CN.js';
 
 export const zhCN: Resources = {
   app: {
@@ -112,6 +113,7 @@ export const zhCN: Resources = {
     source: { workspace: '工作区', diagram: '流程图', generator: '生成器', compiler: '编译器', build: '构建' },
   },
   networks: networksZhCN,
+  workspaces: workspacesZhCN,
   deploy: {
     title: '部署',
     lead: '将当前设计部署上链：先部署成员注册合约，再为每个流程部署一个合约。',
