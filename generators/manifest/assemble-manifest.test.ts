@@ -65,3 +65,24 @@ describe('the manifest of role bindings', () => {
     expect(p.tasks.some((t) => 'binding' in t)).toBe(false);
   }, 60_000);
 });
+
+describe('contract size', () => {
+  it('warns, naming the process and its file, when a contract is over the 24,576-byte limit, and still assembles', async () => {
+    // given the sample compiled, with its process contract's runtime code grown past the limit
+    const workspace = sample('order-fulfilment/workspace.json');
+    const generated = await generateWorkspace(workspace);
+    const compiled = await compileSolidity(generated.sources);
+    const file = generated.processes[0].file;
+    const name = generated.processes[0].ir.contractName;
+    const clean = assembleManifest(workspace, generated, compiled);
+    expect(clean.problems).toEqual([]);
+    const big = structuredClone(compiled);
+    big.contracts[file][name].deployedBytecode = `0x${'60'.repeat(24_577)}`;
+    // when assembled, then a warning says which contract, its size and what to do; the manifest is made
+    const { manifest, problems } = assembleManifest(workspace, generated, big);
+    expect(manifest).toBeDefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'warning', file });
+    expect(problems[0].message).toContain(`the contract of "Order fulfilment" (${name}) is 24,577 bytes, over the 24,576-byte limit (EIP-170)`);
+  }, 60_000);
+});

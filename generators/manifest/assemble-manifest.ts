@@ -3,7 +3,7 @@
  * step and the CLI drive the contracts with. Fails (returns problems) when a contract the
  * manifest needs did not compile.
  */
-import { error, type Problem } from '../problems.js';
+import { error, warning, type Problem } from '../problems.js';
 import type { Workspace } from '../model/workspace.js';
 import type { CompileResult } from '../compile/compile-types.js';
 import type { GenerateOutput } from '../generate-workspace.js';
@@ -25,8 +25,10 @@ export function assembleManifest(
     return a;
   };
   const registry = artifact(`${REGISTRY_CONTRACT}.sol`, REGISTRY_CONTRACT);
+  if (registry) problems.push(...sizeWarnings(`${REGISTRY_CONTRACT}.sol`, REGISTRY_CONTRACT, registry.deployedBytecode));
   const processes = generated.processes.map(({ ir, file }) => {
     const a = artifact(file, ir.contractName);
+    if (a) problems.push(...sizeWarnings(file, ir.contractName, a.deployedBytecode, ir.name));
     const document = workspace.processes.find((p) => p.id === ir.documentId)!;
     return {
       id: ir.documentId, processId: ir.processId, name: ir.name, contractName: ir.contractName, sourceFile: file,
@@ -49,7 +51,7 @@ export function assembleManifest(
       abi: a?.abi ?? [], bytecode: a?.bytecode ?? '0x',
     };
   });
-  if (problems.length) return { problems };
+  if (problems.some((p) => p.severity === 'error')) return { problems };
   const manifest: AppManifest = {
     manifestVersion: MANIFEST_VERSION,
     workspaceName: workspace.name,
@@ -101,4 +103,18 @@ function choiceOf(ir: ProcessIR, gatewayIndex: number | undefined): ChoiceManife
     defaultFlowId: g.defaultBranch?.flowId,
     defaultFlowName: g.defaultBranch?.name,
   };
+}
+
+/** EIP-170: the code size most chains accept (Besu's default contractSizeLimit). */
+export const CONTRACT_SIZE_LIMIT = 24_576;
+
+/**
+ * A contract over the size limit deploys on the bundled ledger but not on most real chains: say
+ * so while designing, not at deployment.
+ */
+function sizeWarnings(file: string, contractName: string, deployedBytecode: string, processName?: string): Problem[] {
+  const size = Math.max(0, (deployedBytecode.length - 2) / 2);
+  if (size <= CONTRACT_SIZE_LIMIT) return [];
+  const what = processName ? `the contract of "${processName}" (${contractName})` : contractName;
+  return [warning(`${what} is ${size.toLocaleString('en-US')} bytes, over the ${CONTRACT_SIZE_LIMIT.toLocaleString('en-US')}-byte limit (EIP-170) most chains enforce: it deploys on the bundled ledger, but on Besu raise contractSizeLimit in the genesis, or split the process`, { file })];
 }

@@ -103,6 +103,8 @@ export function buildActions({ get, set, services }: SliceContext) {
         lastGood = { workspace, generated, compiled, manifest };
         set({
           ...base,
+          // warnings of the assembly (a contract over the size limit) stay on screen with the build
+          generatorProblems: [...generated.problems, ...assembled.problems],
           builtFrom: workspace,
           buildStatus: 'ok',
           manifest,
