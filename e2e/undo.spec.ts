@@ -35,6 +35,7 @@ test('undo and redo a participant edit and a process edit, then reload', async (
   await expect(name).toHaveValue('王芳 改名');
 
   // a task renamed in the modeler
+  const stepsBefore = Number(await undo.getAttribute('data-steps'));
   await page.getByTestId('nav-process').click();
   const task = page.locator('[data-testid="bpmn-modeler"] g.djs-element[data-element-id="Task_Rework"]');
   await task.dblclick();
@@ -43,6 +44,8 @@ test('undo and redo a participant edit and a process edit, then reload', async (
   await page.keyboard.type('返工 Rework');
   await page.locator('[data-testid="bpmn-modeler"] .djs-container').click({ position: { x: 20, y: 20 } });
   await expect(task).toContainText('返工');
+  // the modeler hands its XML to the workspace debounced: wait until that edit is an undo step
+  await expect(undo).toHaveAttribute('data-steps', String(stepsBefore + 1), { timeout: 10_000 });
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
 
   // the top bar's Undo takes the process back: the modeler shows the old name again

@@ -6,16 +6,19 @@ import { useUndoShortcuts } from './use-undo-shortcuts.js';
 
 const selectCanUndo = (s: StudioState) => s.workspaceStatus === 'ready' && s.workspaceHistory.past.length > 0;
 const selectCanRedo = (s: StudioState) => s.workspaceStatus === 'ready' && s.workspaceHistory.future.length > 0;
+const selectUndoSteps = (s: StudioState) => s.workspaceHistory.past.length;
 
 export function UndoRedo() {
   const { t } = useTranslation();
   const canUndo = useStudio(selectCanUndo);
   const canRedo = useStudio(selectCanRedo);
+  // how many steps back there are: lets a test (or a screen reader user) see an edit arrive
+  const steps = useStudio(selectUndoSteps);
   const { history } = useStudioActions();
   useUndoShortcuts();
   return (
     <div className="undo-redo" role="group">
-      <button type="button" className="btn-icon" data-testid="undo" disabled={!canUndo} title={t('workspaces.undoHint')} aria-label={t('workspaces.undo')} onClick={() => history.undo()}>
+      <button type="button" className="btn-icon" data-testid="undo" data-steps={steps} disabled={!canUndo} title={t('workspaces.undoHint')} aria-label={t('workspaces.undo')} onClick={() => history.undo()}>
         <ArrowIcon flip={false} />
       </button>
       <button type="button" className="btn-icon" data-testid="redo" disabled={!canRedo} title={t('workspaces.redoHint')} aria-label={t('workspaces.redo')} onClick={() => history.redo()}>
