@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { soljsonPlugin } from './src/compiler/vite-plugin-soljson.js';
+import { tinySecp256k1Plugin } from './src/ledger/vite-plugin-tiny-secp256k1.js';
 import { standaloneFilesPlugin } from './src/standalone/vite-plugin-standalone-files.js';
 
 /**
@@ -21,8 +22,10 @@ function devCspPlugin(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), soljsonPlugin(), devCspPlugin(), standaloneFilesPlugin()],
-  worker: { format: 'es' },
+  // tinySecp256k1Plugin: the ledger worker's sender recovery loads tiny-secp256k1's WASM
+  // (src/ledger/vite-plugin-tiny-secp256k1.ts); worker bundles take worker.plugins, the dev server plugins
+  plugins: [react(), soljsonPlugin(), devCspPlugin(), standaloneFilesPlugin(), tinySecp256k1Plugin()],
+  worker: { format: 'es', plugins: () => [tinySecp256k1Plugin()] },
   optimizeDeps: {
     // Pre-bundled at start-up: the dev server then serves a few files instead of hundreds. The
     // @ethereumjs packages are only reached from the ledger worker, which the dependency scan does
@@ -36,11 +39,14 @@ export default defineConfig({
       'react-i18next',
       '@ethereumjs/block',
       '@ethereumjs/common',
+      '@ethereumjs/mpt',
       '@ethereumjs/statemanager',
       '@ethereumjs/tx',
       '@ethereumjs/util',
       '@ethereumjs/vm',
     ],
+    // served as is, so tinySecp256k1Plugin applies (pre-bundling would bypass it)
+    exclude: ['tiny-secp256k1'],
   },
   // Built files refer to each other by relative URLs, so the exported app (app.html and its assets)
   // runs from any path of a static server; served at the root, as the IDE is, nothing changes.

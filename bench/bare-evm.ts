@@ -9,27 +9,34 @@ import { createTxFromRLP } from '@ethereumjs/tx';
 import { Address, createAccount, hexToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { createLedgerCommon } from '../src/ledger/engine/chain-config.js';
+import { loadSenderRecovery } from '../src/ledger/engine/sender-recovery.js';
 
 export interface BareResult {
   count: number;
   /** Decoding, sender recovery and runTx of the timed transactions. */
   ms: number;
-  /** The part of `ms` spent recovering senders from signatures (secp256k1 in JS, @noble/curves). */
+  /** The part of `ms` spent recovering senders from signatures (secp256k1). */
   recoverMs: number;
+  /** Which secp256k1 recovered the senders: the ledger's (WASM when it loads) or plain JS. */
+  recovery: 'wasm-libsecp256k1' | 'js-noble';
   gas: bigint;
 }
 
 /**
  * Runs `setup` (untimed: the deployment) then `timed` transactions, one runTx each, all in the
- * context of one block header.
+ * context of one block header. Senders are recovered as the ledger recovers them (libsecp256k1
+ * in WASM when it loads), or with @ethereumjs's plain-JS default when `jsRecovery`.
  */
 export async function runBareEvm(
   chainId: number,
   alloc: Record<string, bigint>,
   setup: string[],
   timed: string[],
+  options: { jsRecovery?: boolean } = {},
 ): Promise<BareResult> {
-  const common = createLedgerCommon(chainId);
+  const loaded = await loadSenderRecovery();
+  const recovery = options.jsRecovery ? 'js-noble' : loaded.implementation;
+  const common = options.jsRecovery ? createLedgerCommon(chainId, {}) : createLedgerCommon(chainId);
   const stateManager = new MerkleStateManager({ common, caches: new Caches() });
   for (const [address, wei] of Object.entries(alloc)) {
     await stateManager.putAccount(new Address(hexToBytes(address as `0x${string}`)), createAccount({ nonce: 0n, balance: wei }));
@@ -64,5 +71,5 @@ export async function runBareEvm(
   let gas = 0n;
   const started = performance.now();
   for (const raw of timed) gas += await run(raw);
-  return { count: timed.length, ms: performance.now() - started, recoverMs, gas };
+  return { count: timed.length, ms: performance.now() - started, recoverMs, gas, recovery };
 }

@@ -23,8 +23,12 @@ export interface RunFigures {
   bareTxPerSec: number;
   bareMgasPerSec: number;
   ratioToBare: number;
-  /** Share of the bare EVM time spent recovering transaction senders (secp256k1 in JS). */
+  /** Share of the bare EVM time spent recovering transaction senders. */
   bareRecoverShare: number;
+  /** The bare EVM rate of the same transactions with @ethereumjs's plain-JS sender recovery. */
+  bareJsRecoveryTxPerSec: number;
+  /** How the ledger (and the bare run beside it) recovered senders: ledger_storageInfo.senderRecovery. */
+  senderRecovery: string;
   count: number;
   gasPerTask: number;
 }
@@ -69,6 +73,9 @@ export async function runNode(count: number, chainBlocks: number, log: (line: st
   log(`node: deployed in ${setup.length} blocks; ${count} task transactions...`);
   const full = await runFullPath(provider, wallets, taskCalls(manifest, deployment, count));
   const bare = await runBareEvm(BENCH_CHAIN_ID, alloc, setup, full.raws);
+  const bareJs = await runBareEvm(BENCH_CHAIN_ID, alloc, setup, full.raws, { jsRecovery: true });
+  const { senderRecovery } = (await engine.request({ method: 'ledger_storageInfo' })) as { senderRecovery: { implementation: string } };
+  if (senderRecovery.implementation !== bare.recovery) throw new Error(`the ledger recovers with ${senderRecovery.implementation}, the bare run with ${bare.recovery}`);
   const run: RunFigures = {
     count,
     taskTxPerSec: rate(count, full.ms),
@@ -77,6 +84,8 @@ export async function runNode(count: number, chainBlocks: number, log: (line: st
     bareMgasPerSec: mgas(bare.gas, bare.ms),
     ratioToBare: Math.round((bare.ms / full.ms) * 100) / 100,
     bareRecoverShare: Math.round((bare.recoverMs / bare.ms) * 100) / 100,
+    bareJsRecoveryTxPerSec: rate(count, bareJs.ms),
+    senderRecovery: senderRecovery.implementation,
     gasPerTask: Number(full.gas / BigInt(count)),
   };
   log(`node: ${run.taskTxPerSec} task tx/s full path, ${run.bareTxPerSec} bare; growing the chain to ${chainBlocks} blocks...`);

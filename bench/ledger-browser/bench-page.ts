@@ -53,6 +53,9 @@ async function runLedgerBench(input: BrowserBenchInput): Promise<BrowserBenchOut
   status('bare EVM');
   const bare = await runBare({ chainId: BENCH_CHAIN_ID, alloc: input.alloc, setup, timed: full.raws });
   if (!bare.ok) throw new Error(`bare EVM worker: ${bare.error}`);
+  const bareJs = await runBare({ chainId: BENCH_CHAIN_ID, alloc: input.alloc, setup, timed: full.raws, jsRecovery: true });
+  if (!bareJs.ok) throw new Error(`bare EVM worker (JS recovery): ${bareJs.error}`);
+  const { senderRecovery } = (await client.provider.request({ method: 'ledger_storageInfo' })) as Pick<BrowserBenchOutput, 'senderRecovery'>;
   status('breakdown');
   const breakdown = await measureBreakdown(client, wallets, input, deployment);
   status('growing the chain');
@@ -82,6 +85,9 @@ async function runLedgerBench(input: BrowserBenchInput): Promise<BrowserBenchOut
     bareMs: bare.ms!,
     bareRecoverMs: bare.recoverMs!,
     bareGas: bare.gas!,
+    bareRecovery: bare.recovery!,
+    bareJsRecoveryMs: bareJs.ms!,
+    senderRecovery,
     blocks,
     reloadMs,
     verifyMs: verify.ms,

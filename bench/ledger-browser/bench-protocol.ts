@@ -17,6 +17,8 @@ export interface BareRequest {
   alloc: Record<string, string>;
   setup: string[];
   timed: string[];
+  /** Recover senders with @ethereumjs's plain-JS default instead of the ledger's. */
+  jsRecovery?: boolean;
 }
 
 export interface BareReply {
@@ -24,6 +26,8 @@ export interface BareReply {
   ms?: number;
   recoverMs?: number;
   gas?: string;
+  /** Which secp256k1 recovered the senders (see bench/bare-evm.ts). */
+  recovery?: string;
   error?: string;
 }
 
@@ -34,6 +38,10 @@ export interface BrowserBenchOutput {
   bareMs: number;
   bareRecoverMs: number;
   bareGas: string;
+  bareRecovery: string;
+  bareJsRecoveryMs: number;
+  /** ledger_storageInfo.senderRecovery of the ledger worker. */
+  senderRecovery: { implementation: string; reason?: string };
   blocks: number;
   reloadMs: number;
   verifyMs: number;

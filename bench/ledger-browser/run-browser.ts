@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { findChromium } from '../../e2e/support/chromium-path.js';
+import { tinySecp256k1Plugin } from '../../src/ledger/vite-plugin-tiny-secp256k1.js';
 import { buildSample, mgas, rate, type ChainFigures, type RunFigures } from '../ledger-node.js';
 import type { BrowserBenchInput, BrowserBenchOutput } from './bench-protocol.js';
 
@@ -48,7 +49,9 @@ export async function runBrowser(
     root: fileURLToPath(new URL('.', import.meta.url)),
     base: './',
     logLevel: 'warn',
-    worker: { format: 'es' },
+    // the IDE's plugin that lets tiny-secp256k1's WASM load in the bundle (sender recovery)
+    plugins: [tinySecp256k1Plugin()],
+    worker: { format: 'es', plugins: () => [tinySecp256k1Plugin()] },
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 8192 },
   });
   const { server, url } = await serve(outDir);
@@ -82,8 +85,14 @@ export async function runBrowser(
       bareMgasPerSec: mgas(BigInt(out.bareGas), out.bareMs),
       ratioToBare: Math.round((out.bareMs / out.fullMs) * 100) / 100,
       bareRecoverShare: Math.round((out.bareRecoverMs / out.bareMs) * 100) / 100,
+      bareJsRecoveryTxPerSec: rate(count, out.bareJsRecoveryMs),
+      senderRecovery: out.senderRecovery.implementation,
       gasPerTask: Number(BigInt(out.fullGas) / BigInt(count)),
     };
+    if (out.senderRecovery.reason !== undefined) log(`chromium: the ledger worker recovers senders in JS: ${out.senderRecovery.reason}`);
+    if (out.bareRecovery !== out.senderRecovery.implementation) {
+      throw new Error(`the ledger worker recovers with ${out.senderRecovery.implementation}, the bare worker with ${out.bareRecovery}`);
+    }
     const chain: ChainFigures = { blocks: out.blocks, reloadMs: Math.round(out.reloadMs), verifyMs: out.verifyMs, verifyOk: out.verifyOk };
     const round = (ms: number) => Math.round(ms * 1000) / 1000;
     const breakdown = { signMs: round(out.breakdown.signMs), roundTripMs: round(out.breakdown.roundTripMs), sendAndReceiptPresignedMs: round(out.breakdown.sendAndReceiptPresignedMs) };

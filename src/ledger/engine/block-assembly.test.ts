@@ -34,7 +34,10 @@ async function withBuilder(chain: ChainState, raws: string[], timestamp: number)
     recorded.push(mined);
   }
   const { block } = await builder.build();
-  return chain.addBlock(block, recorded).hash;
+  const mined = chain.addBlock(block, recorded);
+  // the size is computed from the encoded pieces: it must be the block's RLP length
+  expect(mined.header.size).toBe(ethers.toQuantity(block.serialize().length));
+  return mined.hash;
 }
 
 describe('block assembly', () => {
@@ -49,6 +52,7 @@ describe('block assembly', () => {
     const deploy = await sign(0, { data: bytecode });
     const address = ethers.getCreateAddress({ from: carol.address, nonce: 0 });
     const call = (nonce: number, data: string) => sign(nonce, { to: address, data });
+    const accessList = [{ address, storageKeys: [ethers.zeroPadValue('0x01', 32), ethers.zeroPadValue('0x02', 32)] }];
     const blocks: string[][] = [
       [deploy],
       [await call(1, iface.encodeFunctionData('increment', ['一']))],
@@ -56,6 +60,8 @@ describe('block assembly', () => {
       [await call(3, iface.encodeFunctionData('increment', ['二'])), await call(4, iface.encodeFunctionData('increment', ['三'])), await call(5, iface.encodeFunctionData('setCount', [7]))],
       [],
       [await sign(6, { to: carol.address, value: 1n, type: 2, maxFeePerGas: 0, maxPriorityFeePerGas: 0, gasPrice: undefined })],
+      // a legacy transaction and an access-list one in one block (the size counts them differently)
+      [await sign(7, { to: address, data: iface.encodeFunctionData('increment', ['四']), type: 0 }), await sign(8, { to: address, data: iface.encodeFunctionData('increment', ['五']), type: 1, accessList })],
     ];
     for (const [i, raws] of blocks.entries()) {
       const timestamp = settings.timestamp + i + 1;
@@ -65,5 +71,8 @@ describe('block assembly', () => {
     }
     expect(ours.blockAt(3).transactions[0].receipt.status).toBe(0);
     expect(ours.blockAt(4).transactions.map((t) => t.receipt.cumulativeGasUsed)).toEqual(theirs.blockAt(4).transactions.map((t) => t.receipt.cumulativeGasUsed));
+    // the access list is recorded as JSON-RPC gives it
+    expect(ours.blockAt(7).transactions[1].fields.accessList).toEqual([{ ...accessList[0], address: address.toLowerCase() }]);
+    expect(ours.blockAt(7).transactions.map((t) => t.type)).toEqual([0, 1]);
   });
 });

@@ -6,10 +6,11 @@
  */
 import type { Block } from '@ethereumjs/block';
 import type { TypedTransaction } from '@ethereumjs/tx';
-import { bigIntToUnpaddedBytes, generateAddress } from '@ethereumjs/util';
+import { bigIntToUnpaddedBytes, generateAddress, setLengthLeft } from '@ethereumjs/util';
 import type { RunTxResult } from '@ethereumjs/vm';
 import type { BalanceEdit } from '../store/ledger-store.js';
 import { toHex, toQuantity } from './hex-codec.js';
+import { rlpListLength, rlpStringLength } from './rlp-pieces.js';
 
 export interface MinedLog {
   address: string;
@@ -59,9 +60,15 @@ export interface MinedBlock {
   transactions: MinedTransaction[];
 }
 
+/**
+ * `block.header` must be frozen (its hash is then computed once and cached: the next block's
+ * parentHash reads it). `transactions` are the block's; `block.transactions` is not read, so the
+ * head can be kept as its header alone.
+ */
 export function recordBlock(block: Block, transactions: MinedTransaction[], preEdits: BalanceEdit[]): MinedBlock {
   const h = block.header;
-  const hash = toHex(block.hash());
+  const hash = toHex(h.hash());
+  const headerRlp = h.serialize();
   return {
     number: Number(h.number),
     hash,
@@ -70,7 +77,7 @@ export function recordBlock(block: Block, transactions: MinedTransaction[], preE
     gasUsed: h.gasUsed,
     gasLimit: h.gasLimit,
     stateRoot: h.stateRoot,
-    headerRlp: h.serialize(),
+    headerRlp,
     preEdits,
     transactions,
     header: {
@@ -88,7 +95,7 @@ export function recordBlock(block: Block, transactions: MinedTransaction[], preE
       difficulty: toQuantity(h.difficulty),
       totalDifficulty: '0x0',
       extraData: toHex(h.extraData),
-      size: toQuantity(block.serialize().length),
+      size: toQuantity(blockSize(headerRlp, transactions)),
       gasLimit: toQuantity(h.gasLimit),
       gasUsed: toQuantity(h.gasUsed),
       timestamp: toQuantity(h.timestamp),
@@ -99,6 +106,18 @@ export function recordBlock(block: Block, transactions: MinedTransaction[], preE
       parentBeaconBlockRoot: toHex(h.parentBeaconBlockRoot ?? new Uint8Array(32)),
     },
   };
+}
+
+/**
+ * Length of the block's RLP, [header, transactions, uncles (none), withdrawals (none)], from the
+ * pieces already encoded: a typed transaction is a byte string in the list, a legacy one is its
+ * own RLP list. (Block.serialize() would encode every transaction again.)
+ */
+export function blockSize(headerRlp: Uint8Array, transactions: readonly Pick<MinedTransaction, 'type' | 'raw'>[]): number {
+  let txPayload = 0;
+  for (const tx of transactions) txPayload += tx.type === 0 ? tx.raw.length : rlpStringLength(tx.raw);
+  const emptyList = 1; // 0xc0, for the uncles and the withdrawals
+  return rlpListLength(headerRlp.length + rlpListLength(txPayload) + emptyList + emptyList);
 }
 
 export function recordTransaction(
@@ -123,7 +142,11 @@ export function recordTransaction(
   else if (v >= 35n) fields.chainId = toQuantity((v - 35n) / 2n); // EIP-155 legacy
   if ('accessList' in tx) {
     fields.yParity = toQuantity(v);
-    fields.accessList = JSON.parse(JSON.stringify(tx.toJSON().accessList ?? []));
+    // As tx.toJSON() gives it, without building the rest of that JSON.
+    fields.accessList = tx.accessList.map(([address, storageKeys]) => ({
+      address: toHex(setLengthLeft(address, 20)),
+      storageKeys: storageKeys.map((key) => toHex(setLengthLeft(key, 32))),
+    }));
   }
   if ('maxFeePerGas' in tx) {
     fields.maxFeePerGas = toQuantity(tx.maxFeePerGas);

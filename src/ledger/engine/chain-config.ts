@@ -3,10 +3,12 @@
  * chain lacks), proof-of-stake style headers (no rewards), and a base fee pinned at zero so a
  * consortium's transactions cost nothing while gas is still metered.
  */
-import { createBlock, type Block } from '@ethereumjs/block';
-import { createCustomCommon, Hardfork, Mainnet, type Common } from '@ethereumjs/common';
+import { createBlock, paramsBlock, type Block } from '@ethereumjs/block';
+import { createCustomCommon, Hardfork, Mainnet, type Common, type CustomCrypto } from '@ethereumjs/common';
 import type { MerkleStateManager } from '@ethereumjs/statemanager';
+import { paramsTx } from '@ethereumjs/tx';
 import { Address, createAccount, hexToBytes } from '@ethereumjs/util';
+import { senderRecoveryCrypto } from './sender-recovery.js';
 
 export const DEFAULT_BLOCK_GAS_LIMIT = 30_000_000n;
 export const LEDGER_HARDFORK = Hardfork.Cancun;
@@ -21,12 +23,36 @@ export interface GenesisSettings {
   timestamp: number;
 }
 
-/** @throws Error when chainId or the gas limit cannot make a valid chain. */
-export function createLedgerCommon(chainId: number): Common {
+/**
+ * `customCrypto` defaults to the ledger's sender recovery (libsecp256k1 in WASM once loaded,
+ * sender-recovery.ts); the bare-EVM benchmark passes `{}` to measure ethereumjs's JS path.
+ * @throws Error when chainId cannot make a valid chain.
+ */
+export function createLedgerCommon(chainId: number, customCrypto: CustomCrypto = senderRecoveryCrypto()): Common {
   if (!Number.isSafeInteger(chainId) || chainId <= 0) {
     throw new Error(`ledger chainId must be a positive integer, got ${chainId}`);
   }
-  return createCustomCommon({ chainId, name: `chainflow-${chainId}` }, Mainnet, { hardfork: LEDGER_HARDFORK });
+  const common = createCustomCommon({ chainId, name: `chainflow-${chainId}` }, Mainnet, { hardfork: LEDGER_HARDFORK, customCrypto });
+  mergeParamsOnce(common, [paramsBlock, paramsTx]);
+  return common;
+}
+
+/**
+ * Every block header and transaction ethereumjs builds calls `updateParams(paramsBlock)` or
+ * `updateParams(paramsTx)` on its own copy of the Common: a JSON deep copy of the whole set and
+ * a rebuild of the parameter cache over every hardfork, ~0.15 ms each (profiled: half of the
+ * block-building time besides execution). These sets never change, so the ledger's Common merges
+ * them once here, and a later call with the very same object is a no-op: the shared parameter
+ * table and the cache (which every copy shares until it rebuilds its own) already hold them.
+ * Copies inherit the override (Common.copy() copies own properties). Other sets go through.
+ */
+function mergeParamsOnce(common: Common, sets: object[]): void {
+  const merged = new Set(sets);
+  const updateParams = common.updateParams;
+  for (const set of sets) updateParams.call(common, set as Parameters<Common['updateParams']>[0]);
+  common.updateParams = function (this: Common, params) {
+    if (!merged.has(params)) updateParams.call(this, params);
+  };
 }
 
 /** Normalises genesis balances: lower-case addresses, non-negative wei. */

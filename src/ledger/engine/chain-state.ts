@@ -15,6 +15,7 @@ import { recordBlock, type MinedBlock, type MinedTransaction } from './block-rec
 import { createGenesisBlock, createLedgerCommon, writeAlloc, type GenesisSettings } from './chain-config.js';
 import type { BlockTag } from './hex-codec.js';
 import { serverError } from './rpc-error.js';
+import { loadSenderRecovery } from './sender-recovery.js';
 import { JournaledNodeDb, unpackNodes } from './state-nodes.js';
 import { fromStoredRecords } from './stored-records.js';
 
@@ -28,6 +29,8 @@ export class ChainState {
   private headObject!: Block;
   /** Faucet edits applied since the head block; the next block records them as its preEdits. */
   pendingEdits: BalanceEdit[] = [];
+  /** Blocks below this number were dropped (forgetBlocksBelow). */
+  private forgottenBelow = 0;
 
   private constructor(
     readonly settings: GenesisSettings,
@@ -76,6 +79,7 @@ export class ChainState {
   }
 
   private static async open(settings: GenesisSettings, nodeDb: JournaledNodeDb): Promise<ChainState> {
+    void loadSenderRecovery(); // once per worker or process, in the background (JS until then)
     const common = createLedgerCommon(settings.chainId);
     const trie = new MerklePatriciaTrie({ useKeyHashing: true, common, db: nodeDb, valueEncoding: ValueEncoding.Bytes });
     // Caches keep hot accounts and slots out of the trie between blocks (~30% faster mining).
@@ -135,6 +139,24 @@ export class ChainState {
   private blockFromHeader(mined: MinedBlock): Block {
     const header = createBlockHeaderFromRLP(mined.headerRlp, { common: this.common });
     return new Block(header, [], [], [], { common: this.common });
+  }
+
+  /**
+   * Drops the records of the blocks below `number`, keeping the head and the block hashes
+   * BLOCKHASH may still ask for (the 256 before the next block). For verification, which reads
+   * nothing else of the chain it re-executes: a verified 10,000-block chain is then not held
+   * twice in the worker. A dropped block is afterwards unknown, as a block not mined yet.
+   */
+  forgetBlocksBelow(number: number): void {
+    // The next block (number = length) may read the hashes of blocks length-256 .. length-1.
+    const below = Math.min(number, this.blocks.length - 256);
+    for (let n = this.forgottenBelow; n < below; n++) {
+      const mined = this.blocks[n];
+      this.blockNumberByHash.delete(mined.hash);
+      for (const tx of mined.transactions) this.txByHash.delete(tx.hash);
+      delete this.blocks[n];
+    }
+    this.forgottenBelow = Math.max(this.forgottenBelow, below);
   }
 
   /** @throws LedgerRpcError -32000 "header not found" for a block not mined yet. */

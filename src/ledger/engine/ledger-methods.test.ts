@@ -6,6 +6,7 @@ import { openIndexedDbLedgerStore } from '../store/indexeddb-store.js';
 import { alice, bob, counterAt, counterContract, fundedAlloc as alloc, mineCounterBlocks } from '../test-support/counter-chain.js';
 import { createLedgerEngine } from './create-ledger-engine.js';
 import type { LedgerEngine } from './ledger-types.js';
+import { loadSenderRecovery } from './sender-recovery.js';
 
 const CHAIN_ID = 31337;
 const call = (engine: LedgerEngine, method: string, ...params: unknown[]) => engine.request({ method, params });
@@ -128,7 +129,15 @@ describe('ledger_storageInfo', () => {
   it('reports the browser estimate and persistence where navigator.storage exists', async () => {
     const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc });
     await mineCounterBlocks(engine, 1);
-    expect(await call(engine, 'ledger_storageInfo')).toMatchObject({ usage: null, quota: null, persisted: null, blocks: 3, storeFormat: 2 });
+    await loadSenderRecovery(); // started by the engine, not awaited by it
+    expect(await call(engine, 'ledger_storageInfo')).toMatchObject({
+      usage: null,
+      quota: null,
+      persisted: null,
+      blocks: 3,
+      storeFormat: 2,
+      senderRecovery: { implementation: 'wasm-libsecp256k1' },
+    });
     vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 1234, quota: 10_000 }), persisted: async () => true } });
     const info = (await call(engine, 'ledger_storageInfo')) as { ledgerBytes: number };
     expect(info).toMatchObject({ usage: 1234, quota: 10_000, persisted: true, blocks: 3 });

@@ -6,13 +6,13 @@
  */
 import { createTxFromRLP, TransactionType, type TypedTransaction } from '@ethereumjs/tx';
 import { bytesToHex, KECCAK256_RLP } from '@ethereumjs/util';
-import { Block, createBlockHeader, genTransactionsTrieRoot, type HeaderData } from '@ethereumjs/block';
-import { MerklePatriciaTrie } from '@ethereumjs/mpt';
+import { Block, createBlockHeader, type BlockHeader } from '@ethereumjs/block';
 import { encodeReceipt, runTx, type RunTxResult } from '@ethereumjs/vm';
 import { recordTransaction, type MinedBlock, type MinedTransaction } from './block-record.js';
 import type { BalanceEdit } from '../store/ledger-store.js';
 import type { ChainState } from './chain-state.js';
 import { serverError } from './rpc-error.js';
+import { indexedTrieRoot } from './trie-root.js';
 
 /** @throws LedgerRpcError -32000 when the bytes are not a transaction this chain accepts. */
 export function decodeTransaction(chain: ChainState, raw: Uint8Array): TypedTransaction {
@@ -70,9 +70,12 @@ export async function checkTransaction(chain: ChainState, tx: TypedTransaction, 
  * Not ethereumjs's BlockBuilder: it re-creates the block with all its transactions for every
  * transaction added (each object copying the chain configuration), which made one-transaction
  * blocks cost ~1.5 ms more than the transaction itself and many-transaction blocks quadratic.
- * This does what the builder does with one header: run each transaction with runTx inside one
- * journal checkpoint, then the state, transactions and receipts roots and the logs bloom.
- * block-assembly.test.ts checks that both give the same block hash.
+ * This does what the builder does with one header object: the header is made unfrozen with what
+ * is known before execution, each transaction runs with runTx inside one journal checkpoint,
+ * then the state, transactions and receipts roots, the logs bloom and the gas used are written
+ * into it and it is frozen (sealHeader), as @ethereumjs/block documents for such uses. The
+ * block kept as the head is that header without transactions (the chain keeps its own records
+ * of them). block-assembly.test.ts checks that both give the same block hash.
  */
 export async function mineBlock(
   chain: ChainState,
@@ -89,17 +92,21 @@ export async function mineBlock(
   const { vm, common } = chain;
   const parent = chain.headBlock.header;
   const gasLimit = chain.head.gasLimit;
-  const context: HeaderData = {
-    parentHash: parent.hash(),
-    number: parent.number + 1n,
-    gasLimit,
-    timestamp: BigInt(timestamp),
-    baseFeePerGas: 0n,
-    excessBlobGas: parent.calcNextExcessBlobGas(common),
-    blobGasUsed: 0n,
-    parentBeaconBlockRoot: new Uint8Array(32),
-  };
-  const contextBlock = new Block(createBlockHeader(context, { common }), [], [], [], { common });
+  const header = createBlockHeader(
+    {
+      parentHash: parent.hash(),
+      number: parent.number + 1n,
+      gasLimit,
+      timestamp: BigInt(timestamp),
+      baseFeePerGas: 0n,
+      excessBlobGas: parent.calcNextExcessBlobGas(common),
+      blobGasUsed: 0n,
+      parentBeaconBlockRoot: new Uint8Array(32),
+      withdrawalsRoot: KECCAK256_RLP,
+    },
+    { common, freeze: false },
+  );
+  const block = new Block(header, [], [], [], { common });
   await vm.evm.journal.checkpoint();
   const included: TypedTransaction[] = [];
   const results: RunTxResult[] = [];
@@ -111,7 +118,7 @@ export async function mineBlock(
       let result: RunTxResult;
       try {
         if (tx.gasLimit > gasLimit - gasUsed) throw new Error('tx has a higher gas limit than the remaining gas in the block');
-        result = await runTx(vm, { tx, block: contextBlock, blockGasUsed: gasUsed, skipHardForkValidation: true });
+        result = await runTx(vm, { tx, block, blockGasUsed: gasUsed, skipHardForkValidation: true });
       } catch (error) {
         if (options.dropRefused === undefined) throw serverError(`transaction refused: ${errorMessage(error)}`);
         options.dropRefused(tx, errorMessage(error));
@@ -130,37 +137,31 @@ export async function mineBlock(
   }
   const stateRoot = await vm.stateManager.getStateRoot();
   await vm.evm.journal.commit();
-  const bloom = new Uint8Array(256);
-  for (const result of results) for (let i = 0; i < 256; i++) bloom[i] |= result.bloom.bitvector[i];
-  const header = createBlockHeader(
-    {
-      ...context,
-      stateRoot,
-      transactionsTrie: await genTransactionsTrieRoot(included, new MerklePatriciaTrie()),
-      receiptTrie: await receiptsRoot(included, results),
-      logsBloom: bloom,
-      gasUsed,
-      withdrawalsRoot: KECCAK256_RLP,
-    },
-    { common },
-  );
-  return chain.addBlock(new Block(header, included, [], [], { common }), transactions);
+  const logsBloom = new Uint8Array(256);
+  for (const result of results) for (let i = 0; i < 256; i++) logsBloom[i] |= result.bloom.bitvector[i];
+  sealHeader(header, {
+    stateRoot,
+    transactionsTrie: await indexedTrieRoot(transactions.map((tx) => tx.raw)),
+    receiptTrie: await indexedTrieRoot(results.map((result, i) => encodeReceipt(result.receipt, included[i].type))),
+    logsBloom,
+    gasUsed,
+  });
+  return chain.addBlock(block, transactions);
 }
 
-/** RLP of a transaction's index, the key of the transactions and receipts tries. */
-function rlpIndex(i: number): Uint8Array {
-  if (i === 0) return new Uint8Array([0x80]);
-  if (i < 0x80) return new Uint8Array([i]);
-  const bytes: number[] = [];
-  for (let n = i; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
-  return new Uint8Array([0x80 + bytes.length, ...bytes]);
-}
+/** What a header learns from running its transactions. */
+type ExecutionFields = Pick<BlockHeader, 'stateRoot' | 'transactionsTrie' | 'receiptTrie' | 'logsBloom' | 'gasUsed'>;
 
-async function receiptsRoot(txs: TypedTransaction[], results: RunTxResult[]): Promise<Uint8Array> {
-  if (txs.length === 0) return KECCAK256_RLP;
-  const trie = new MerklePatriciaTrie();
-  for (const [i, result] of results.entries()) await trie.put(rlpIndex(i), encodeReceipt(result.receipt, txs[i].type));
-  return trie.root();
+/**
+ * Writes the execution results into a header made with `freeze: false`, then freezes it (its
+ * hash is cached from then on). The constructor validated the placeholders; the values written
+ * here have the same shapes (32-byte roots, 256-byte bloom) and the gas used never exceeds the
+ * limit (mineBlock refuses a transaction that would), so the header stays valid.
+ */
+function sealHeader(header: BlockHeader, fields: ExecutionFields): void {
+  if (Object.isFrozen(header)) throw new Error('ledger: the block header is already sealed');
+  Object.assign(header, fields);
+  Object.freeze(header);
 }
 
 /** What re-execution needs of a stored or exported block. */

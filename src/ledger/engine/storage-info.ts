@@ -2,10 +2,12 @@
  * ledger_storageInfo: how much the browser stores for this origin and whether that storage is
  * persistent (not evicted under pressure). navigator.storage exists in pages and workers; in
  * Node it does not, and the answer says so with nulls. Asking for persistence (persist()) is a
- * page-only API: the page-side client asks once (create-ledger-client.ts).
+ * page-only API: the page-side client asks once (create-ledger-client.ts). It also says which
+ * secp256k1 implementation recovers senders (sender-recovery.ts).
  */
 import type { LedgerStore } from '../store/ledger-store.js';
 import { LEDGER_STORE_FORMAT } from '../store/ledger-store.js';
+import { senderRecoveryInfo, type SenderRecoveryInfo } from './sender-recovery.js';
 
 export interface StorageInfo {
   /** Bytes this origin uses in total (all databases), or null where unknown. */
@@ -18,6 +20,8 @@ export interface StorageInfo {
   blocks: number;
   storeFormat: number;
   store: string;
+  /** How transaction senders are recovered: libsecp256k1 in WASM, or plain JS (with the reason). */
+  senderRecovery: SenderRecoveryInfo;
 }
 
 interface StorageManagerLike {
@@ -37,5 +41,6 @@ export async function storageInfo(store: LedgerStore, blocks: number, ledgerByte
     blocks,
     storeFormat: LEDGER_STORE_FORMAT,
     store: store.label,
+    senderRecovery: senderRecoveryInfo(),
   };
 }

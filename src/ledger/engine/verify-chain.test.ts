@@ -134,3 +134,33 @@ describe('ledger_verify on an IndexedDB store changed behind the engine', () => 
     expect(await engine.request({ method: 'ledger_lastVerification' })).toMatchObject({ state: 'done', result: { firstBadBlock: expected } });
   });
 });
+
+describe('verification of a chain longer than the BLOCKHASH window', () => {
+  it('keeps the 256 hashes BLOCKHASH may read, drops older records, and still names a damaged block', async () => {
+    // given 300 empty blocks, then the counter's blocks
+    const store = new MemoryLedgerStore();
+    const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc, store });
+    for (let i = 0; i < 300; i++) await engine.request({ method: 'evm_mine' });
+    await mineCounterBlocks(engine, 2);
+    await engine.idle();
+    const stored = (await store.load())!;
+    // then it verifies, and a byte changed in block 280 (behind the window by then) is found there
+    expect(await verifyChain(stored)).toMatchObject({ ok: true, blocks: 304 });
+    const damaged = structuredClone(stored);
+    flipByte(damaged.blocks[280].block.headerRlp, 40);
+    expect(await verifyChain(damaged)).toMatchObject({ ok: false, firstBadBlock: 280 });
+  });
+
+  it('forgets blocks below the window only', async () => {
+    const { ChainState } = await import('./chain-state.js');
+    const { mineBlock } = await import('./mine-transaction.js');
+    const chain = await ChainState.create({ chainId: CHAIN_ID, blockGasLimit: 30_000_000n, alloc: {}, timestamp: 1_700_000_000 });
+    for (let i = 1; i <= 300; i++) await mineBlock(chain, [], 1_700_000_000 + i);
+    chain.forgetBlocksBelow(300);
+    // the next block (301) may ask BLOCKHASH for 45..300
+    expect(chain.blockAt(45).number).toBe(45);
+    expect(chain.head.number).toBe(300);
+    expect(() => chain.blockAt(44)).toThrow(/header not found/);
+    expect(chain.findBlockByHash(chain.blockAt(45).hash)?.number).toBe(45);
+  });
+});

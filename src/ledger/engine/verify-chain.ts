@@ -55,6 +55,7 @@ export async function verifyChain(stored: StoredChain): Promise<VerifyResult> {
     }
     const reason = compareRecords(records, recomputed);
     if (reason !== undefined) return bad(n, reason);
+    chain.forgetBlocksBelow(n);
     // Let other work (requests, messages) run between blocks of a long verification.
     if (n % 64 === 63) await new Promise((resolve) => setTimeout(resolve, 0));
   }

@@ -1,0 +1,53 @@
+/**
+ * npx tsx bench/ledger-profile.ts [--count 1000] [--js-recovery]
+ * Where the ledger's time goes, in Node, without signing or RPC round trips: the same task
+ * transactions as `npm run bench:ledger`, signed beforehand, then sent through the engine
+ * (eth_sendRawTransaction + eth_getTransactionReceipt, memory store) beside the bare EVM.
+ * Run with `node --cpu-prof --import tsx bench/ledger-profile.ts` for a profile. Not a test.
+ */
+import { deployWorkspace } from '../src/chain/deploy-workspace.js';
+import { createEthersProvider } from '../src/ledger/client/ethers-provider.js';
+import { createInProcessProvider } from '../src/ledger/client/in-process-provider.js';
+import { createLedgerEngine } from '../src/ledger/engine/create-ledger-engine.js';
+import { runBareEvm } from './bare-evm.js';
+import { buildSample, chainRaws } from './ledger-node.js';
+import { BENCH_CHAIN_ID, TASK_GAS_LIMIT, taskCalls } from './ledger-workload.js';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--count');
+const count = at >= 0 ? Number(args[at + 1]) : 1000;
+
+const { manifest, alloc, wallets } = await buildSample();
+const engine = await createLedgerEngine({ chainId: BENCH_CHAIN_ID, alloc });
+const provider = createInProcessProvider(engine);
+const deployment = await deployWorkspace(manifest, wallets.deployer.connect(createEthersProvider(provider, BENCH_CHAIN_ID)), { network: 'bench' });
+const setup = await chainRaws(engine);
+const nonces = new Map<string, number>();
+const raws: string[] = [];
+for (const call of taskCalls(manifest, deployment, count)) {
+  const wallet = wallets[call.from];
+  const nonce = nonces.get(wallet.address) ?? 0;
+  nonces.set(wallet.address, nonce + 1);
+  raws.push(await wallet.signTransaction({ to: call.to, data: call.data, nonce, gasLimit: TASK_GAS_LIMIT, gasPrice: 0, chainId: BENCH_CHAIN_ID }));
+}
+/** Wall and CPU milliseconds of `run` (CPU time is steadier on a shared machine). */
+async function measure<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = await run();
+  const used = process.cpuUsage(cpu);
+  return { value, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+}
+const per = (ms: number, n: number) => (ms / n).toFixed(3);
+const engineRun = await measure(async () => {
+  for (const raw of raws) {
+    const hash = await provider.request({ method: 'eth_sendRawTransaction', params: [raw] });
+    await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] });
+  }
+});
+const bareRun = await measure(() => runBareEvm(BENCH_CHAIN_ID, alloc, setup, raws, { jsRecovery: args.includes('--js-recovery') }));
+const verifyRun = await measure(() => engine.request({ method: 'ledger_verify' }) as Promise<{ ok: boolean; blocks: number }>);
+const blocks = verifyRun.value.blocks;
+console.log(`ms per tx (wall / cpu): engine send+receipt ${per(engineRun.ms, count)} / ${per(engineRun.cpuMs, count)}; bare EVM (${bareRun.value.recovery}) ${per(bareRun.ms, count)} / ${per(bareRun.cpuMs, count)}, recovery ${per(bareRun.value.recoverMs, count)}`);
+console.log(`bare / engine: ${(bareRun.ms / engineRun.ms).toFixed(2)} wall, ${(bareRun.cpuMs / engineRun.cpuMs).toFixed(2)} cpu`);
+console.log(`verify of ${blocks} blocks (ok: ${verifyRun.value.ok}): ms per block ${per(verifyRun.ms, blocks)} / ${per(verifyRun.cpuMs, blocks)}`);
