@@ -48,6 +48,8 @@ export interface InstanceState {
   marking: bigint;
   ended: boolean;
   enabledTasks: TaskManifest[];
+  /** Who is bound to each per-instance role binding (index into roleBindings -> address), where someone is. */
+  bound?: Record<number, string>;
 }
 
 export interface ActResult {

@@ -56,8 +56,17 @@ export function createProcessClient(manifest: AppManifest, deployment: Deploymen
 
     async getInstance(processId: string, instanceId: bigint): Promise<InstanceState> {
       const p = processOf(processId);
-      const marking = (await contractOf(processId).marking(instanceId)) as bigint;
-      return { processId, instanceId, marking, ended: marking === 0n, enabledTasks: enabledTasks(p, marking) };
+      const contract = contractOf(processId);
+      const marking = (await contract.marking(instanceId)) as bigint;
+      const state: InstanceState = { processId, instanceId, marking, ended: marking === 0n, enabledTasks: enabledTasks(p, marking) };
+      // a running instance's bound roles decide who may do their tasks (the work list narrows to them)
+      if (!state.ended && p.roleBindings?.length) {
+        const addresses = await Promise.all(p.roleBindings.map((b) => contract.getFunction(b.functionName)(instanceId, b.index) as Promise<string>));
+        const bound: Record<number, string> = {};
+        p.roleBindings.forEach((b, i) => { if (BigInt(addresses[i]) !== 0n) bound[b.index] = addresses[i]; });
+        state.bound = bound;
+      }
+      return state;
     },
 
     async listInstances(processId: string): Promise<InstanceState[]> {

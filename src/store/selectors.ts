@@ -114,6 +114,13 @@ export interface WorkItem {
   task: InstanceState['enabledTasks'][number];
 }
 
+/** A task of a role bound in this instance is only for the bound participant; unbound, for every holder. */
+export function mayDoBound(bound: Record<number, string> | undefined, binding: number | undefined, address: string | undefined): boolean {
+  if (binding === undefined) return true;
+  const who = bound?.[binding];
+  return who === undefined || (address !== undefined && who.toLowerCase() === address.toLowerCase());
+}
+
 export const selectWorkList = memo(
   (s: StudioState) => [s.instances, selectActingParticipant(s)],
   (instances, participant): WorkItem[] => {
@@ -123,7 +130,7 @@ export const selectWorkList = memo(
         .filter((i) => !i.ended)
         .flatMap((instance) =>
           instance.enabledTasks
-            .filter((task) => participant.roles.includes(task.role))
+            .filter((task) => participant.roles.includes(task.role) && mayDoBound(instance.bound, task.binding, participant.address))
             .map((task) => ({ processId, instance, task })),
         ),
     );
