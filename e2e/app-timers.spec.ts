@@ -87,6 +87,10 @@ test('timers show their due time, refuse an early trigger, fire when overdue; a 
   await expect(deadline).toHaveCount(0);
   await page.getByTestId(`instance-${PROCESS}-1`).getByRole('button').click();
   await expect(page.getByTestId('fired-timers')).toContainText('Timer “48 hours passed” fired, triggered by 王芳 Wang Fang', { timeout: 30_000 });
+  // and the timeline tells it between the start and what follows, with who fired it
+  const timerEntry = page.getByTestId(`instance-view-${PROCESS}-1`).getByTestId('history-entry').nth(1);
+  await expect(timerEntry).toContainText('Timer fired: 48 hours passed', { timeout: 30_000 });
+  await expect(timerEntry).toContainText('王芳 Wang Fang');
 
   // given a second order, which 张伟 (Sales) has open in his work list, with its deadline on the task
   await start.getByTestId('field-item').fill('轴承 bearings');

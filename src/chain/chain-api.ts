@@ -32,7 +32,8 @@ export interface DeployOptions {
 
 /** One step of a process instance as the contract's events tell it. */
 export interface HistoryEntry {
-  kind: 'started' | 'completed' | 'ended';
+  /** `timer`: a timer fired (by whoever triggered it); `script`: a script task ran inside a step. */
+  kind: 'started' | 'completed' | 'timer' | 'script' | 'ended';
   /** Task element id (or the start event's id for 'started'). */
   elementId: string;
   name: string;

@@ -98,10 +98,16 @@ export function createProcessClient(manifest: AppManifest, deployment: Deploymen
           entries.push({ kind: 'ended', elementId: '', name: 'Ended', ...base, data: {} });
         } else {
           const task = p.tasks.find((t) => t.eventName === parsed.name);
+          const script = p.scripts?.find((x) => x.eventName === parsed.name);
           if (task) {
             const data = values(task.fields);
             if (task.choice) data.choice = normalise(parsed.args.getValue('choice'));
             entries.push({ kind: 'completed', elementId: task.elementId, name: task.name, by: parsed.args[1], ...base, data });
+          } else if (parsed.name === 'TimerFired') {
+            const timer = p.timers?.find((x) => x.index === Number(parsed.args[2]));
+            if (timer) entries.push({ kind: 'timer', elementId: timer.elementId, name: timer.name, by: parsed.args[1], ...base, data: {} });
+          } else if (script) {
+            entries.push({ kind: 'script', elementId: script.elementId, name: script.name, ...base, data: values(script.fields) });
           }
         }
       }

@@ -109,6 +109,10 @@ describe('timers on the ledger (the timer-escalation sample)', () => {
 
     await client.completeTask(PROCESS, 'Escalate', id, signer('wang-fang'), {});
     expect((await client.getInstance(PROCESS, id)).ended).toBe(true);
+    // the history tells the timer between the start and the escalation, with who fired it
+    const history = await client.history(PROCESS, id);
+    expect(history.map((e) => [e.kind, e.name])).toEqual([['started', 'Order placed'], ['timer', '48 hours passed'], ['completed', 'Escalate'], ['ended', 'Ended']]);
+    expect(history[1]).toMatchObject({ elementId: 'Timer_ConfirmDeadline', by: devWallet(OUTSIDER).address });
   });
 
   it('withdraws the deadline when the order is confirmed in time; reminds once without withdrawing shipping; waits before inspection', async () => {

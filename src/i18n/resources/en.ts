@@ -31,7 +31,7 @@ export const en = {
     running: 'running',
     ended: 'ended',
     loadingHistory: 'Loading history…',
-    history: { started: 'Started', completed: 'Completed', ended: 'Ended' },
+    history: { started: 'Started', completed: 'Completed', timer: 'Timer fired', script: 'Script ran', ended: 'Ended' },
   },
   nav: {
     label: 'Panels',

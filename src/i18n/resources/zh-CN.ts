@@ -32,7 +32,7 @@ export const zhCN: Resources = {
     running: '进行中',
     ended: '已结束',
     loadingHistory: '正在加载历史…',
-    history: { started: '发起', completed: '完成', ended: '结束' },
+    history: { started: '发起', completed: '完成', timer: '定时器触发', script: '脚本执行', ended: '结束' },
   },
   nav: {
     label: '面板',

@@ -4,7 +4,7 @@
  * name). Also the instance's current data: the latest value of each field. Pure; the timeline,
  * the current-data card and the audit package all read these.
  */
-import type { AppManifest, ProcessManifest } from '../../../generators/index.js';
+import type { AppManifest, ChoiceManifest, FieldManifest, ProcessManifest } from '../../../generators/index.js';
 import type { HistoryEntry } from '../../chain/chain-api.js';
 
 export interface StepValue {
@@ -50,7 +50,10 @@ export function describeSteps(
   blockTimes: Record<number, number>,
 ): DescribedStep[] {
   return history.map((entry) => {
-    const step = entry.kind === 'started' ? process.start : process.tasks.find((t) => t.elementId === entry.elementId);
+    const step: { fields: FieldManifest[]; choice?: ChoiceManifest } | undefined =
+      entry.kind === 'started' ? process.start
+        : entry.kind === 'script' ? process.scripts?.find((x) => x.elementId === entry.elementId)
+          : process.tasks.find((t) => t.elementId === entry.elementId);
     const values: StepValue[] = [];
     let chosenFlow: string | undefined;
     for (const [key, value] of Object.entries(entry.data)) {
