@@ -2,40 +2,16 @@
  * The timer sample's generated Solidity: a reviewable snapshot, laid out as prettier-plugin-solidity
  * would, compiled by solc without a warning. Run `npx vitest run -u` after an intended change.
  */
-import { readFileSync } from 'node:fs';
-import * as prettier from 'prettier';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { generateWorkspace, type GenerateOutput } from '../../generate-workspace.js';
-import { loadWorkspace } from '../../model/load-workspace.js';
-import { compileSolidity } from '../../compile/solc-node.js';
+import { expect } from 'vitest';
+import { checkGeneratedSample } from '../check-generated-sample.js';
 
-let generated: GenerateOutput;
-
-beforeAll(async () => {
-  const loaded = loadWorkspace(JSON.parse(readFileSync(new URL('./workspace.json', import.meta.url), 'utf8')));
-  generated = await generateWorkspace(loaded.workspace!);
-});
-
-describe('the timer-escalation sample', () => {
-  it('generates without problems, with one trigger function per timer', () => {
-    expect(generated.problems).toEqual([]);
-    const source = generated.sources[1].content;
-    for (const fn of ['trigger48HoursPassed', 'triggerADayPassed', 'triggerGoodsSettled']) expect(source).toContain(`function ${fn}(uint256 instanceId) external {`);
-  });
-
-  it('matches the reviewed snapshot', async () => {
-    await expect(generated.sources[1].content).toMatchFileSnapshot('./__snapshots__/OrderEscalation.sol');
-  });
-
-  it('is already formatted: prettier-plugin-solidity changes nothing', async () => {
-    const source = generated.sources[1];
-    const formatted = await prettier.format(source.content, { filepath: source.file, plugins: ['prettier-plugin-solidity'] });
-    expect(source.content.split('\n')).toEqual(formatted.split('\n'));
-  }, 30_000);
-
-  it('compiles with solc without any warning', async () => {
-    const compiled = await compileSolidity(generated.sources);
-    expect(compiled.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.formatted)).toEqual([]);
-    expect(compiled.ok).toBe(true);
-  }, 30_000);
+checkGeneratedSample('timer-escalation', {
+  workspace: new URL('./workspace.json', import.meta.url),
+  snapshot: './__snapshots__/OrderEscalation.sol',
+  expectations: {
+    title: 'with one trigger function per timer',
+    check: (source, generated) => {
+      for (const fn of ['trigger48HoursPassed', 'triggerADayPassed', 'triggerGoodsSettled']) expect(source).toContain(`function ${fn}(uint256 instanceId) external {`);
+    },
+  },
 });
