@@ -64,3 +64,20 @@ export function onWalletChange(provider: Eip1193Provider, listener: () => void):
     events.removeListener?.('chainChanged', listener);
   };
 }
+
+/**
+ * The wallet's chain, after asking it once to switch to `chainId` (EIP-3326
+ * wallet_switchEthereumChain) when it is on another one. A wallet that refuses, or does not know
+ * the chain, stays where it is: the caller says which chain to switch to.
+ */
+export async function ensureWalletChain(wallet: Eip1193Provider, chainId: number): Promise<number> {
+  const current = async () => Number(BigInt((await wallet.request({ method: 'eth_chainId' })) as string));
+  const before = await current();
+  if (before === chainId) return before;
+  try {
+    await wallet.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: `0x${chainId.toString(16)}` }] });
+  } catch {
+    return before; // refused by the user (4001), unknown chain (4902) or not supported
+  }
+  return current();
+}

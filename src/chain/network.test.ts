@@ -15,11 +15,29 @@ function fakeWallet(answers: Record<string, unknown>) {
 }
 
 describe('createWalletSigner', () => {
-  it('refuses a wallet on another chain, naming both chains, before asking for accounts', async () => {
+  it('asks a wallet on another chain to switch; one that refuses is refused, naming both chains, before asking for accounts', async () => {
     const wallet = fakeWallet({ eth_chainId: '0x1' });
     await expect(createWalletSigner(wallet, { chainId: 1337, gas: 'free', name: '联盟链' }))
       .rejects.toThrow('the wallet is on chain 1; switch it to chain 1337 (联盟链) first');
-    expect(wallet.asked).toEqual(['eth_chainId']);
+    expect(wallet.asked).toEqual(['eth_chainId', 'wallet_switchEthereumChain']);
+  });
+
+  it('uses a wallet that switches to the network when asked (EIP-3326)', async () => {
+    let chain = '0x1';
+    const account = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+    const asked: unknown[] = [];
+    const wallet = {
+      request: async ({ method, params }: { method: string; params?: unknown[] }) => {
+        asked.push(params ? [method, params] : method);
+        if (method === 'eth_chainId') return chain;
+        if (method === 'wallet_switchEthereumChain') return void (chain = (params![0] as { chainId: string }).chainId);
+        if (method === 'eth_requestAccounts' || method === 'eth_accounts') return [account];
+        throw new Error(`unexpected ${method}`);
+      },
+    };
+    const signer = await createWalletSigner(wallet, { chainId: 1337, gas: 'free' });
+    expect(await signer.getAddress()).toBe(account);
+    expect(asked.slice(0, 3)).toEqual(['eth_chainId', ['wallet_switchEthereumChain', [{ chainId: '0x539' }]], 'eth_chainId']);
   });
 
   it('signs for the wallet account and proposes a zero gas price on a free-gas network', async () => {

@@ -5,6 +5,8 @@
  */
 import { BrowserProvider, FeeData, JsonRpcProvider, Network, type Eip1193Provider, type JsonRpcSigner, type Provider } from 'ethers';
 
+import { ensureWalletChain } from './injected-wallets.js';
+
 export type { NetworkConfig } from '../../generators/index.js';
 
 export interface NetworkCheck {
@@ -65,7 +67,7 @@ export function rpcUrlProblem(url: string): string | null {
  * would need ether the account does not have).
  */
 export async function createWalletSigner(wallet: Eip1193Provider, network: { chainId: number; gas: 'free' | 'market'; name?: string }): Promise<JsonRpcSigner> {
-  const walletChain = Number(BigInt((await wallet.request({ method: 'eth_chainId' })) as string));
+  const walletChain = await ensureWalletChain(wallet, network.chainId);
   if (walletChain !== network.chainId) {
     throw new Error(`the wallet is on chain ${walletChain}; switch it to chain ${network.chainId}${network.name ? ` (${network.name})` : ''} first`);
   }

@@ -7,6 +7,7 @@
 import { BrowserProvider, type Eip1193Provider, type Signer } from 'ethers';
 import type { AppManifest } from '../../generators/index.js';
 import { decryptKeystore } from '../keys/keystore-crypto.js';
+import { ensureWalletChain } from '../chain/injected-wallets.js';
 
 export type SignInProblem =
   | { kind: 'no-address'; name: string }
@@ -56,7 +57,7 @@ export async function connectWallet(
   let walletChain: number;
   try {
     accounts = ((await wallet.request({ method: 'eth_requestAccounts' })) as string[]) ?? [];
-    walletChain = Number(BigInt((await wallet.request({ method: 'eth_chainId' })) as string));
+    walletChain = await ensureWalletChain(wallet, chainId);
   } catch (e) {
     return { ok: false, problem: { kind: 'wallet-refused', detail: message(e) } };
   }
