@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { conditionFields, permissionMatrix, readProcesses, tasksOfRole } from './permission-matrix.js';
+import { permissionMatrix, readProcesses, tasksOfRole } from './permission-matrix.js';
 import type { Workspace } from './workspace.js';
 
 const sample = () =>
@@ -87,12 +87,5 @@ describe('permissionMatrix', () => {
     expect(matrix.processes[1].tasks).toEqual([]);
     expect(matrix.processes[1].problems[0]).toMatchObject({ severity: 'error', file: 'Broken' });
     expect(matrix.processes[0].tasks.length).toBeGreaterThan(5);
-  });
-});
-
-describe('conditionFields', () => {
-  it('lists the names a condition reads, and nothing for text that does not parse', () => {
-    expect(conditionFields('defects <= 2 and not(approved) or 分数 > -1')).toEqual(['defects', 'approved', '分数']);
-    expect(conditionFields('defects <=')).toBeUndefined();
   });
 });

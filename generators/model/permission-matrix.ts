@@ -9,8 +9,7 @@
  */
 import { readBpmn } from '../bpmn/read-bpmn.js';
 import type { BpmnDefinitions, BpmnFlowNode, BpmnParticipant, BpmnProcess, BpmnSequenceFlow, ModdleElement } from '../bpmn/moddle-types.js';
-import type { FeelExpr } from '../feel/feel-ast.js';
-import { parseFeel } from '../feel/parse-feel.js';
+import { namesRead } from '../feel/names-read.js';
 import { HUMAN_TASK_TYPES } from '../ir/executable-elements.js';
 import { findRole, laneIndex, roleReferenceOf } from '../ir/resolve-roles.js';
 import { error, type Problem } from '../problems.js';
@@ -75,23 +74,6 @@ export function permissionMatrix(workspace: Workspace, parsed: readonly ParsedPr
 /** Every (process, task) a role performs or starts. */
 export function tasksOfRole(matrix: PermissionMatrix, roleId: string): { process: MatrixProcess; task: MatrixTask }[] {
   return matrix.processes.flatMap((process) => process.tasks.filter((t) => t.role === roleId).map((task) => ({ process, task })));
-}
-
-/** Names a FEEL condition reads, or undefined when it does not parse. */
-export function conditionFields(condition: string): string[] | undefined {
-  const parsed = parseFeel(condition);
-  if (!parsed.ok) return undefined;
-  const names = new Set<string>();
-  const visit = (e: FeelExpr): void => {
-    if (e.kind === 'name') names.add(e.name);
-    else if (e.kind === 'not' || e.kind === 'neg') visit(e.arg);
-    else if (e.kind === 'binary') {
-      visit(e.left);
-      visit(e.right);
-    }
-  };
-  visit(parsed.expr);
-  return [...names];
 }
 
 function matrixOfProcess(roles: readonly Role[], { document, definitions, problems }: ParsedProcess): MatrixProcess {
@@ -168,7 +150,7 @@ function readsAfter(node: BpmnFlowNode, outgoing: (n: ModdleElement) => BpmnSequ
     if (seen.has(flow)) continue;
     seen.add(flow);
     const body = flow.conditionExpression?.body;
-    if (body) for (const name of conditionFields(body) ?? []) reads.add(name);
+    if (body) for (const name of namesRead(body) ?? []) reads.add(name);
     const next = flow.targetRef;
     if (next && (next.$type.endsWith('Gateway') || next.$type === 'bpmn:IntermediateThrowEvent')) queue.push(...outgoing(next));
   }

@@ -23,11 +23,14 @@ export function createNetworkProvider(url: string, opts: { chainId: number; gas:
   const network = Network.from(opts.chainId);
   // no response cache: a process step reads state its previous step has just changed
   const provider = new JsonRpcProvider(url, network, { staticNetwork: network, batchMaxCount: 1, pollingInterval: 500, cacheTimeout: -1 });
-  if (opts.gas === 'free') {
-    // a legacy zero gas price is what Besu, GoQuorum and FISCO BCOS's EVM all accept on a free-gas network
-    provider.getFeeData = async () => new FeeData(0n, null, null);
-  }
+  if (opts.gas === 'free') chargeNoGas(provider);
   return provider;
+}
+
+/** Fee data of a free-gas network for everything sent through `provider`. */
+function chargeNoGas(provider: Pick<Provider, 'getFeeData'>): void {
+  // a legacy zero gas price is what Besu, GoQuorum and FISCO BCOS's EVM all accept on a free-gas network
+  provider.getFeeData = async () => new FeeData(0n, null, null);
 }
 
 /** Asks the node who it is and compares it with what the workspace expects. */
@@ -72,6 +75,6 @@ export async function createWalletSigner(wallet: Eip1193Provider, network: { cha
     throw new Error(`the wallet is on chain ${walletChain}; switch it to chain ${network.chainId}${network.name ? ` (${network.name})` : ''} first`);
   }
   const provider = new BrowserProvider(wallet, network.chainId, { cacheTimeout: -1, pollingInterval: 500 });
-  if (network.gas === 'free') provider.getFeeData = async () => new FeeData(0n, null, null);
+  if (network.gas === 'free') chargeNoGas(provider);
   return provider.getSigner();
 }

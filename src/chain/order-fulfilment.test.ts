@@ -5,15 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { Contract, type BrowserProvider, type Signer } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkspace, type AppManifest, type DeploymentRecord, type Workspace } from '../../generators/index.js';
-import { createLedgerEngine, type LedgerEngine } from '../ledger/engine/index.js';
-import { createInProcessProvider } from '../ledger/client/in-process-provider.js';
-import { createEthersProvider } from '../ledger/client/ethers-provider.js';
-import { buildWorkspace } from '../cli/node-toolchain.js';
-import { DEPLOYER_ID, devWallet, withDevAddresses } from '../cli/dev-keys.js';
+import type { AppManifest, DeploymentRecord, Workspace } from '../../generators/index.js';
+import type { LedgerEngine } from '../ledger/engine/index.js';
+import { DEPLOYER_ID, devWallet } from '../cli/dev-keys.js';
 import { parseTrace, runTrace } from '../cli/run-trace.js';
-import { deployWorkspace } from './deploy-workspace.js';
-import { createProcessClient, type ProcessClient } from './process-client.js';
+import type { ProcessClient } from './process-client.js';
+import { sampleOnLedger } from './sample-on-ledger.js';
 
 const PROCESS = 'order-fulfilment';
 const OUTSIDER = 'outsider';
@@ -32,17 +29,9 @@ let client: ProcessClient;
 const signer = (participantId: string): Signer => devWallet(participantId).connect(provider);
 
 beforeAll(async () => {
-  const sample = loadWorkspace(JSON.parse(readFileSync(new URL('../../generators/samples/order-fulfilment/workspace.json', import.meta.url), 'utf8')));
-  workspace = withDevAddresses(sample.workspace!);
-  const built = await buildWorkspace(workspace);
-  expect(built.problems).toEqual([]);
-  manifest = built.manifest!;
-  const alloc: Record<string, bigint> = {};
-  for (const id of [DEPLOYER_ID, OUTSIDER, ...Object.values(HOLDER)]) alloc[devWallet(id).address] = 10n ** 24n;
-  engine = await createLedgerEngine({ chainId: 1337, alloc });
-  provider = createEthersProvider(createInProcessProvider(engine), 1337);
-  deployment = await deployWorkspace(manifest, signer(DEPLOYER_ID), { network: 'test' });
-  client = createProcessClient(manifest, deployment, provider);
+  const ledger = await sampleOnLedger('order-fulfilment', { funded: [OUTSIDER, ...Object.values(HOLDER)] });
+  expect(ledger.problems).toEqual([]);
+  ({ workspace, manifest, engine, provider, deployment, client } = ledger);
 }, 60_000);
 
 afterAll(async () => {

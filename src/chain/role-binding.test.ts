@@ -3,35 +3,23 @@
  * says who is bound, and the work list offers the carrier's tasks to that carrier only (the
  * contract refuses the others, explained in words).
  */
-import { readFileSync } from 'node:fs';
-import type { BrowserProvider } from 'ethers';
+import type { Signer } from 'ethers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkspace, type AppManifest } from '../../generators/index.js';
-import { createLedgerEngine } from '../ledger/engine/index.js';
-import { createInProcessProvider } from '../ledger/client/in-process-provider.js';
-import { createEthersProvider } from '../ledger/client/ethers-provider.js';
-import { buildWorkspace } from '../cli/node-toolchain.js';
-import { DEPLOYER_ID, devWallet, withDevAddresses } from '../cli/dev-keys.js';
+import type { AppManifest } from '../../generators/index.js';
+import { devWallet } from '../cli/dev-keys.js';
 import { mayDoBound } from '../store/selectors.js';
-import { deployWorkspace } from './deploy-workspace.js';
-import { createProcessClient, type ProcessClient } from './process-client.js';
+import type { ProcessClient } from './process-client.js';
+import { sampleOnLedger } from './sample-on-ledger.js';
 
 let manifest: AppManifest;
-let provider: BrowserProvider;
 let client: ProcessClient;
-const signer = (id: string) => devWallet(id).connect(provider);
+let signer: (id: string) => Signer;
 const address = (id: string) => devWallet(id).address;
 
 beforeAll(async () => {
-  const sample = loadWorkspace(JSON.parse(readFileSync(new URL('../../generators/samples/carrier-binding/workspace.json', import.meta.url), 'utf8')));
-  const built = await buildWorkspace(withDevAddresses(sample.workspace!));
-  expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  manifest = built.manifest!;
-  const alloc = Object.fromEntries([DEPLOYER_ID, ...manifest.participants.map((p) => p.id)].map((id) => [address(id), 10n ** 24n]));
-  const engine = await createLedgerEngine({ chainId: 1337, alloc });
-  provider = createEthersProvider(createInProcessProvider(engine), 1337);
-  const deployment = await deployWorkspace(manifest, signer(DEPLOYER_ID), { network: 'test' });
-  client = createProcessClient(manifest, deployment, provider);
+  const ledger = await sampleOnLedger('carrier-binding', { funded: ['wang-fang', 'chen-jing', 'anna-weber', 'li-wei', 'tom-hale'] });
+  expect(ledger.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  ({ manifest, client, signer } = ledger);
 }, 90_000);
 
 describe('role bindings in the app', () => {

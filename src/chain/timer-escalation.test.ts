@@ -4,17 +4,13 @@
  * from it (createLedgerEngine's `now`), so deadlines, early and repeated triggers are exercised as
  * on a real chain.
  */
-import { readFileSync } from 'node:fs';
 import { Contract, Interface, type BrowserProvider, type Signer } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkspace, type AppManifest, type DeploymentRecord, type ProcessManifest } from '../../generators/index.js';
-import { createLedgerEngine, type LedgerEngine } from '../ledger/engine/index.js';
-import { createInProcessProvider } from '../ledger/client/in-process-provider.js';
-import { createEthersProvider } from '../ledger/client/ethers-provider.js';
-import { buildWorkspace } from '../cli/node-toolchain.js';
-import { DEPLOYER_ID, devWallet, withDevAddresses } from '../cli/dev-keys.js';
-import { deployWorkspace } from './deploy-workspace.js';
-import { createProcessClient, type ProcessClient } from './process-client.js';
+import type { AppManifest, DeploymentRecord, ProcessManifest } from '../../generators/index.js';
+import type { LedgerEngine } from '../ledger/engine/index.js';
+import { devWallet } from '../cli/dev-keys.js';
+import type { ProcessClient } from './process-client.js';
+import { sampleOnLedger } from './sample-on-ledger.js';
 
 const PROCESS = 'order-escalation';
 const OUTSIDER = 'outsider';
@@ -35,19 +31,11 @@ const contract = (as: string) => new Contract(deployment.processes[PROCESS].addr
 const timer = (name: string) => process.timers!.find((t) => t.name === name)!;
 
 beforeAll(async () => {
-  const sample = loadWorkspace(JSON.parse(readFileSync(new URL('../../generators/samples/timer-escalation/workspace.json', import.meta.url), 'utf8')));
-  const workspace = withDevAddresses(sample.workspace!);
-  const built = await buildWorkspace(workspace);
-  expect(built.problems).toEqual([]);
-  manifest = built.manifest!;
+  const ledger = await sampleOnLedger('timer-escalation', { funded: [OUTSIDER, 'wang-fang', 'zhang-wei', 'li-wei'], now: () => clock * 1000 });
+  expect(ledger.problems).toEqual([]);
+  ({ manifest, engine, provider, deployment, client } = ledger);
   process = manifest.processes[0];
   iface = new Interface(process.abi as never);
-  const alloc: Record<string, bigint> = {};
-  for (const id of [DEPLOYER_ID, OUTSIDER, 'wang-fang', 'zhang-wei', 'li-wei']) alloc[devWallet(id).address] = 10n ** 24n;
-  engine = await createLedgerEngine({ chainId: 1337, alloc, now: () => clock * 1000 });
-  provider = createEthersProvider(createInProcessProvider(engine), 1337);
-  deployment = await deployWorkspace(manifest, signer(DEPLOYER_ID), { network: 'test' });
-  client = createProcessClient(manifest, deployment, provider);
 }, 60_000);
 
 afterAll(async () => {

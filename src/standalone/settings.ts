@@ -3,6 +3,7 @@
  * the one in config.json. Stored per deployment (by registry address and chain), so two apps
  * served from one origin do not share it. Storage is injectable for tests.
  */
+import { rpcUrlProblem as endpointProblem } from '../chain/network.js';
 import type { AppConfig } from './app-config.js';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -34,14 +35,7 @@ export function saveRpcUrl(config: AppConfig, url: string, store: Storage | unde
   else store?.setItem(rpcKey(config), trimmed);
 }
 
-/** Whether a URL can be a JSON-RPC endpoint of this app, with the reason if not. */
+/** Whether a URL can be a JSON-RPC endpoint of this app, with the reason if not (the IDE's rule). */
 export function rpcUrlProblem(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `"${url}" is not a URL`;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `"${url}": only http:// and https:// JSON-RPC endpoints are supported`;
-  return undefined;
+  return endpointProblem(url) ?? undefined;
 }

@@ -3,17 +3,13 @@
  * in-process ledger with a clock the test moves. Events read for all instances at once give each
  * waiting timer's due time; triggerTimer fires it; early and repeated triggers are explained in words.
  */
-import { readFileSync } from 'node:fs';
 import type { BrowserProvider, Signer } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkspace, type AppManifest, type DeploymentRecord, type ProcessManifest } from '../../../generators/index.js';
-import { createLedgerEngine, type LedgerEngine } from '../../ledger/engine/index.js';
-import { createInProcessProvider } from '../../ledger/client/in-process-provider.js';
-import { createEthersProvider } from '../../ledger/client/ethers-provider.js';
-import { buildWorkspace } from '../../cli/node-toolchain.js';
-import { DEPLOYER_ID, devWallet, withDevAddresses } from '../../cli/dev-keys.js';
-import { deployWorkspace } from '../../chain/deploy-workspace.js';
-import { createProcessClient, type ProcessClient } from '../../chain/process-client.js';
+import type { AppManifest, DeploymentRecord, ProcessManifest } from '../../../generators/index.js';
+import type { LedgerEngine } from '../../ledger/engine/index.js';
+import { devWallet } from '../../cli/dev-keys.js';
+import type { ProcessClient } from '../../chain/process-client.js';
+import { sampleOnLedger } from '../../chain/sample-on-ledger.js';
 import { eventsByInstance, readProcessEvents } from './process-events.js';
 import { chainNow, timerState, waitingTimers } from './timer-status.js';
 import { triggerTimer } from './trigger-timer.js';
@@ -33,17 +29,10 @@ let client: ProcessClient;
 const signer = (id: string): Signer => devWallet(id).connect(provider);
 
 beforeAll(async () => {
-  const sample = loadWorkspace(JSON.parse(readFileSync(new URL('../../../generators/samples/timer-escalation/workspace.json', import.meta.url), 'utf8')));
-  const built = await buildWorkspace(withDevAddresses(sample.workspace!));
-  expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  manifest = built.manifest!;
+  const ledger = await sampleOnLedger('timer-escalation', { funded: ['wang-fang', 'zhang-wei', 'li-wei'], now: () => clock * 1000 });
+  expect(ledger.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  ({ manifest, engine, provider, deployment, client } = ledger);
   process = manifest.processes[0];
-  const alloc: Record<string, bigint> = {};
-  for (const id of [DEPLOYER_ID, 'wang-fang', 'zhang-wei', 'li-wei']) alloc[devWallet(id).address] = 10n ** 24n;
-  engine = await createLedgerEngine({ chainId: 1337, alloc, now: () => clock * 1000 });
-  provider = createEthersProvider(createInProcessProvider(engine), 1337);
-  deployment = await deployWorkspace(manifest, signer(DEPLOYER_ID), { network: 'test' });
-  client = createProcessClient(manifest, deployment, provider);
 }, 90_000);
 
 afterAll(async () => {

@@ -5,31 +5,13 @@
  * plus what the node itself writes (cf:field), iterated to a fixed point so loops are handled.
  * Fields no element declares, and conditions that do not parse, are left to the FEEL checker.
  */
-import { parseFeel } from '../../../../../generators/feel/parse-feel.js';
-import type { FeelExpr } from '../../../../../generators/feel/feel-ast.js';
+import { namesRead } from '../../../../../generators/feel/names-read.js';
 import { hasCondition, label, processGraph, type LintElement, type LintRule } from '../process-graph.js';
 
 /** Names of the cf:field elements an element declares. */
 export function writtenFields(element: LintElement): string[] {
   const ext = element.get('extensionElements') as { values?: LintElement[] } | undefined;
   return (ext?.values ?? []).filter((v) => v.$type === 'cf:Field').map((v) => String(v.get('name') ?? '').trim()).filter(Boolean);
-}
-
-/** Field names a condition reads, or undefined when it does not parse. */
-export function readFields(condition: string): string[] | undefined {
-  const parsed = parseFeel(condition);
-  if (!parsed.ok) return undefined;
-  const names = new Set<string>();
-  const visit = (e: FeelExpr): void => {
-    if (e.kind === 'name') names.add(e.name);
-    else if (e.kind === 'not' || e.kind === 'neg') visit(e.arg);
-    else if (e.kind === 'binary') {
-      visit(e.left);
-      visit(e.right);
-    }
-  };
-  visit(parsed.expr);
-  return [...names];
 }
 
 const fieldWrittenBeforeRead: LintRule = () => ({
@@ -66,7 +48,7 @@ const fieldWrittenBeforeRead: LintRule = () => ({
       const gateway = flow.sourceRef;
       const available = gateway && written.get(gateway);
       if (!gateway || !available) continue; // unreachable: another rule says so
-      for (const field of readFields(flow.conditionExpression!.body!) ?? []) {
+      for (const field of namesRead(flow.conditionExpression!.body!) ?? []) {
         if (!declared.has(field) || available.has(field)) continue;
         reporter.report(flow.id, `the condition of flow ${label(flow)} reads "${field}", which is not written on every path before gateway ${label(gateway)}`);
       }
