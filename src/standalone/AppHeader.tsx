@@ -14,13 +14,15 @@ interface AppHeaderProps {
   config: AppConfig;
   signIn: SessionState;
   gasMode?: GasMode;
+  /** Running on the ledger copy in this browser (not a node). */
+  onLedgerCopy?: boolean;
   onSettings(): void;
   onLock(): void;
   onSignOut(): void;
   i18n: I18n;
 }
 
-export function AppHeader({ config, signIn, gasMode, onSettings, onLock, onSignOut, i18n }: AppHeaderProps) {
+export function AppHeader({ config, signIn, gasMode, onLedgerCopy, onSettings, onLock, onSignOut, i18n }: AppHeaderProps) {
   const { t } = useTranslation();
   const [language, setLanguage] = useState(i18n.language as Language);
   const m = config.manifest;
@@ -35,6 +37,11 @@ export function AppHeader({ config, signIn, gasMode, onSettings, onLock, onSignO
       </span>
       <span className="muted standalone-network" data-testid="app-network">
         {t('standalone.network', { network: config.networkName, chainId: config.chainId })}
+        {onLedgerCopy && (
+          <span className="chip" data-testid="app-on-ledger-copy">
+            {t('standalone.onLedgerCopy')}
+          </span>
+        )}
         {gasMode === 'free' && <span className="chip free-gas">{t('standalone.freeGas')}</span>}
       </span>
       <span className="topbar-spacer" />

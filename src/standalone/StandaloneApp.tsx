@@ -3,7 +3,7 @@
  * then, in turn: connecting to the node, what is wrong with it, signing in, and the collaboration
  * app itself (AppRuntime, the IDE's App panel body) once a participant is signed in.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { applyLanguage } from '../i18n/i18n.js';
@@ -16,7 +16,8 @@ import { AppHeader } from './AppHeader.js';
 import { connectToChain, type Connection } from './chain-connection.js';
 import { createAppStudio } from './create-app-studio.js';
 import type { ParticipantSession } from './participant-session.js';
-import { effectiveRpcUrl } from './settings.js';
+import { browserLedgerDeps, connectToLedgerCopy, type LedgerCopySource } from './ledger-copy.js';
+import { effectiveRpcUrl, effectiveSource, type ChainSource } from './settings.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { SignInScreen, type KeyFile } from './SignInScreen.js';
 
@@ -29,6 +30,9 @@ interface StandaloneAppProps {
 export function StandaloneApp({ config, session, i18n }: StandaloneAppProps) {
   const { t } = useTranslation();
   const [url, setUrl] = useState(() => effectiveRpcUrl(config));
+  const [source, setSource] = useState<ChainSource>(() => effectiveSource(config));
+  // a chain file to import or a restart from the shipped copy: used by the next connection only
+  const copyRequest = useRef<LedgerCopySource>({ kind: 'stored' });
   const [attempt, setAttempt] = useState(0);
   const [connection, setConnection] = useState<Connection>();
   const [studio, setStudio] = useState<Studio>();
@@ -40,16 +44,19 @@ export function StandaloneApp({ config, session, i18n }: StandaloneAppProps) {
     let live = true;
     let made: Connection | undefined;
     setConnection(undefined);
-    void connectToChain(config, url).then((c) => {
+    const copy = copyRequest.current;
+    copyRequest.current = { kind: 'stored' };
+    const connecting = source === 'ledger-copy' ? connectToLedgerCopy(config, copy, browserLedgerDeps(document.baseURI)) : connectToChain(config, url);
+    void connecting.then((c) => {
       made = c;
       if (live) setConnection(c);
-      else if (c.ok) c.provider.destroy();
+      else if (c.ok) c.close();
     });
     return () => {
       live = false;
-      if (made?.ok) made.provider.destroy();
+      if (made?.ok) made.close();
     };
-  }, [config, url, attempt]);
+  }, [config, url, source, attempt]);
 
   useEffect(() => {
     if (!connection?.ok) return;
@@ -87,6 +94,7 @@ export function StandaloneApp({ config, session, i18n }: StandaloneAppProps) {
         config={config}
         signIn={signIn}
         gasMode={connection?.ok ? connection.gasMode : undefined}
+        onLedgerCopy={source === 'ledger-copy'}
         onSettings={() => setSettingsOpen((open) => !open)}
         onLock={() => session.lock('idle')}
         onSignOut={signOut}
@@ -97,8 +105,11 @@ export function StandaloneApp({ config, session, i18n }: StandaloneAppProps) {
           <SettingsPanel
             config={config}
             url={url}
-            onSave={(next) => {
-              setUrl(next);
+            source={source}
+            onSave={(choice) => {
+              if (choice.source === 'rpc') setUrl(choice.url);
+              else copyRequest.current = choice.copy;
+              setSource(choice.source);
               setAttempt((n) => n + 1);
               setSettingsOpen(false);
             }}
@@ -107,7 +118,7 @@ export function StandaloneApp({ config, session, i18n }: StandaloneAppProps) {
         )}
         {!connection && (
           <p className="screen-message" data-testid="app-connecting">
-            {t('standalone.connecting', { url })}
+            {source === 'ledger-copy' ? t('standalone.connectingCopy') : t('standalone.connecting', { url })}
           </p>
         )}
         {connection && !connection.ok && (

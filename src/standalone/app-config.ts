@@ -20,7 +20,23 @@ export interface AppConfig {
   networkName: string;
   /** ISO time of the export, for the README and the settings screen. */
   exportedAt: string;
+  /** A copy of the bundled ledger shipped in the zip (a chain export file), to run the app on. */
+  ledgerCopy?: LedgerCopyInfo;
+  /** Participants' keystore v3 files shipped in the zip (encrypted, never plaintext), by participant id. */
+  keyFiles?: Record<string, string>;
 }
+
+export interface LedgerCopyInfo {
+  /** Path of the chain export file in the zip, relative to index.html. */
+  file: string;
+  blocks: number;
+  head: string;
+  sha256: string;
+}
+
+/** Where the ledger copy and key files go in the zip. */
+export const LEDGER_COPY_FILE = 'ledger/chain.ndjson';
+export const keyFilePath = (participantId: string) => `keys/${encodeURIComponent(participantId)}.json`;
 
 export interface ConfigProblem {
   path: string;
@@ -86,6 +102,20 @@ export function parseAppConfig(text: string): ConfigResult {
         if (!isObject(at) || !isAddress(at.address)) problem(`deployment.processes.${String(p.id)}.address`, `process "${String(p.id)}" has no deployed address`);
       }
     }
+  }
+  const relative = (v: unknown) => typeof v === 'string' && v !== '' && !/^([a-z]+:|\/)|\.\./i.test(v);
+  if (value.ledgerCopy !== undefined) {
+    const copy = value.ledgerCopy;
+    if (!isObject(copy)) problem('ledgerCopy', 'must be an object');
+    else {
+      if (!relative(copy.file)) problem('ledgerCopy.file', 'must be a path inside the app folder');
+      if (!Number.isSafeInteger(copy.blocks) || (copy.blocks as number) < 1) problem('ledgerCopy.blocks', 'must be a positive whole number');
+      if (typeof copy.sha256 !== 'string' || typeof copy.head !== 'string') problem('ledgerCopy', 'must hold head and sha256');
+    }
+  }
+  if (value.keyFiles !== undefined) {
+    if (!isObject(value.keyFiles)) problem('keyFiles', 'must map participant ids to key file paths');
+    else for (const [id, path] of Object.entries(value.keyFiles)) if (!relative(path)) problem(`keyFiles.${id}`, 'must be a path inside the app folder');
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, config: value as unknown as AppConfig };

@@ -4,7 +4,7 @@
  * read: the node must run the deployment's chain (chain id, and genesis block when recorded) and
  * hold its registry. Problems come back as data the UI words in the user's language.
  */
-import { JsonRpcProvider, Network } from 'ethers';
+import { JsonRpcProvider, Network, type JsonRpcApiProvider } from 'ethers';
 import type { AppConfig } from './app-config.js';
 import { detectGasMode, type GasMode } from './free-gas.js';
 import { rpcUrlProblem } from './settings.js';
@@ -18,9 +18,13 @@ export type ConnectionProblem =
   | { kind: 'unreachable'; url: string; detail: string }
   | { kind: 'wrong-chain'; url: string; actual: number; expected: number; networkName: string }
   | { kind: 'wrong-genesis'; url: string; actual: string; expected: string; networkName: string }
-  | { kind: 'no-contracts'; url: string; address: string; networkName: string };
+  | { kind: 'no-contracts'; url: string; address: string; networkName: string }
+  | { kind: 'ledger-copy'; detail: string };
 
-export type Connection = { ok: true; provider: JsonRpcProvider; gasMode: GasMode; url: string } | { ok: false; problem: ConnectionProblem };
+/** A checked chain: a node over JSON-RPC, or the ledger copy in this browser (ledger-copy.ts). */
+export type Connection =
+  | { ok: true; provider: JsonRpcApiProvider; gasMode: GasMode; url: string; close(): void }
+  | { ok: false; problem: ConnectionProblem };
 
 /** What a node said about itself, compared with what the app was deployed to. Pure. */
 export function compareChain(
@@ -62,7 +66,7 @@ export async function connectToChain(config: AppConfig, url: string): Promise<Co
   try {
     const address = config.deployment.registry.address;
     if ((await provider.getCode(address)) === '0x') return fail({ kind: 'no-contracts', url, address, networkName: config.networkName });
-    return { ok: true, provider, gasMode: await detectGasMode(provider), url };
+    return { ok: true, provider, gasMode: await detectGasMode(provider), url, close: () => provider.destroy() };
   } catch (e) {
     return fail({ kind: 'unreachable', url, detail: message(e) });
   }

@@ -4,7 +4,7 @@
  * participant. What only the IDE does (saving workspaces, building, deploying, funding, resetting
  * the bundled ledger) is refused with a message saying so; the app never asks for it.
  */
-import type { JsonRpcProvider } from 'ethers';
+import type { JsonRpcApiProvider } from 'ethers';
 import { createStudioStore, type Studio } from '../store/create-studio-store.js';
 import type { ChainServices, StudioServices } from '../store/studio-services.js';
 import type { Language } from '../store/ui-slice.js';
@@ -17,7 +17,7 @@ export const APP_WORKSPACE_ID = 'exported-app';
 
 const ideOnly = (what: string) => () => Promise.reject(new Error(`${what} is done in the ChainFlow Studio IDE, not in the exported app`));
 
-export function createAppChainServices(provider: JsonRpcProvider): ChainServices {
+export function createAppChainServices(provider: JsonRpcApiProvider): ChainServices {
   return {
     provider: async () => provider,
     fund: ideOnly('funding accounts'),
@@ -45,7 +45,7 @@ export function createAppChainServices(provider: JsonRpcProvider): ChainServices
 
 export interface AppStudioOptions {
   config: AppConfig;
-  provider: JsonRpcProvider;
+  provider: JsonRpcApiProvider;
   gasMode: GasMode;
   session: ParticipantSession;
   language: Language;

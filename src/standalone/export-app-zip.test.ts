@@ -2,6 +2,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from './app-config.js';
 import { appSlug, buildAppZip, entryPage } from './export-app-zip.js';
+import { fakeChainFile } from './test-chain-file.js';
 import { testConfig } from './test-config.js';
 
 const PAGE = `<!doctype html><html><head><title>Collaboration app</title>
@@ -62,6 +63,40 @@ describe('buildAppZip', () => {
     const opened = unzipSync(zip.bytes);
     expect(opened[`${zip.folder}/standalone-files.json`]).toBeUndefined();
     expect(strFromU8(opened[`${zip.folder}/config.json`])).not.toContain('stale');
+  });
+
+  it('ships a ledger copy and encrypted key files when asked, and says so in config.json and the README', () => {
+    // given the chain export of the bundled ledger and 王芳's encrypted keystore
+    const keystore = JSON.stringify({ version: 3, address: '11'.repeat(20), crypto: { ciphertext: 'ab', cipher: 'aes-128-ctr' } });
+    // when the zip is made with them
+    const zip = buildAppZip(runtime(), testConfig(''), undefined, { chainFile: fakeChainFile(), keystores: { 'wang-fang': keystore } });
+    const files = unzipSync(zip.bytes);
+    // then they are in the folder, config.json points at them and reads back
+    expect(strFromU8(files[`${zip.folder}/ledger/chain.ndjson`])).toBe(fakeChainFile());
+    expect(strFromU8(files[`${zip.folder}/keys/wang-fang.json`])).toBe(keystore);
+    const read = parseAppConfig(strFromU8(files[`${zip.folder}/config.json`]));
+    expect(read).toMatchObject({ ok: true, config: { ledgerCopy: { file: 'ledger/chain.ndjson', blocks: 2, head: '0xhead' }, keyFiles: { 'wang-fang': 'keys/wang-fang.json' } } });
+    const readme = strFromU8(files[`${zip.folder}/README.txt`]);
+    expect(readme).toContain('Ledger copy: this app ships a copy of the bundled ledger (ledger/chain.ndjson, 2 blocks');
+    expect(readme).toContain('账本副本');
+  });
+
+  it('never ships a plaintext key, a key of a stranger, or a chain of another chain id', () => {
+    const plain = JSON.stringify({ version: 3, privateKey: '0x01', crypto: { ciphertext: 'ab' } });
+    expect(() => buildAppZip(runtime(), testConfig(), undefined, { keystores: { 'wang-fang': plain } })).toThrow('the key of "wang-fang" is not an encrypted keystore v3: keys are never shipped in plaintext');
+    expect(() => buildAppZip(runtime(), testConfig(), undefined, { keystores: { mallory: '{}' } })).toThrow('a key file for "mallory", who is not a participant');
+    expect(() => buildAppZip(runtime(), testConfig(), undefined, { chainFile: fakeChainFile(1) })).toThrow('the ledger copy is of chain 1, but the deployment is on chain 31337');
+  });
+
+  it('refuses a config whose shipped files point outside the app folder', () => {
+    const config = { ...testConfig(), ledgerCopy: { file: '../etc/chain', blocks: 1, head: '0x', sha256: '0x' }, keyFiles: { 'wang-fang': 'https://evil.example/k.json' } };
+    expect(parseAppConfig(JSON.stringify(config))).toMatchObject({
+      ok: false,
+      problems: [
+        { path: 'ledgerCopy.file', message: 'must be a path inside the app folder' },
+        { path: 'keyFiles.wang-fang', message: 'must be a path inside the app folder' },
+      ],
+    });
   });
 
   it('makes a folder name from any workspace name', () => {

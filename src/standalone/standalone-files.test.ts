@@ -56,6 +56,31 @@ describe('collectStandaloneFiles', () => {
     ]);
   });
 
+  it('lets the bundled ledger load on demand, with its worker, the worker’s chunks and WASM found by URL', () => {
+    // given the app loads the ledger client lazily and the client starts a worker by URL
+    const build = bundle();
+    const app = build['assets/app.js'] as Extract<BundleItem, { type: 'chunk' }>;
+    app.dynamicImports.push('assets/ledger-client.js');
+    build['assets/ledger-client.js'] = chunk('assets/ledger-client.js', {
+      moduleIds: ['/repo/src/ledger/client/create-ledger-client.ts'],
+      code: 'new Worker(new URL(`ledger.worker-a1.js`,import.meta.url))',
+    });
+    build['assets/ledger.worker-a1.js'] = asset('assets/ledger.worker-a1.js', 'import{r}from"./runtime-w1.js";import(`./lib-w2.js`)');
+    build['assets/runtime-w1.js'] = asset('assets/runtime-w1.js', 'export const r=1');
+    build['assets/lib-w2.js'] = asset('assets/lib-w2.js', 'new URL(`secp256k1-w3.wasm`,import.meta.url)');
+    build['assets/secp256k1-w3.wasm'] = asset('assets/secp256k1-w3.wasm', new Uint8Array(3));
+    // when the files are collected
+    const list = collectStandaloneFiles(build);
+    // then the worker and everything it loads are in, and loading the ledger lazily is allowed
+    expect(list.files.map((f) => f.path)).toEqual(expect.arrayContaining(['assets/ledger-client.js', 'assets/ledger.worker-a1.js', 'assets/runtime-w1.js', 'assets/lib-w2.js', 'assets/secp256k1-w3.wasm']));
+    expect(list.files.map((f) => f.path)).not.toContain('assets/monaco.js');
+    expect(list.forbidden).toEqual([]);
+
+    // but the same client imported statically by the page is refused
+    app.imports.push('assets/ledger-client.js');
+    expect(collectStandaloneFiles(build).forbidden).toEqual(['bundled ledger (/repo/src/ledger/client/create-ledger-client.ts) in assets/ledger-client.js']);
+  });
+
   it('says what is missing from the build', () => {
     const noPage = bundle();
     delete noPage['app.html'];

@@ -1,4 +1,6 @@
 /** English strings of the IDE. zh-CN.ts must have exactly the same keys (checked by its type). */
+import { appA11yEn } from './app-a11y-en.js';
+import { appRoutingEn } from './app-routing-en.js';
 import { appViewEn } from './app-en.js';
 import { designerEn } from './designer-en.js';
 import { explorerEn, keysEn } from './keys-explorer-en.js';
@@ -180,6 +182,8 @@ export const en = {
   appView: appViewEn,
   appExport: appExportEn,
   standalone: standaloneEn,
+  appRouting: appRoutingEn,
+  appA11y: appA11yEn,
 };
 
 export type Resources = typeof en;

@@ -1,4 +1,6 @@
 /** 简体中文界面文字。键与 en.ts 完全相同（由类型检查）。 */
+import { appA11yZhCN } from './app-a11y-zh-CN.js';
+import { appRoutingZhCN } from './app-routing-zh-CN.js';
 import type { Resources } from './en.js';
 import { appViewZhCN } from './app-zh-CN.js';
 import { designerZhCN } from './designer-zh-CN.js';
@@ -181,4 +183,6 @@ export const zhCN: Resources = {
   appView: appViewZhCN,
   appExport: appExportZhCN,
   standalone: standaloneZhCN,
+  appRouting: appRoutingZhCN,
+  appA11y: appA11yZhCN,
 };

@@ -4,12 +4,15 @@
  * A refused submit names every field in error at the top (each a link to its field) and moves the
  * focus to the first; a field nominating a role offers only that role's participants.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChoiceManifest, FieldManifest } from '../../../generators/index.js';
 import type { ActState } from '../../store/session-slice.js';
 import { initialDraft, parseForm, type FieldDraft, type FieldError } from './field-values.js';
 import { isMember, optionsFor, type ParticipantOption } from './participant-options.js';
+import { blockingPreview } from './routing-preview.js';
+import { FieldRouting, RoutingSummary } from './RoutingHints.js';
+import type { RoutingOf } from './use-routing.js';
 
 /** Error codes whose words live in appView.form (the others in form.errors). */
 const APP_FORM_ERRORS: ReadonlySet<FieldError> = new Set(['badChecksum']);
@@ -27,12 +30,14 @@ interface FieldFormProps {
   roleName?: (id: string) => string;
   /** Name of the choice's default flow, when it has one. */
   defaultFlowName?: string;
+  /** What the values decide at the gateways after the step (use-routing.ts); shown live, and a step no path would leave is refused. */
+  routing?: RoutingOf;
   onSubmit(data: Record<string, unknown>, choice: number | undefined): void;
 }
 
 const NO_CHOICE = '';
 
-export function FieldForm({ testId, fields, choice, submitLabel, act, addressOptions, roleName = (id) => id, defaultFlowName, onSubmit }: FieldFormProps) {
+export function FieldForm({ testId, fields, choice, submitLabel, act, addressOptions, roleName = (id) => id, defaultFlowName, routing, onSubmit }: FieldFormProps) {
   const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Record<string, FieldDraft>>(() =>
     Object.fromEntries(fields.map((f) => [f.name, initialDraft(f)])),
@@ -50,6 +55,8 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
   const inputId = (field: FieldManifest) => `${testId}-${field.identifier}`;
   const form = useRef<HTMLFormElement>(null);
   const focus = (id: string) => form.current?.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  const previews = useMemo(() => routing?.(fields, drafts) ?? [], [routing, fields, drafts]);
+  const routingId = `${testId}-routing`;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -61,6 +68,8 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
     if (first) focus(inputId(first));
     else if (needsChoice) focus(`${testId}-choice`);
     if (Object.keys(parsed.errors).length > 0 || needsChoice) return;
+    // the chain would revert (NoBranchMatches, or a condition failing): say so instead of sending
+    if (blockingPreview(previews)) return focus(routingId);
     onSubmit(parsed.data, picked === NO_CHOICE ? undefined : Number(picked));
   };
   const inError = fields.filter((f) => errors[f.name]);
@@ -100,7 +109,9 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
         const typed = String(draft ?? '').trim();
         const stranger = field.type === 'address' && /^0x[0-9a-fA-F]{40}$/.test(typed) && !isMember(typed, addressOptions);
         const hint = nominees?.length === 0 ? t('appView.form.noEligible', { role: roleName(field.nominatesRole!) }) : stranger ? t('appView.form.notMember') : undefined;
-        const described = [errors[field.name] && errorId, hint && hintId].filter(Boolean).join(' ') || undefined;
+        const routesId = `${id}-routing`;
+        const routes = previews.some((g) => g.branches.some((b) => b.reads.includes(field.name)));
+        const described = [errors[field.name] && errorId, hint && hintId, routes && routesId].filter(Boolean).join(' ') || undefined;
         return (
           <div className={`field${errors[field.name] ? ' has-error' : ''}`} key={field.name}>
             <label htmlFor={id}>
@@ -151,6 +162,7 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
                 {hint}
               </span>
             )}
+            <FieldRouting previews={previews} field={field.name} id={routesId} />
           </div>
         );
       })}
@@ -186,6 +198,7 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
           ))}
         </datalist>
       )}
+      {previews.length > 0 && <RoutingSummary previews={previews} id={routingId} />}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" data-testid={`${testId}-submit`} disabled={pending}>
           {pending ? t('app.sending') : submitLabel}

@@ -1,15 +1,18 @@
 /**
  * The process diagram of one instance, read-only (bpmn-js NavigatedViewer, loaded with this
- * module only when an instance is opened), with done / active / pending markers on its elements.
+ * module only when an instance is opened), with done / active / pending markers on its elements,
+ * and the same in words as its text alternative (diagram-text.ts).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import { chainflowModdle } from '../../../generators/bpmn/chainflow-namespace.js';
+import { diagramGroups } from './diagram-text.js';
 import type { InstanceProgress } from './instance-progress.js';
+import { readRoutingGraph } from './read-routing-graph.js';
 
 const MARKERS = { done: 'cf-done', active: 'cf-active', pending: 'cf-pending' } as const;
 
@@ -28,6 +31,16 @@ export default function InstanceDiagram({ xml, progress }: { xml: string; progre
   const viewer = useRef<NavigatedViewer>(null);
   const [imported, setImported] = useState<string>();
   const [error, setError] = useState<string>();
+  const textId = useId();
+  const text = useMemo(() => {
+    try {
+      const groups = diagramGroups(readRoutingGraph(xml).nodes, (id) => progress.of(id));
+      const list = (names: string[]) => (names.length ? names.join(', ') : t('appA11y.none'));
+      return t('appA11y.diagramText', { done: list(groups.done), active: list(groups.active), pending: list(groups.pending) });
+    } catch {
+      return t('appView.diagram');
+    }
+  }, [xml, progress, t]);
 
   useEffect(() => {
     const v = new NavigatedViewer({ container: container.current!, moddleExtensions: { cf: chainflowModdle } });
@@ -75,7 +88,11 @@ export default function InstanceDiagram({ xml, progress }: { xml: string; progre
         data-ready={imported === xml ? 'true' : 'false'}
         role="img"
         aria-label={t('appView.diagram')}
+        aria-describedby={textId}
       />
+      <p id={textId} className="visually-hidden" data-testid="instance-diagram-text">
+        {text}
+      </p>
       {!imported && !error && <p className="muted diagram-note">{t('appView.diagramLoading')}</p>}
       {error && <p className="notice is-error">{t('appView.diagramFailed', { error })}</p>}
     </div>

@@ -21,13 +21,13 @@ export function InstanceList({ manifest, opened, onOpen }: InstanceListProps) {
   const error = useStudio((s) => s.instancesError);
   const rows = manifest.processes.flatMap((p) => (instances[p.id] ?? []).map((i) => ({ process: p, instance: i })));
   return (
-    <section className="card" data-testid="instance-list">
-      <h2>
+    <section className="card" data-testid="instance-list" aria-labelledby="instance-list-title">
+      <h2 id="instance-list-title">
         {t('app.instancesTitle')} <span className="count-pill">{rows.length}</span>
       </h2>
       {error && <p className="notice is-error">{error}</p>}
       {rows.length === 0 && status !== 'loading' && <p className="empty-note">{t('app.noInstances')}</p>}
-      <ul className="instance-rows">
+      <ul className="instance-rows" aria-labelledby="instance-list-title">
         {rows.map(({ process, instance }) => (
           <InstanceRow
             key={`${process.id}#${instance.instanceId}`}

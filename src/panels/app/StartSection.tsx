@@ -6,6 +6,7 @@ import { startActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { FieldForm } from './FieldForm.js';
 import { useAddressOptions, useFlowNames, useRoleName } from './use-form-options.js';
+import { useRoutingFor } from './use-routing.js';
 
 export function StartSection({ manifest }: { manifest: AppManifest }) {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function StartSection({ manifest }: { manifest: AppManifest }) {
   const addressOptions = useAddressOptions(manifest);
   const roleName = useRoleName(manifest);
   const flowNames = useFlowNames(manifest);
+  const routingOf = useRoutingFor(manifest);
   if (!participant) return null;
   const startable = manifest.processes.filter(
     (p) => p.start.roles.length === 0 || p.start.roles.some((r) => participant.roles.includes(r)),
@@ -37,6 +39,7 @@ export function StartSection({ manifest }: { manifest: AppManifest }) {
             addressOptions={addressOptions}
             roleName={roleName}
             defaultFlowName={p.start.choice?.defaultFlowId && flowNames.get(p.id)?.get(p.start.choice.defaultFlowId)}
+            routing={routingOf(p.id, p.start.elementId)}
             onSubmit={(data, choice) => void session.startInstance(p.id, data, choice)}
           />
         </div>

@@ -10,6 +10,8 @@ import { taskActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { FieldForm } from './FieldForm.js';
 import { useAddressOptions, useFlowNames, useRoleName } from './use-form-options.js';
+import { eventsByInstance, latestValues, type StepValue } from './process-events.js';
+import { useRoutingFor, withKnown } from './use-routing.js';
 import { filterWorkItems, NO_WORK_FILTER, WORK_SORTS, type WorkFilter } from './work-list-filter.js';
 import { formatDuration } from './format-duration.js';
 import { timerState, type WaitingTimer } from './timer-status.js';
@@ -29,6 +31,15 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
   const addressOptions = useAddressOptions(manifest);
   const roleName = useRoleName(manifest);
   const flowNames = useFlowNames(manifest);
+  const routingOf = useRoutingFor(manifest);
+  // each instance's values from its earlier steps, for conditions that read them
+  const processEvents = useStudio((s) => s.processEvents);
+  const known = useMemo(() => {
+    const byInstance = new Map<string, Record<string, StepValue>>();
+    for (const [processId, events] of Object.entries(processEvents))
+      for (const [instanceId, list] of eventsByInstance(events)) byInstance.set(`${processId}#${instanceId}`, latestValues(list));
+    return byInstance;
+  }, [processEvents]);
   const timers = useWaitingTimers(manifest);
   const deadlines = useMemo(() => {
     const byTask = new Map<string, WaitingTimer[]>();
@@ -47,8 +58,8 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
   };
   const items = filterWorkItems(all, filter, processName, i18n.language, dueOf);
   return (
-    <section className="card" data-testid="work-list">
-      <h2>
+    <section className="card" data-testid="work-list" aria-labelledby="work-list-title">
+      <h2 id="work-list-title">
         {t('app.workTitle')} <span className="count-pill">{all.length}</span>
       </h2>
       <div className="work-tools" role="search">
@@ -98,37 +109,42 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
           {t('appView.noMatch')}
         </p>
       )}
-      {items.map(({ processId, instance, task }) => {
-        const key = taskActKey(processId, instance.instanceId, task.elementId);
-        return (
-          <article
-            key={`${key}:${participant?.id}`}
-            className="work-item"
-            data-testid={`work-item-${task.elementId}`}
-            data-instance={instance.instanceId.toString()}
-          >
-            <header>
-              <h3>{task.name}</h3>
-              <span className="muted">
-                {processName(processId)} · #{instance.instanceId.toString()}
-              </span>
-            </header>
-            {task.documentation && <p className="task-doc">{task.documentation}</p>}
-            <TaskDeadlines timers={timersOf(processId, instance.instanceId, task.elementId)} />
-            <FieldForm
-              testId={`task-form-${task.elementId}`}
-              fields={task.fields}
-              choice={task.choice}
-              submitLabel={t('app.complete')}
-              act={acts[key]}
-              addressOptions={addressOptions}
-              roleName={roleName}
-              defaultFlowName={task.choice?.defaultFlowId && flowNames.get(processId)?.get(task.choice.defaultFlowId)}
-              onSubmit={(data, choice) => void session.completeTask(processId, instance.instanceId, task.elementId, data, choice)}
-            />
-          </article>
-        );
-      })}
+      <div role="list" aria-labelledby="work-list-title" className="work-items">
+        {items.map(({ processId, instance, task }) => {
+          const key = taskActKey(processId, instance.instanceId, task.elementId);
+          return (
+            <article
+              key={`${key}:${participant?.id}`}
+              role="listitem"
+              aria-label={`${task.name} · ${processName(processId)} #${instance.instanceId.toString()}`}
+              className="work-item"
+              data-testid={`work-item-${task.elementId}`}
+              data-instance={instance.instanceId.toString()}
+            >
+              <header>
+                <h3>{task.name}</h3>
+                <span className="muted">
+                  {processName(processId)} · #{instance.instanceId.toString()}
+                </span>
+              </header>
+              {task.documentation && <p className="task-doc">{task.documentation}</p>}
+              <TaskDeadlines timers={timersOf(processId, instance.instanceId, task.elementId)} />
+              <FieldForm
+                testId={`task-form-${task.elementId}`}
+                fields={task.fields}
+                choice={task.choice}
+                submitLabel={t('app.complete')}
+                act={acts[key]}
+                addressOptions={addressOptions}
+                roleName={roleName}
+                defaultFlowName={task.choice?.defaultFlowId && flowNames.get(processId)?.get(task.choice.defaultFlowId)}
+                routing={withKnown(routingOf(processId, task.elementId), known.get(`${processId}#${instance.instanceId}`))}
+                onSubmit={(data, choice) => void session.completeTask(processId, instance.instanceId, task.elementId, data, choice)}
+              />
+            </article>
+          );
+        })}
+      </div>
       {timers.length > 0 && (
         <>
           <h3 className="timers-title">

@@ -3,7 +3,9 @@
  * eth_getLogs per block range instead of one per instance): what the dashboards aggregate and
  * where waiting timers' due times come from (`TimerStarted(instanceId, timer, dueAt)`; the
  * contract keeps the deadline in private storage, so the event is the only way to read it).
- * Field values are not kept: the instance view reads them per instance (process-client history).
+ * The values each start and task event carries are kept too (`values`), so a task form can show
+ * what conditions on earlier data will decide (latestValues); the instance view reads its timeline
+ * per instance (process-client history).
  */
 import { Interface, type Log } from 'ethers';
 import type { ProcessManifest } from '../../../generators/index.js';
@@ -18,10 +20,13 @@ interface EventBase {
 }
 
 export type ProcessEvent =
-  | (EventBase & { kind: 'started' | 'completed'; by: string })
+  | (EventBase & { kind: 'started' | 'completed'; by: string; /** The step's field values, by field name. */ values?: Record<string, StepValue> })
   | (EventBase & { kind: 'ended' })
   | (EventBase & { kind: 'timerStarted'; timer: number; /** Unix seconds. */ dueAt: number })
   | (EventBase & { kind: 'timerFired'; timer: number; by: string });
+
+/** A field value as a condition reads it: numbers as bigint, addresses, bytes32 and text as strings. */
+export type StepValue = bigint | boolean | string;
 
 /** What eth_getLogs gives, as ethers shapes it (`index` is the log's index in its block). */
 export type LogLike = Pick<Log, 'topics' | 'data' | 'blockNumber' | 'transactionHash' | 'index'>;
@@ -29,7 +34,7 @@ export type LogLike = Pick<Log, 'topics' | 'data' | 'blockNumber' | 'transaction
 /** The contract's logs as events, in the order given (chain order); logs it does not know are skipped. */
 export function parseProcessLogs(process: ProcessManifest, logs: readonly LogLike[]): ProcessEvent[] {
   const iface = new Interface(process.abi as never);
-  const tasks = new Map(process.tasks.map((t) => [t.eventName, t.elementId]));
+  const tasks = new Map(process.tasks.map((t) => [t.eventName, t]));
   const timers = process.timers ?? [];
   const events: ProcessEvent[] = [];
   for (const log of logs) {
@@ -41,9 +46,21 @@ export function parseProcessLogs(process: ProcessManifest, logs: readonly LogLik
     }
     if (!parsed) continue;
     const base = { instanceId: parsed.args[0] as bigint, blockNumber: log.blockNumber, txHash: log.transactionHash, logIndex: log.index };
+    const values = (fields: ProcessManifest['start']['fields']) => {
+      const out: Record<string, StepValue> = {};
+      for (const f of fields) {
+        try {
+          const v: unknown = parsed.args.getValue(f.identifier);
+          if (typeof v === 'bigint' || typeof v === 'boolean' || typeof v === 'string') out[f.name] = v;
+        } catch {
+          // an event without the field (an older contract): its value stays unknown
+        }
+      }
+      return out;
+    };
     const timerId = (index: number) => timers.find((t) => t.index === index)?.elementId ?? `timer#${index}`;
     if (parsed.name === process.start.eventName) {
-      events.push({ ...base, kind: 'started', elementId: process.start.elementId, by: parsed.args[1] as string });
+      events.push({ ...base, kind: 'started', elementId: process.start.elementId, by: parsed.args[1] as string, values: values(process.start.fields) });
     } else if (parsed.name === process.endedEventName) {
       events.push({ ...base, kind: 'ended', elementId: '' });
     } else if (parsed.name === 'TimerStarted') {
@@ -53,7 +70,8 @@ export function parseProcessLogs(process: ProcessManifest, logs: readonly LogLik
       const timer = Number(parsed.args.getValue('timer'));
       events.push({ ...base, kind: 'timerFired', elementId: timerId(timer), timer, by: parsed.args.getValue('by') as string });
     } else if (tasks.has(parsed.name)) {
-      events.push({ ...base, kind: 'completed', elementId: tasks.get(parsed.name)!, by: parsed.args[1] as string });
+      const task = tasks.get(parsed.name)!;
+      events.push({ ...base, kind: 'completed', elementId: task.elementId, by: parsed.args[1] as string, values: values(task.fields) });
     }
   }
   return events;
@@ -85,4 +103,14 @@ export function eventsByInstance(events: readonly ProcessEvent[]): Map<string, P
     else byInstance.set(key, [e]);
   }
   return byInstance;
+}
+
+/**
+ * The latest value of each field written by the events of one instance (chain order): what the
+ * contract holds now, as far as these events tell (script tasks' values are not among them).
+ */
+export function latestValues(events: readonly ProcessEvent[]): Record<string, StepValue> {
+  const latest: Record<string, StepValue> = {};
+  for (const e of events) if ((e.kind === 'started' || e.kind === 'completed') && e.values) Object.assign(latest, e.values);
+  return latest;
 }

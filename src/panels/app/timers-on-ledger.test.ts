@@ -10,7 +10,7 @@ import type { LedgerEngine } from '../../ledger/engine/index.js';
 import { devWallet } from '../../cli/dev-keys.js';
 import type { ProcessClient } from '../../chain/process-client.js';
 import { sampleOnLedger } from '../../chain/sample-on-ledger.js';
-import { eventsByInstance, readProcessEvents } from './process-events.js';
+import { eventsByInstance, latestValues, readProcessEvents } from './process-events.js';
 import { chainNow, timerState, waitingTimers } from './timer-status.js';
 import { triggerTimer } from './trigger-timer.js';
 
@@ -52,6 +52,8 @@ describe('timers in the app (timer-escalation sample on the ledger)', () => {
     const id = (await client.startInstance(PROCESS, signer('wang-fang'), { item: '轴承 Bearing' })).instanceId;
     const { events, waiting } = await timersOf(id);
     expect(events.filter((e) => e.instanceId === id).map((e) => e.kind)).toEqual(['started', 'timerStarted']);
+    // the start event's field values come along (what later conditions read)
+    expect(latestValues(events.filter((e) => e.instanceId === id))).toEqual({ item: '轴承 Bearing' });
     expect(waiting.map((w) => [w.timer.name, w.dueAt, w.taskName])).toEqual([['48 hours passed', T0 + 10 + 48 * HOURS, 'Confirm order']]);
     expect(timerState(waiting[0].dueAt, chainNow(clock * 1000))).toBe('waiting');
 
