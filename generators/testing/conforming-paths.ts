@@ -78,6 +78,7 @@ export interface PathSearchOptions {
 const PLAIN: Record<FieldIR['type'], FeelValue> = {
   uint: 1n, int: 1n, timestamp: 1_700_000_000n, bool: true, string: 'sample',
   address: `0x${'11'.repeat(20)}`, bytes32: `0x${'ab'.repeat(32)}`,
+  enum: 0n, decimal: 1n, participant: `0x${'11'.repeat(20)}`,
 };
 
 export function coverageTargets(ir: ProcessIR): CoverageTarget[] {

@@ -122,8 +122,9 @@ function valuesFor(ir: ProcessIR, writes: { field: number; required: boolean }[]
   let emptied = false;
   for (const w of writes) {
     const f = ir.fields[w.field];
-    const kind = f.type === 'timestamp' ? 'uint' : f.type;
-    values[w.field] = source[kind];
+    const kind = f.type === 'timestamp' || f.type === 'decimal' ? 'uint' : f.type === 'participant' ? 'address' : f.type;
+    // an enum takes one of its members (the ABI refuses any other uint8 before the contract runs)
+    values[w.field] = kind === 'enum' ? source.uint % BigInt(f.values?.length || 1) : source[kind];
     if (s.intent === 'emptyRequired' && w.required && !emptied && (f.type === 'string' || f.type === 'address' || f.type === 'bytes32')) {
       values[w.field] = zero(f);
       emptied = true;
