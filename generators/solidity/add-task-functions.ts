@@ -31,7 +31,7 @@ function requiredChecks(ctx: ProcessContext, writes: FieldWrite[]): Statement[] 
     const v = id(f.identifier);
     const empty: Expr | undefined =
       f.type === 'string' ? bin('==', member(call('bytes', v), 'length'), num(0))
-        : f.type === 'address' ? bin('==', v, call('address', num(0)))
+        : f.type === 'address' || f.type === 'participant' ? bin('==', v, call('address', num(0)))
           : f.type === 'bytes32' ? bin('==', v, call('bytes32', num(0)))
             : undefined; // numbers and booleans always carry a value; the form asks for them
     if (!empty) continue;
