@@ -3,6 +3,7 @@ import { appViewEn } from './app-en.js';
 import { designerEn } from './designer-en.js';
 import { explorerEn, keysEn } from './keys-explorer-en.js';
 import { appExportEn, standaloneEn } from './standalone-en.js';
+import { fieldTypesEn } from './field-types-en.js';
 import { networksEn } from './networks-en.js';
 import { workspacesEn } from './workspaces-en.js';
 
@@ -180,6 +181,7 @@ export const en = {
   appView: appViewEn,
   appExport: appExportEn,
   standalone: standaloneEn,
+  fieldTypes: fieldTypesEn,
 };
 
 export type Resources = typeof en;

@@ -4,6 +4,7 @@ import { appViewZhCN } from './app-zh-CN.js';
 import { designerZhCN } from './designer-zh-CN.js';
 import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 import { appExportZhCN, standaloneZhCN } from './standalone-zh-CN.js';
+import { fieldTypesZhCN } from './field-types-zh-CN.js';
 import { networksZhCN } from './networks-zh-CN.js';
 import { workspacesZhCN } from './workspaces-zh-CN.js';
 
@@ -181,4 +182,5 @@ export const zhCN: Resources = {
   appView: appViewZhCN,
   appExport: appExportZhCN,
   standalone: standaloneZhCN,
+  fieldTypes: fieldTypesZhCN,
 };
