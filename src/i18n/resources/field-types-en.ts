@@ -1,4 +1,4 @@
-/** English strings of the enum, decimal and participant field types: app forms and values, designer field settings. */
+/** English strings of the enum, decimal and participant field types in app forms (the designer's settings are bpmn-js templates: English is the template). */
 export const fieldTypesEn = {
   types: {
     enum: 'one of a list',
@@ -17,14 +17,4 @@ export const fieldTypesEn = {
   pickParticipantOfRole: 'Choose a participant ({{role}})…',
   noneOfRole: 'Nobody holds the role {{role}}: this field cannot be filled in',
   scaleHint: 'up to {{count}} decimals',
-  designer: {
-    values: 'Values',
-    valuesHint: 'One value per line, in order (Chinese allowed)',
-    scale: 'Decimals (scale)',
-    scaleHint: 'Digits after the decimal point, 0–18: the contract keeps the value times 10^scale',
-    unit: 'Unit',
-    unitHint: 'Shown beside inputs and values, e.g. kg or CNY',
-    role: 'Only participants of role',
-    anyParticipant: 'Any participant',
-  },
 };

@@ -19,14 +19,17 @@ export const fieldTypesZhCN: typeof fieldTypesEn = {
   pickParticipantOfRole: '请选择参与者（{{role}}）…',
   noneOfRole: '没有人担任角色 {{role}}：此字段无法填写',
   scaleHint: '最多 {{count}} 位小数',
-  designer: {
-    values: '取值',
-    valuesHint: '每行一个值，按顺序（可用中文）',
-    scale: '小数位数',
-    scaleHint: '小数点后的位数，0–18：合约保存数值乘以 10^位数',
-    unit: '单位',
-    unitHint: '显示在输入框和数值旁，例如 kg 或 CNY',
-    role: '仅限角色的参与者',
-    anyParticipant: '任何参与者',
-  },
+};
+
+/** The properties panel's field-type settings (bpmn-js templates, see field-type-entries.ts). */
+export const fieldTypesBpmnZhCN: Record<string, string> = {
+  Values: '取值',
+  'One value per line, in order (Chinese allowed)': '每行一个值，按顺序（可用中文）',
+  'Decimals (scale)': '小数位数',
+  'Digits after the decimal point, 0–18: the contract keeps the value times 10^scale': '小数点后的位数，0–18：合约保存数值乘以 10^位数',
+  'A whole number from 0 to 18': '0 到 18 的整数',
+  Unit: '单位',
+  'Shown beside inputs and values, e.g. kg or CNY': '显示在输入框和数值旁，例如 kg 或 CNY',
+  'Only participants of role': '仅限角色的参与者',
+  'Any participant': '任何参与者',
 };
