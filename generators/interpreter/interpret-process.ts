@@ -15,7 +15,9 @@
  * its nominee holds the role (NomineeLacksRole, looked up in the `members` the instance was created
  * with) and records it (RoleAlreadyBound when a 'once' binding names someone else); a task of a bound
  * role, after the role check, accepts only the bound participant (NotBoundParticipant), compared
- * with `Caller.account`.
+ * with `Caller.account`. Then every participant field the step writes must name a member
+ * (NotAParticipant), of the field's role when it has one (ParticipantLacksRole); enum, decimal and
+ * participant values are read from step data as field-type-values.ts says.
  *
  * Time: every step takes `now`, the block timestamp in seconds of the transaction it mirrors. A step
  * whose routing sets the bit of a timer (an intermediate timer the token reached, or the boundary

@@ -41,7 +41,9 @@ export function TypedFieldInput({ id, field, draft, invalid, describedBy, partic
       </select>
     );
   } else if (field.type === 'participant') {
-    const eligible = field.role ? participants.filter((p) => p.roles.includes(field.role!)) : participants;
+    // the field's own role filter, and the role it nominates (cf:binds) when it is a nominee field too
+    const roles = [field.role, field.nominatesRole].filter((r): r is string => r !== undefined);
+    const eligible = participants.filter((p) => roles.every((r) => p.roles.includes(r)));
     input = (
       <select {...common} data-role={field.role}>
         <option value="">{field.role ? t('fieldTypes.pickParticipantOfRole', { role: roleName(field.role) }) : t('fieldTypes.pickParticipant')}</option>
