@@ -12,6 +12,9 @@ import { MAX_DECIMAL_SCALE, type FieldType } from '../../../../generators/model/
 import type { BusinessObject } from './cf-model.js';
 import type { ChainflowRoles } from './chainflow-roles.js';
 import type { BpmnFactory, Modeling, Shape, Translate } from './panel-services.js';
+import { valuesOf } from './field-type-settings.js';
+
+export { settingsForType } from './field-type-settings.js';
 
 interface FieldProps {
   element: Shape;
@@ -20,18 +23,6 @@ interface FieldProps {
 }
 
 const typeOf = (field: BusinessObject) => String(field.get('type') ?? '') as FieldType;
-const valuesOf = (field: BusinessObject): string[] => ((field.get('values') as BusinessObject[] | undefined) ?? []).map((v) => String(v.get('value') ?? ''));
-
-/** What the type change also sets: the settings the new type does not have are removed; a new decimal gets scale 2. */
-export function settingsForType(type: FieldType, field: BusinessObject): Record<string, unknown> {
-  return {
-    type,
-    ...(type !== 'enum' && valuesOf(field).length ? { values: [] } : {}),
-    ...(type !== 'decimal' && field.get('scale') !== undefined ? { scale: undefined } : {}),
-    ...(type === 'decimal' && field.get('scale') === undefined ? { scale: 2 } : {}),
-    ...(type !== 'participant' && field.get('role') !== undefined ? { role: undefined } : {}),
-  };
-}
 
 function ValuesEntry({ element, id, field }: FieldProps) {
   const translate = useService<Translate>('translate');
