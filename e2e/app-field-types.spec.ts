@@ -4,6 +4,8 @@
  * Chromium. A decimal with more decimals than its scale is refused in words before anything is
  * sent; the inspector picker offers only participants of the Inspector role; a decimal, a
  * participant and an enum with Chinese values are submitted and shown back exactly, with units.
+ * In the designer, a field's type offers its settings (enum values, decimal scale, unit, role filter)
+ * and a condition naming a value outside the enum is refused where it is written.
  */
 import type { Server } from 'node:http';
 import { JsonRpcProvider, Network } from 'ethers';
@@ -11,6 +13,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AppManifest, DeploymentRecord } from '../generators/index.js';
 import { startLocalNode, type LocalNode } from './support/local-node.js';
 import { deploySample, serveExportedApp, signInWithKeyFile } from './support/exported-app.js';
+import { entry, select } from './support/modeler-select.js';
+import { StudioPage } from './pages/studio-page.js';
 
 const PROCESS = 'quality-inspection';
 const PASSPHRASE: Record<string, string> = { 'zhang-wei': '张伟的口令 types', 'li-na': '李娜的口令 types' };
@@ -98,4 +102,47 @@ test('a decimal, an enum and a participant are filled in, refused when too preci
   await signIn(page, 'zhang-wei');
   await expect(page.locator('[data-testid="work-item-Task_Ship"][data-instance="1"]')).toBeVisible({ timeout: 30_000 });
   expect(errors).toEqual([]);
+});
+
+test('the designer offers each type\'s settings and checks enum conditions against the values', async ({ page }) => {
+  test.setTimeout(120_000);
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.waitForBuild();
+  // given "Inspect delivery" gets a new field of type enum with Chinese values, one per line
+  await select(page, 'Task_Inspect');
+  await page.locator('[data-testid="properties-panel"] [data-group-id="group-cf-fields"] .bio-properties-panel-add-entry').click();
+  const id = (suffix: string) => entry(page, `Task_Inspect-cf-field-1-${suffix}`);
+  await id('name').locator('input').fill('grade');
+  await id('type').locator('select').selectOption('enum');
+  await id('values').locator('textarea').fill('合格\n返工\n报废');
+  await expect(id('scale')).toHaveCount(0);
+  await expect(id('unit')).toBeVisible();
+
+  // when a condition compares it with a value it does not have, then the error names the values
+  await select(page, 'Flow_Ok');
+  const condition = entry(page, 'cf-condition');
+  await condition.locator('input').fill('defects <= 2 and grade = "优秀"');
+  await expect(condition.locator('.bio-properties-panel-error')).toContainText('"优秀" is not a value of grade (合格, 返工, 报废)');
+  // and with one of its values the condition is accepted and the design builds without errors
+  await condition.locator('input').fill('defects <= 2 and grade = "合格"');
+  await expect(condition.locator('.bio-properties-panel-error')).toHaveCount(0);
+  await studio.waitForBuild();
+  await expect(page.locator('[data-testid="problem-row"][data-severity="error"]')).toHaveCount(0);
+
+  // when the field becomes a decimal, then it gets a scale (2) instead of values, and a unit
+  await select(page, 'Task_Inspect');
+  // the panel shows the field's entry collapsed after a reselect: open it
+  const item = entry(page, 'Task_Inspect-cf-field-1');
+  if (!(await id('type').locator('select').isVisible())) await item.locator('.bio-properties-panel-collapsible-entry-header').first().click();
+  await id('type').locator('select').selectOption('decimal');
+  await expect(id('values')).toHaveCount(0);
+  await expect(id('scale').locator('input')).toHaveValue('2');
+  await id('unit').locator('input').fill('kg');
+  // and as a participant it offers a role filter over the consortium's roles
+  await id('type').locator('select').selectOption('participant');
+  await expect(id('scale')).toHaveCount(0);
+  const roles = id('role').locator('select option');
+  await expect(roles.first()).toHaveText('Any participant');
+  await expect(roles).toContainText(['Buyer']);
 });
