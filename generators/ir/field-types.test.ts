@@ -43,6 +43,12 @@ describe('field types in the IR', () => {
     expect(grade).toMatchObject({ type: 'enum', values: ['合格', '返工', '合 格'], enumType: 'DengJi', enumMembers: ['HeGe', 'FanGong', 'HeGe_2'] });
   });
 
+  it('keeps an enum type from taking a name the contract declares itself', async () => {
+    const out = await generateWorkspace(workspace(bpmn('<cf:field name="data" type="enum"><cf:value>a</cf:value></cf:field>', '<cf:field name="instanceStarted" type="enum"><cf:value>b</cf:value></cf:field>')));
+    expect(errors(out.problems)).toEqual([]);
+    expect(out.processes[0].ir.fields.map((f) => f.enumType)).toEqual(['Data_2', 'InstanceStarted_2']);
+  });
+
   it('refuses missing or wrong options where the field is declared', async () => {
     const out = await generateWorkspace(workspace(bpmn('<cf:field name="weight" type="decimal" /><cf:field name="who" type="participant" role="Carrier" />', '<cf:field name="g" type="enum" /><cf:field name="n" type="uint" scale="2" />')));
     expect(errors(out.problems)).toEqual([

@@ -28,13 +28,21 @@ export function resolveFieldRole(name: string, role: string, roles: readonly Rol
     : { message: `participant field "${name}" accepts only role "${role}", which is not a role of the workspace (roles: ${roles.map((r) => r.name).join(', ') || 'none'})` };
 }
 
+/** Type, event and error names a process contract declares itself: an enum type must not take one. */
+const CONTRACT_NAMES = [
+  'Data', 'InstanceStarted', 'InstanceEnded', 'RolesSynced', 'TimerStarted', 'TimerFired', 'CallerLacksRole', 'InvalidChoice',
+  'NegativeValue', 'NoBranchMatches', 'NomineeLacksRole', 'NotAMember', 'NotAParticipant', 'NotBoundParticipant', 'NotRegistry',
+  'ParticipantLacksRole', 'RequiredFieldMissing', 'RoleAlreadyBound', 'TaskNotEnabled', 'TimerNotDue', 'TimerNotWaiting', 'ValueOutOfRange',
+];
+
 /**
  * Names the Solidity enum of every enum field (PascalCase of its identifier, unique among the
- * contract's type names) and its members (PascalCase of each value, unique within the enum).
+ * contract's type names; a `<Task>Completed` event named like it would still clash, and the
+ * contract itself is renamed by generateWorkspace when it clashes) and its members (PascalCase of each value, unique within the enum).
  * Call after the field identifiers are set.
  */
 export function nameEnumTypes(fields: FieldIR[], reserved: readonly string[] = []): void {
-  const types = new IdentifierScope(['Data', ...reserved]);
+  const types = new IdentifierScope([...CONTRACT_NAMES, ...reserved]);
   for (const f of fields) {
     if (f.type !== 'enum') continue;
     const base = f.identifier.replace(/_+$/, '');
