@@ -112,7 +112,11 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
             <label htmlFor={id}>
               {field.label ?? field.name}
               {field.required && <span className="required-mark" aria-label={t('form.required')}>*</span>}
-              <span className="field-type">{TYPED_FIELD_TYPES.has(field.type) ? t(`fieldTypes.types.${field.type}`) : t(`form.types.${field.type}`)}</span>
+              <span className="field-type">
+                {TYPED_FIELD_TYPES.has(field.type) ? t(`fieldTypes.types.${field.type}`) : t(`form.types.${field.type}`)}
+                {/* the typed inputs show their unit beside the input; the others here */}
+                {field.unit && !TYPED_FIELD_TYPES.has(field.type) ? ` · ${field.unit}` : ''}
+              </span>
             </label>
             {TYPED_FIELD_TYPES.has(field.type) ? (
               <TypedFieldInput
