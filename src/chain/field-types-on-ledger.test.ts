@@ -37,6 +37,13 @@ const as = (roles: string[]) => ({ roles, member: true });
 describe('the quality-inspection sample on the ledger', () => {
   it('carries a decimal, an enum and a participant to the contract and routes on them like the interpreter', async () => {
     const p = manifest.processes[0];
+    // the manifest tells the app each field's values, scale, unit and role filter
+    expect(p.start.fields.map(({ name, type, scale, unit, role }) => ({ name, type, scale, unit, role }))).toEqual([
+      { name: 'weight', type: 'decimal', scale: 3, unit: 'kg', role: undefined },
+      { name: 'unitPrice', type: 'decimal', scale: 2, unit: 'CNY', role: undefined },
+      { name: 'inspector', type: 'participant', scale: undefined, unit: undefined, role: 'Inspector' },
+    ]);
+    expect(p.tasks[0].fields[0]).toMatchObject({ name: '质量等级', type: 'enum', values: ['合格', '返工', '报废'], required: true });
     // given a batch declared at 12.5 kg, to be inspected by 李娜
     const data = { weight: '12.5', unitPrice: '3.20', inspector: address('li-na') };
     const started = await client.startInstance(p.id, signer('zhang-wei'), data);
