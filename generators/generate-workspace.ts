@@ -3,6 +3,7 @@
  * its contract model, print. One registry for the whole workspace. A process with errors yields
  * no source, but the others still do, and every problem says where it is.
  */
+import { fieldTypeText } from './solidity/add-field-types.js';
 import { error, hasErrors, type Problem } from './problems.js';
 import type { Workspace } from './model/workspace.js';
 import type { ProcessIR } from './ir/process-ir.js';
@@ -88,7 +89,7 @@ export async function generateWorkspace(workspace: Workspace): Promise<GenerateO
     const solFile = `${ir.contractName}.sol`;
     const describeField = (name: string) => {
       const f = ir.fields.find((x) => x.identifier === name);
-      return f && `Field "${f.label || f.name}" (${f.type}).`;
+      return f && `Field "${f.label || f.name}" (${fieldTypeText(f)}).`;
     };
     emit(solFile, [contract], `process "${ir.name}" (${document.id})`, describeField);
     processes.push({ ir, file: solFile, missingLayout: read.missingLayout });
@@ -98,5 +99,5 @@ export async function generateWorkspace(workspace: Workspace): Promise<GenerateO
 }
 
 function declaredNames(c: ContractDecl): Set<string> {
-  return new Set([...c.constants, ...c.stateVars, ...c.structs, ...c.errors, ...c.events, ...c.functions].map((d) => d.name));
+  return new Set([...c.constants, ...c.stateVars, ...c.structs, ...(c.enums ?? []), ...c.errors, ...c.events, ...c.functions].map((d) => d.name));
 }

@@ -14,3 +14,4 @@ export { loadWorkspace } from './model/load-workspace.js';
 export { generateWorkspace, type GenerateOutput } from './generate-workspace.js';
 export { assembleManifest } from './manifest/assemble-manifest.js';
 export { buildStandardJsonInput, readStandardJsonOutput } from './compile/standard-json.js';
+export { checkFieldOptions, formatDecimal, parseDecimal } from './model/field-options.js';

@@ -59,6 +59,19 @@ export interface CfField extends ModdleElement {
   type?: string;
   label?: string;
   required?: boolean;
+  /** decimal: number of decimals. */
+  scale?: number;
+  /** Shown beside the value, any type. */
+  unit?: string;
+  /** participant: only holders of this role (id or name). */
+  role?: string;
+  /** enum: `<cf:value>合格</cf:value>` children, in order. */
+  values?: CfValue[];
+}
+
+/** One value of an enum field: `<cf:value>text</cf:value>`. */
+export interface CfValue extends ModdleElement {
+  value?: string;
 }
 
 /** `<cf:binds role="…" field="…" rebind="once|sameTask" />`: the element nominates who plays a role in the instance. */

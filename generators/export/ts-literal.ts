@@ -12,6 +12,8 @@ export function valueLiteral(type: FieldType, value: FeelValue): string {
     case 'uint':
     case 'int':
     case 'timestamp':
+    case 'enum': // the value's index
+    case 'decimal': // the value times 10^scale
       return `${BigInt(value as bigint)}n`;
     default:
       return str(String(value));

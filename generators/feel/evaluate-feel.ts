@@ -48,6 +48,8 @@ function evaluate(e: TypedExpr, values: readonly FeelValue[], domain: NumericDom
     case 'string':
     case 'bool':
       return e.value;
+    case 'enumValue':
+      return BigInt(e.index); // an enum field's value is its member index, as the contract's uint8
     case 'field': {
       const v = values[e.field];
       if (e.type === 'number' && domain === 'int256' && e.fieldType !== 'int' && (v as bigint) > DOMAIN_RANGE.int256.max)

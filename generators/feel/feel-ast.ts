@@ -5,7 +5,7 @@
  */
 import type { FieldType } from '../model/workspace.js';
 
-export type FeelType = 'number' | 'bool' | 'string' | 'address' | 'bytes32';
+export type FeelType = 'number' | 'bool' | 'string' | 'address' | 'bytes32' | 'enum';
 
 export interface Span {
   /** 0-based offsets into the expression text. */
@@ -16,7 +16,8 @@ export interface Span {
 export type BinaryOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | 'and' | 'or';
 
 export type FeelExpr =
-  | { kind: 'number'; value: bigint; span: Span }
+  /** `scale`: digits after the decimal point (12.5: value 125, scale 1); absent for whole numbers. */
+  | { kind: 'number'; value: bigint; scale?: number; span: Span }
   | { kind: 'string'; value: string; span: Span }
   | { kind: 'bool'; value: boolean; span: Span }
   | { kind: 'name'; name: string; span: Span }
@@ -30,6 +31,8 @@ export type TypedExpr =
   | { kind: 'string'; value: string; type: 'string' }
   | { kind: 'bool'; value: boolean; type: 'bool' }
   | { kind: 'field'; field: number; fieldType: FieldType; type: FeelType }
+  /** A value of enum field `field`, written as its text in the condition: member `index` of the field's enum. */
+  | { kind: 'enumValue'; field: number; index: number; label: string; type: 'enum' }
   | { kind: 'not'; arg: TypedExpr; type: 'bool' }
   | { kind: 'neg'; arg: TypedExpr; type: 'number' }
   | { kind: 'binary'; op: BinaryOp; left: TypedExpr; right: TypedExpr; type: FeelType };
@@ -39,12 +42,16 @@ export function feelTypeOf(fieldType: FieldType): FeelType {
     case 'uint':
     case 'int':
     case 'timestamp':
+    case 'decimal':
       return 'number';
+    case 'enum':
+      return 'enum';
     case 'bool':
       return 'bool';
     case 'string':
       return 'string';
     case 'address':
+    case 'participant':
       return 'address';
     case 'bytes32':
       return 'bytes32';

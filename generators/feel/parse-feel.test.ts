@@ -57,9 +57,20 @@ describe('parseFeel', () => {
     expect(r.ok && r.expr.kind === 'binary' && r.expr.right.span).toEqual({ start: 11, end: 12 });
   });
 
+  it('reads a decimal literal exactly, as its digits and how many follow the point', () => {
+    // given 12.50 and 1_000.5, when parsed, then no float is involved: digits and scale
+    const r = parseFeel('weight >= 12.50 and weight < 1_000.5');
+    expect(r.ok && r.expr).toMatchObject({
+      left: { right: { kind: 'number', value: 1250n, scale: 2 } },
+      right: { right: { kind: 'number', value: 10005n, scale: 1 } },
+    });
+    // and a whole number carries no scale
+    expect(parseFeel('3').ok && (parseFeel('3') as { expr: object }).expr).not.toHaveProperty('scale');
+  });
+
   it.each([
     ['defects <= ', 11, 'expected an operand, found the end of the expression'],
-    ['defects <= 2.5', 11, 'decimal numbers are not supported yet; use whole numbers'],
+    ['weight <= 2.', 11, 'a decimal point needs digits after it (12.5)'],
     ['defects @ 2', 8, 'unexpected character "@"'],
     ['item = "abc', 7, 'unterminated string'],
     ['(defects > 1', 12, 'expected ")"'],

@@ -7,7 +7,7 @@
  *   sum ->  prod (('+' | '-') prod)*
  *   prod -> unary (('*' | '/') unary)*
  *   unary -> '-' unary | 'not' '(' or ')' | atom
- *   atom -> integer | "string" | true | false | name | '(' or ')'
+ *   atom -> number (12 or 12.5) | "string" | true | false | name | '(' or ')'
  * Names are field names: letters (any script, so Chinese works), digits and '_', not starting with a digit.
  */
 import type { BinaryOp, FeelExpr, Span } from './feel-ast.js';
@@ -15,7 +15,7 @@ import type { BinaryOp, FeelExpr, Span } from './feel-ast.js';
 export type ParseResult = { ok: true; expr: FeelExpr } | { ok: false; message: string; span: Span };
 
 type Token =
-  | { t: 'num'; value: bigint; span: Span }
+  | { t: 'num'; value: bigint; scale?: number; span: Span }
   | { t: 'str'; value: string; span: Span }
   | { t: 'name'; value: string; span: Span }
   | { t: 'op'; value: string; span: Span }
@@ -43,8 +43,15 @@ function tokenize(text: string): Token[] {
     const start = i;
     if (/[0-9]/.test(ch)) {
       while (i < text.length && /[0-9_]/.test(text[i])) i++;
-      if (text[i] === '.') throw new FeelSyntaxError('decimal numbers are not supported yet; use whole numbers', { start, end: i + 1 });
-      tokens.push({ t: 'num', value: BigInt(text.slice(start, i).replace(/_/g, '')), span: { start, end: i } });
+      let decimals = '';
+      if (text[i] === '.') {
+        // a decimal literal (12.5) is kept exact: its digits as an integer and how many follow the point
+        const point = i++;
+        while (i < text.length && /[0-9]/.test(text[i])) decimals += text[i++];
+        if (!decimals) throw new FeelSyntaxError('a decimal point needs digits after it (12.5)', { start: point, end: i });
+      }
+      const digits = text.slice(start, i - (decimals ? decimals.length + 1 : 0)).replace(/_/g, '') + decimals;
+      tokens.push({ t: 'num', value: BigInt(digits), ...(decimals ? { scale: decimals.length } : {}), span: { start, end: i } });
     } else if (ch === '"') {
       let value = '';
       i++;
@@ -128,7 +135,7 @@ export function parseFeel(text: string): ParseResult {
     const parseAtom = (): FeelExpr => {
       const tok = tokens[pos];
       switch (tok.t) {
-        case 'num': pos++; return { kind: 'number', value: tok.value, span: tok.span };
+        case 'num': pos++; return { kind: 'number', value: tok.value, ...(tok.scale ? { scale: tok.scale } : {}), span: tok.span };
         case 'str': pos++; return { kind: 'string', value: tok.value, span: tok.span };
         case 'name':
           if (tok.value === 'true' || tok.value === 'false') { pos++; return { kind: 'bool', value: tok.value === 'true', span: tok.span }; }

@@ -15,7 +15,9 @@
  * its nominee holds the role (NomineeLacksRole, looked up in the `members` the instance was created
  * with) and records it (RoleAlreadyBound when a 'once' binding names someone else); a task of a bound
  * role, after the role check, accepts only the bound participant (NotBoundParticipant), compared
- * with `Caller.account`.
+ * with `Caller.account`. Then every participant field the step writes must name a member
+ * (NotAParticipant), of the field's role when it has one (ParticipantLacksRole); enum, decimal and
+ * participant values are read from step data as field-type-values.ts says.
  *
  * Time: every step takes `now`, the block timestamp in seconds of the transaction it mirrors. A step
  * whose routing sets the bit of a timer (an intermediate timer the token reached, or the boundary
@@ -26,11 +28,13 @@ import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';
 import { routeTokenWithEffects, RoutingRevert, settleJoins, type RouteEffects, type ScriptRun } from './route-token.js';
 import { bitsConsumedBy } from '../ir/timer-bits.js';
+import { checkParticipants, normaliseTypedValue } from './field-type-values.js';
 
 export const CONTRACT_ERRORS = [
   'TaskNotEnabled', 'CallerLacksRole', 'NotAMember', 'RequiredFieldMissing',
   'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic', 'TimerNotWaiting', 'TimerNotDue',
   'NotBoundParticipant', 'NomineeLacksRole', 'RoleAlreadyBound', 'NegativeValue',
+  'NotAParticipant', 'ParticipantLacksRole',
 ] as const;
 /** The name of the custom error the contract reverts with; 'Panic' is a checked-arithmetic or division-by-zero panic. */
 export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];
@@ -102,7 +106,7 @@ export const ZERO_ADDRESS = `0x${'0'.repeat(40)}`;
 export const ZERO_BYTES32 = `0x${'0'.repeat(64)}`;
 
 export function zeroValue(type: FieldIR['type']): FeelValue {
-  return type === 'bool' ? false : type === 'string' ? '' : type === 'address' ? ZERO_ADDRESS : type === 'bytes32' ? ZERO_BYTES32 : 0n;
+  return type === 'bool' ? false : type === 'string' ? '' : type === 'address' || type === 'participant' ? ZERO_ADDRESS : type === 'bytes32' ? ZERO_BYTES32 : 0n;
 }
 
 /** A new, not yet started instance; `members` (account -> role ids) is needed only by processes that bind roles. */
@@ -196,6 +200,8 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
     if (b.rebind === 'once' && bound[k] !== ZERO_ADDRESS && bound[k] !== nominee.value) return reject('RoleAlreadyBound', elementId, `${b.role} is bound to ${bound[k]} already`);
     bound[k] = nominee.value as string;
   }
+  const notParticipant = checkParticipants(written, state.members, ZERO_ADDRESS);
+  if (notParticipant) return reject(notParticipant.error, elementId, notParticipant.message);
   const values = [...state.values];
   for (const { w, value } of written) values[w.field] = value;
   let marking: bigint;
@@ -224,7 +230,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
 /** Only text-like values can be missing on chain: numbers and booleans always carry a value. */
 function isMissing(field: FieldIR, value: FeelValue): boolean {
   if (field.type === 'string') return value === '';
-  if (field.type === 'address' || field.type === 'bytes32') return BigInt(value as string) === 0n;
+  if (field.type === 'address' || field.type === 'participant' || field.type === 'bytes32') return BigInt(value as string) === 0n;
   return false;
 }
 
@@ -232,14 +238,17 @@ function isMissing(field: FieldIR, value: FeelValue): boolean {
 function normalise(field: FieldIR, value: FeelValue | number | undefined): FeelValue {
   if (value === undefined) return zeroValue(field.type);
   const fail = () => { throw new TypeError(`field "${field.name}" (${field.type}) cannot take ${String(value)}`); };
+  const typed = normaliseTypedValue(field, value);
+  if (typed !== undefined) return typed;
   switch (field.type) {
     case 'bool':
       return typeof value === 'boolean' ? value : fail();
     case 'string':
       return typeof value === 'string' ? value : fail();
     case 'address':
+    case 'participant':
     case 'bytes32': {
-      const hex = field.type === 'address' ? 40 : 64;
+      const hex = field.type === 'bytes32' ? 64 : 40;
       return typeof value === 'string' && new RegExp(`^0x[0-9a-fA-F]{${hex}}$`).test(value) ? value.toLowerCase() : fail();
     }
     default: {

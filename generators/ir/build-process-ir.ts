@@ -128,7 +128,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const start = starts[0];
   const writers = start ? [start, ...taskNodes] : taskNodes;
   // a script task declares (cf:field) the fields it assigns, but takes no parameters
-  const { fields, writesOf, bindsOf } = collectFields([...writers, ...scriptNodes], (n) => at(n === start ? 'events' : scriptNodes.includes(n) ? 'scripts' : 'tasks', n.id), problems);
+  const { fields, writesOf, bindsOf } = collectFields([...writers, ...scriptNodes], (n) => at(n === start ? 'events' : scriptNodes.includes(n) ? 'scripts' : 'tasks', n.id), problems, ctx.roles);
   const scriptAssignments = scriptNodes.map((n) => readScript(n, label(n), fields, at('scripts', n.id), problems));
 
   // indexes and bits: tasks take bits 0..n-1 in document order, then timers, then join inputs

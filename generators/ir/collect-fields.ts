@@ -6,8 +6,10 @@
  * named after the role.
  */
 import { error, type Problem } from '../problems.js';
-import { FIELD_TYPES, type FieldType } from '../model/workspace.js';
+import { FIELD_TYPES, type FieldType, type Role } from '../model/workspace.js';
 import type { BpmnFlowNode, CfBinds, CfField } from '../bpmn/moddle-types.js';
+import { checkFieldOptions, sameFieldOptions } from '../model/field-options.js';
+import { nameEnumTypes, readFieldOptions, resolveFieldRole } from './read-field-options.js';
 import type { FieldIR, FieldWrite } from './process-ir.js';
 import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
 
@@ -28,6 +30,7 @@ export function collectFields(
   writers: BpmnFlowNode[],
   where: (node: BpmnFlowNode) => { path: string; elementId: string; file: string },
   problems: Problem[],
+  roles?: readonly Role[],
 ): FieldTable {
   const fields: FieldIR[] = [];
   const writesOf = new Map<string, FieldWrite[]>();
@@ -54,13 +57,31 @@ export function collectFields(
         continue;
       }
       seen.add(name);
+      const options = readFieldOptions(decl);
+      const optionProblems = checkFieldOptions(name, decl.type as FieldType, options);
+      if (optionProblems.length) {
+        for (const message of optionProblems) problems.push(error(message, at));
+        continue;
+      }
+      if (options.role !== undefined && roles) {
+        const resolved = resolveFieldRole(name, options.role, roles);
+        if ('message' in resolved) {
+          problems.push(error(resolved.message, at));
+          continue;
+        }
+        options.role = resolved.id;
+      }
       let index = fields.findIndex((f) => f.name === name);
       if (index >= 0 && fields[index].type !== decl.type) {
         problems.push(error(`field "${name}" is ${decl.type} here but ${fields[index].type} on ${declaredBy.get(name)}`, at));
         continue;
       }
+      if (index >= 0 && !sameFieldOptions(fields[index], options)) {
+        problems.push(error(`field "${name}" is declared with other values, scale, unit or role here than on ${declaredBy.get(name)}; declare it the same everywhere`, at));
+        continue;
+      }
       if (index < 0) {
-        index = fields.push({ name, identifier: '', type: decl.type as FieldType, label: decl.label, stored: false }) - 1;
+        index = fields.push({ name, identifier: '', type: decl.type as FieldType, label: decl.label, stored: false, ...options }) - 1;
         declaredBy.set(name, node.name ? `"${node.name}"` : node.id);
       }
       writes.push({ field: index, required: decl.required === true });
@@ -76,6 +97,7 @@ export function collectFields(
   [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((f) => {
     f.identifier = scope.claim(deriveIdentifier(f.name, f.name, 'camel'));
   });
+  nameEnumTypes(fields);
   return { fields, writesOf, bindsOf };
 }
 
@@ -96,7 +118,7 @@ function nomineeFields(
       continue;
     }
     let index = fields.findIndex((f) => f.name === name);
-    if (index >= 0 && fields[index].type !== 'address') {
+    if (index >= 0 && fields[index].type !== 'address' && fields[index].type !== 'participant') {
       problems.push(error(`cf:binds of role "${role}" nominates through field "${name}", which is ${fields[index].type}; the nominee field must be an address`, at));
       continue;
     }

@@ -34,6 +34,16 @@ export interface FieldIR {
   identifier: string;
   type: FieldType;
   label?: string;
+  /** enum: the values as modeled (index i is enum member i); Solidity enum `enumType` with members `enumMembers` (derived identifiers). */
+  values?: string[];
+  enumType?: string;
+  enumMembers?: string[];
+  /** decimal: the value is held as an integer scaled by 10^scale. */
+  scale?: number;
+  /** Text shown beside the value ("kg", "CNY"). */
+  unit?: string;
+  /** participant: the role id its participant must hold (absent: any registered participant). */
+  role?: string;
   /** Kept in contract storage only when a condition reads it; otherwise it lives in events only. */
   stored: boolean;
 }

@@ -9,6 +9,7 @@ import type { BpmnFlowNode } from '../bpmn/moddle-types.js';
 import { checkFeel } from '../feel/check-feel.js';
 import { feelTypeOf } from '../feel/feel-ast.js';
 import { parseFeel } from '../feel/parse-feel.js';
+import { fitAssignment } from './typed-assignment.js';
 import type { AssignmentIR, FieldIR } from './process-ir.js';
 
 type Where = Omit<Problem, 'severity' | 'message'>;
@@ -90,6 +91,15 @@ export function readScript(node: BpmnFlowNode, label: string, fields: readonly F
       continue;
     }
     const checked = checkFeel(parsed.expr, fields);
+    const fitted = fitAssignment(fields, field, parsed.expr, checked.ok ? checked : undefined);
+    if (fitted && 'message' in fitted) {
+      fail(exprOffset + (exprText.length - exprText.trimStart().length), fitted.message);
+      continue;
+    }
+    if (fitted) {
+      assignments.push({ field, expr: fitted.expr, text: exprText.trim() });
+      continue;
+    }
     if (!checked.ok) {
       fail(exprOffset + checked.span.start, checked.message);
       continue;

@@ -18,6 +18,14 @@ export interface FieldManifest {
    * instance (cf:binds): the role id. Offer the participants holding that role (see `roleBindings`).
    */
   nominatesRole?: string;
+  /** enum: the values in member order; the contract takes and emits the index (uint8). */
+  values?: string[];
+  /** decimal: the contract takes and emits the value times 10^scale (uint256). */
+  scale?: number;
+  /** Shown beside inputs and values ("kg", "CNY"). */
+  unit?: string;
+  /** participant: only participants holding this role id may be named (the contract refuses others). */
+  role?: string;
 }
 
 export interface ChoiceManifest {

@@ -90,7 +90,10 @@ function fieldsOf(ir: ProcessIR, writes: FieldWrite[], elementId: string): Field
   return writes.map((w) => {
     const f = ir.fields[w.field];
     const nominates = ir.bindings.find((b) => b.elementId === elementId && b.field === w.field)?.role;
-    return { name: f.name, identifier: f.identifier, type: f.type, required: w.required, label: f.label, ...(nominates ? { nominatesRole: nominates } : {}) };
+    return {
+      name: f.name, identifier: f.identifier, type: f.type, required: w.required, label: f.label, ...(nominates ? { nominatesRole: nominates } : {}),
+      ...(f.values ? { values: f.values } : {}), ...(f.scale !== undefined ? { scale: f.scale } : {}), ...(f.unit ? { unit: f.unit } : {}), ...(f.role !== undefined ? { role: f.role } : {}),
+    };
   });
 }
 

@@ -9,9 +9,32 @@ export const SCHEMA_VERSION = 1 as const;
 export const PARTICIPANT_KINDS = ['person', 'device', 'organization'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 
-/** Field types of the process format. The spine covers these; later issues add enum, participant, decimal. */
-export const FIELD_TYPES = ['uint', 'int', 'bool', 'string', 'address', 'bytes32', 'timestamp'] as const;
+/**
+ * Field types of the process format. `enum` (one of a list of values, Chinese text allowed),
+ * `decimal` (a non-negative fixed-point number with `scale` decimals, held as an integer scaled by
+ * 10^scale) and `participant` (the account of a registered participant, optionally of one role)
+ * carry options: see FieldOptions.
+ */
+export const FIELD_TYPES = ['uint', 'int', 'bool', 'string', 'address', 'bytes32', 'timestamp', 'enum', 'decimal', 'participant'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Decimals a `decimal` field may have: 10^18 keeps every value of a uint256 exact. */
+export const MAX_DECIMAL_SCALE = 18;
+/** An enum is held as a Solidity enum, a uint8: at most 256 values. */
+export const MAX_ENUM_VALUES = 256;
+
+/**
+ * The options of a field (cf:field attributes and <cf:value> children; see field-options.ts).
+ * `values`: the enum's values in order (index i is the contract's enum member i). `scale`: the
+ * decimal's number of decimals (0..18). `unit`: text shown beside the value ("kg", "CNY", "件"),
+ * any type. `role`: a participant field accepts only participants holding this role (id or name).
+ */
+export interface FieldOptions {
+  values?: string[];
+  scale?: number;
+  unit?: string;
+  role?: string;
+}
 
 export interface Organization {
   id: string;

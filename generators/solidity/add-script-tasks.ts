@@ -9,7 +9,7 @@ import type { ScriptIR } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, member, num, type ErrorDecl, type Expr, type Param, type Statement } from './contract-model.js';
 import { targetExpr, type GatewayShape } from './add-gateway-routing.js';
 import { needsToInt256, referencesData, valueToExpr } from './condition-to-expr.js';
-import { SOLIDITY_TYPE } from './solidity-types.js';
+import { solidityTypeOf } from './solidity-types.js';
 import type { ProcessContext } from './process-context.js';
 
 const M = id('m');
@@ -56,7 +56,7 @@ export function addScriptTasks(ctx: ProcessContext, shapes: GatewayShape[]): { t
       needs.toInt ||= needsToInt256(a.expr, value.domain);
       needs.toUint ||= value.toUint;
       body.push({ kind: 'comment', text: `${f.name} := ${a.text}` });
-      body.push({ kind: 'let', type: f.type === 'string' ? 'string memory' : SOLIDITY_TYPE[f.type], name: f.identifier, value: value.expr });
+      body.push({ kind: 'let', type: f.type === 'string' ? 'string memory' : solidityTypeOf(f), name: f.identifier, value: value.expr });
       locals.set(a.field, f.identifier);
       const bit = ctx.packedBool.get(a.field);
       if (bit !== undefined) {
@@ -70,7 +70,7 @@ export function addScriptTasks(ctx: ProcessContext, shapes: GatewayShape[]): { t
     const assigned = x.assignments.map((a) => ir.fields[a.field]);
     builder.addEvent({
       name: scriptEventName(x),
-      params: [{ type: 'uint256', name: 'instanceId', indexed: true }, ...assigned.map((f): Param => ({ type: SOLIDITY_TYPE[f.type], name: f.identifier }))],
+      params: [{ type: 'uint256', name: 'instanceId', indexed: true }, ...assigned.map((f): Param => ({ type: solidityTypeOf(f), name: f.identifier }))],
       natspec: { notice: [`Script task "${x.name}" ran: the values it assigned.`] },
     });
     body.push({ kind: 'emit', event: scriptEventName(x), args: [INSTANCE, ...assigned.map((f) => id(f.identifier))] });

@@ -13,13 +13,14 @@ import { stepNeedsSettle } from '../ir/inclusive-join.js';
 import { boundaryTimersOf } from '../ir/timer-bits.js';
 import { fieldParam } from './solidity-types.js';
 import { boundCallerCheck, nominations } from './add-role-bindings.js';
+import { fieldTypeText, participantChecks } from './add-field-types.js';
 import type { ProcessContext } from './process-context.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
 
 function fieldParams(ctx: ProcessContext, writes: FieldWrite[]): Param[] {
-  return writes.map((w) => fieldParam(ctx.ir.fields[w.field].type, ctx.ir.fields[w.field].identifier));
+  return writes.map((w) => fieldParam(ctx.ir.fields[w.field], ctx.ir.fields[w.field].identifier));
 }
 
 function requiredChecks(ctx: ProcessContext, writes: FieldWrite[]): Statement[] {
@@ -30,7 +31,7 @@ function requiredChecks(ctx: ProcessContext, writes: FieldWrite[]): Statement[] 
     const v = id(f.identifier);
     const empty: Expr | undefined =
       f.type === 'string' ? bin('==', member(call('bytes', v), 'length'), num(0))
-        : f.type === 'address' ? bin('==', v, call('address', num(0)))
+        : f.type === 'address' || f.type === 'participant' ? bin('==', v, call('address', num(0)))
           : f.type === 'bytes32' ? bin('==', v, call('bytes32', num(0)))
             : undefined; // numbers and booleans always carry a value; the form asks for them
     if (!empty) continue;
@@ -105,6 +106,7 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
       ...requiredChecks(ctx, start.writes),
       { kind: 'assign', target: INSTANCE, op: '=', value: { kind: 'un', op: '++', arg: id('instanceCount') } },
       ...nominations(ctx, start.elementId, start.writes, true),
+      ...participantChecks(ctx, start.writes),
       ...storeFields(ctx, start.writes),
       { kind: 'emit', event: 'InstanceStarted', args: [INSTANCE, MSG_SENDER, ...params.map((p) => id(p.name))] },
       ...(packed.length
@@ -148,6 +150,7 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         ...boundCallerCheck(ctx, ti),
         ...requiredChecks(ctx, task.writes),
         ...nominations(ctx, task.elementId, task.writes, false),
+        ...participantChecks(ctx, task.writes),
         ...storeFields(ctx, task.writes),
         ...packFields(ctx, task.writes),
         { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
@@ -168,5 +171,5 @@ function paramText(ctx: ProcessContext, name: string): string {
   if (name === 'instanceId') return 'The process instance.';
   if (name === 'choice') return 'The outgoing flow chosen at the next gateway (see the gateway below).';
   const f = ctx.ir.fields.find((x) => x.identifier === name);
-  return f ? `Field "${f.label || f.name}" (${f.type}).` : '';
+  return f ? `Field "${f.label || f.name}" (${fieldTypeText(f)}).` : '';
 }

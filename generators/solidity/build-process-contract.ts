@@ -15,7 +15,8 @@ import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
 import { addTimerDeclarations, addTimerFunctions, addTimerStorage } from './add-timer-triggers.js';
 import { addBindingStorage } from './add-role-bindings.js';
 import { createProcessContext, MARKING_MASK, packedBit, type RoleBit } from './process-context.js';
-import { SOLIDITY_TYPE, STORAGE_BYTES } from './solidity-types.js';
+import { solidityTypeOf, STORAGE_BYTES } from './solidity-types.js';
+import { addEnumTypes } from './add-field-types.js';
 
 export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractDecl {
   const builder = new ContractBuilder(ir.contractName, 'contract', {
@@ -66,10 +67,11 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     });
   }
 
+  addEnumTypes(ctx);
   const stored = ir.fields.filter((f, fi) => f.stored && !ctx.packedBool.has(fi)).sort((a, b) => STORAGE_BYTES[a.type] - STORAGE_BYTES[b.type]);
   if (stored.length) {
     builder.addStruct({
-      name: 'Data', members: stored.map((f) => ({ type: SOLIDITY_TYPE[f.type], name: f.identifier })),
+      name: 'Data', members: stored.map((f) => ({ type: solidityTypeOf(f), name: f.identifier })),
       natspec: { dev: ['Fields that gateway conditions read; every other field is only in the task events.'] },
     });
   }

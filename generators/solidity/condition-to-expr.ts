@@ -38,6 +38,10 @@ function toExpr(e: TypedExpr, ctx: ConditionContext, domain: NumericDomain, type
       return { kind: 'bool', value: e.value };
     case 'string':
       return str(e.value);
+    case 'enumValue': {
+      const f = ctx.fields[e.field];
+      return member(id(f.enumType!), f.enumMembers![e.index]);
+    }
     case 'field': {
       const own = ctx.field?.(e.field);
       // a number held in a local (assigned earlier in a script) converts like a stored one

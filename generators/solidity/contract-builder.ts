@@ -4,7 +4,7 @@
  * wizard's builder.
  */
 import type {
-  ConstantDecl, ContractDecl, ErrorDecl, EventDecl, FunctionDecl, NatSpec, StateVarDecl, StructDecl,
+  ConstantDecl, ContractDecl, EnumDecl, ErrorDecl, EventDecl, FunctionDecl, NatSpec, StateVarDecl, StructDecl,
 } from './contract-model.js';
 
 export class ContractBuilder {
@@ -24,6 +24,10 @@ export class ContractBuilder {
 
   addStruct(decl: StructDecl): boolean {
     return addUnique(this.contract.structs, decl);
+  }
+
+  addEnum(decl: EnumDecl): boolean {
+    return addUnique((this.contract.enums ??= []), decl);
   }
 
   addError(decl: ErrorDecl): boolean {

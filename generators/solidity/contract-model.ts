@@ -66,6 +66,13 @@ export interface StructDecl {
   natspec?: NatSpec;
 }
 
+/** A Solidity enum (an enum field's values, see add-enum-types.ts). */
+export interface EnumDecl {
+  name: string;
+  members: string[];
+  natspec?: NatSpec;
+}
+
 export interface ErrorDecl {
   name: string;
   params: Param[];
@@ -102,6 +109,8 @@ export interface ContractDecl {
   constants: ConstantDecl[];
   stateVars: StateVarDecl[];
   structs: StructDecl[];
+  /** Printed before the structs; absent: none. */
+  enums?: EnumDecl[];
   errors: ErrorDecl[];
   events: EventDecl[];
   functions: FunctionDecl[];

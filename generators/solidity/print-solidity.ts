@@ -289,6 +289,10 @@ function printContract(c: ContractDecl, lineOffset: number, elementLines: Elemen
       ...printNatSpec(k.natspec, i),
       ...member(declarationDoc([k.type, indent([line, k.visibility, line, 'constant']), ' ', k.name], [[' =', assignedValue(k.value)], ';'])),
     ])),
+    section((c.enums ?? []).map((en) => [
+      ...printNatSpec(en.natspec, i),
+      ...member(['enum ', en.name, ' {', indent([hardline, join([',', hardline], en.members)]), hardline, '}']),
+    ])),
     section(c.structs.map((s) => [
       ...printNatSpec(s.natspec, i),
       ...member(['struct ', s.name, ' {', indent([hardline, join(hardline, s.members.map((m) => `${m.type} ${m.name};`))]), hardline, '}']),

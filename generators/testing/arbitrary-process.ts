@@ -55,6 +55,10 @@ export interface RandomModel {
 }
 
 const FIELD_TYPES: FieldType[] = ['uint', 'int', 'bool', 'string', 'address', 'bytes32', 'timestamp'];
+/** With the `fieldTypes` feature: enum (ENUM_VALUES), decimal (scale DECIMAL_SCALE) and participant fields too. */
+const TYPED_FIELD_TYPES: FieldType[] = [...FIELD_TYPES, 'enum', 'decimal', 'participant'];
+export const ENUM_VALUES = ['合格', '返工', '报废'] as const;
+export const DECIMAL_SCALE = 2;
 
 const numExpr: fc.Arbitrary<NumExpr> = fc.letrec<{ num: NumExpr }>((tie) => ({
   num: fc.oneof(
@@ -92,9 +96,9 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean }
-export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true };
-const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false };
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; fieldTypes: boolean }
+export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, fieldTypes: true };
+const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, fieldTypes: false };
 
 function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
@@ -127,7 +131,7 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const base = {
     roles: fc.integer({ min: 1, max: 3 }),
     chinese: fc.boolean(),
-    fields: fc.array(fc.record({ type: fc.constantFrom(...FIELD_TYPES), required: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    fields: fc.array(fc.record({ type: fc.constantFrom(...(features.fieldTypes ? TYPED_FIELD_TYPES : FIELD_TYPES)), required: fc.boolean() }), { minLength: 1, maxLength: 6 }),
     startRole: fc.option(fc.nat(7), { nil: null }),
     startWrites: fc.uniqueArray(fc.nat(7), { maxLength: 2 }),
   };
@@ -156,6 +160,19 @@ export const randomModel: fc.Arbitrary<RandomModel> = randomModelWith({});
 const TASK_NAMES = ['Check', 'Approve', '审核', '发货', 'Pay', 'Review', 'Ship goods', '确认订单'];
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * The cf:field of field `f`, the same wherever it is declared: an enum lists ENUM_VALUES, a decimal
+ * has scale DECIMAL_SCALE in kg, a participant at an even index accepts only the first role.
+ */
+function fieldDecl(spec: ModelSpec, f: number, required: boolean): string {
+  const type = spec.fields[f].type;
+  const head = `<cf:field name="${esc(fieldName(spec, f))}" type="${type}"${required ? ' required="true"' : ''}`;
+  if (type === 'enum') return `${head}>${ENUM_VALUES.map((v) => `<cf:value>${v}</cf:value>`).join('')}</cf:field>`;
+  if (type === 'decimal') return `${head} scale="${DECIMAL_SCALE}" unit="kg" />`;
+  if (type === 'participant' && f % 2 === 0) return `${head} role="${esc(roleName(spec, 0))}" />`;
+  return `${head} />`;
+}
+
 export function fieldName(spec: ModelSpec, i: number): string {
   return spec.chinese && i === 0 ? '数量' : `f${i + 1}`;
 }
@@ -182,7 +199,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
   };
   const fieldsXml = (writes: number[], binds?: BindSpec) => {
     const seen = [...new Set(writes.map((w) => w % spec.fields.length))];
-    const decls = [...seen.map((f) => `<cf:field name="${esc(fieldName(spec, f))}" type="${spec.fields[f].type}"${spec.fields[f].required ? ' required="true"' : ''} />`), ...bindsXml(binds)];
+    const decls = [...seen.map((f) => fieldDecl(spec, f, spec.fields[f].required)), ...bindsXml(binds)];
     if (decls.length === 0) return '';
     return `<bpmn:extensionElements>${decls.join('')}</bpmn:extensionElements>`;
   };
@@ -194,7 +211,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
   };
   const num = (e: NumExpr): string => {
     switch (e.k) {
-      case 'field': return slotOf(['uint', 'int', 'timestamp'], e.slot) ?? String(e.slot);
+      case 'field': return slotOf(['uint', 'int', 'timestamp', 'decimal'], e.slot) ?? String(e.slot);
       case 'lit': return String(e.value);
       case 'neg': return `-(${num(e.arg)})`;
       case 'op': return `(${num(e.l)} ${e.op} ${num(e.r)})`;
@@ -204,7 +221,12 @@ export function buildModel(spec: ModelSpec): RandomModel {
     switch (e.k) {
       case 'cmp': return `${num(e.l)} ${e.op} ${num(e.r)}`;
       case 'flag': return slotOf(['bool'], e.slot) ?? 'true';
-      case 'text': { const f = slotOf(['string'], e.slot); return f ? `${f} = "${e.value}"` : 'false'; }
+      case 'text': {
+        const f = slotOf(['string'], e.slot);
+        if (f) return `${f} = "${e.value}"`;
+        const en = slotOf(['enum'], e.slot); // an enum compares with its values' text
+        return en ? `${en} ${e.value ? '=' : '!='} "${ENUM_VALUES[e.slot % ENUM_VALUES.length]}"` : 'false';
+      }
       case 'not': return `not(${bool(e.arg)})`;
       case 'logic': return `(${bool(e.l)}) ${e.op} (${bool(e.r)})`;
     }
@@ -241,15 +263,20 @@ export function buildModel(spec: ModelSpec): RandomModel {
   };
   const script = (b: Extract<Block, { kind: 'script' }>, p: Pending): Pending => {
     const id = next('Script');
-    const targets = [...new Set(b.assigns.map((a) => a.slot % spec.fields.length))];
+    // a script cannot assign a participant (nobody would check it): such targets are left out
+    const targets = [...new Set(b.assigns.map((a) => a.slot % spec.fields.length))].filter((f) => spec.fields[f].type !== 'participant');
+    if (targets.length === 0) return p;
     const lines = targets.map((f) => {
       const a = b.assigns.find((x) => x.slot % spec.fields.length === f)!;
       const type = spec.fields[f].type;
       const value = type === 'bool' ? bool(a.bool) : type === 'string' ? (slotOf(['string'], a.slot + 1) ?? `"${a.text}"`)
-        : type === 'address' || type === 'bytes32' ? (slotOf([type], a.slot + 1) ?? fieldName(spec, f)) : num(a.num);
+        : type === 'address' || type === 'bytes32' ? (slotOf([type], a.slot + 1) ?? fieldName(spec, f))
+          : type === 'enum' ? `"${ENUM_VALUES[a.slot % ENUM_VALUES.length]}"`
+            // a decimal takes a literal of at most its scale (num() may multiply decimals past it)
+            : type === 'decimal' ? `${a.num.k === 'lit' ? a.num.value : 1}.${a.slot % 10}` : num(a.num);
       return `${fieldName(spec, f)} := ${value}`;
     });
-    const decls = targets.map((f) => `<cf:field name="${esc(fieldName(spec, f))}" type="${spec.fields[f].type}" />`).join('');
+    const decls = targets.map((f) => fieldDecl(spec, f, false)).join('');
     if (hot.has(p.from)) hot.add(id);
     out.push(`<bpmn:scriptTask id="${id}" name="Compute ${counter}" scriptFormat="feel"><bpmn:extensionElements>${decls}</bpmn:extensionElements><bpmn:script>${esc(lines.join('\n'))}</bpmn:script></bpmn:scriptTask>`);
     connect(p, id);

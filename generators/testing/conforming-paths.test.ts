@@ -105,6 +105,19 @@ describe('conforming paths', () => {
     }
   });
 
+  it('cover the grades of the quality-inspection sample, naming an inspector of the role as a participant', async () => {
+    // given an enum gateway (合格 / 返工 / default), a decimal tolerance and a participant field filtered by role
+    const ir = await irOf(sample('quality-inspection/workspace.json'));
+    const found = findConformingPaths(ir);
+    // then every flow is covered: 合格 within tolerance ships, 返工 reworks, the rest (here 合格 out of tolerance) scraps
+    expectSound(ir, found);
+    expect(found.uncovered).toEqual([]);
+    const grades = new Set(found.paths.flatMap((p) => p.steps).flatMap((s) => (s.kind === 'task' && s.name === 'Inspect batch' ? [s.data['质量等级']] : [])));
+    expect([...grades]).toEqual(expect.arrayContaining([0n, 1n]));
+    // and the start names the Inspector participant as a nominee, so an export puts in a real account
+    for (const s of found.paths.map((p) => p.steps[0])) if (s.kind === 'start') expect(s.nominees).toEqual({ inspector: 'role:Inspector' });
+  });
+
   it('cover a plain .bpmn with lanes', async () => {
     const read = await readInput(new URL('../samples/plain-lanes/purchase-request.bpmn', import.meta.url).pathname);
     const ir = await irOf(read.workspace!);

@@ -78,6 +78,7 @@ export interface PathSearchOptions {
 const PLAIN: Record<FieldIR['type'], FeelValue> = {
   uint: 1n, int: 1n, timestamp: 1_700_000_000n, bool: true, string: 'sample',
   address: `0x${'11'.repeat(20)}`, bytes32: `0x${'ab'.repeat(32)}`,
+  enum: 0n, decimal: 1n, participant: `0x${'11'.repeat(20)}`,
 };
 
 export function coverageTargets(ir: ProcessIR): CoverageTarget[] {
@@ -101,7 +102,7 @@ export function accountOf(index: number): string {
 }
 
 function defaultParticipants(ir: ProcessIR): PathParticipant[] {
-  const roles = new Set([...ir.start.roles, ...ir.tasks.map((t) => t.role), ...(ir.bindings ?? []).map((b) => b.role)]);
+  const roles = new Set([...ir.start.roles, ...ir.tasks.map((t) => t.role), ...(ir.bindings ?? []).map((b) => b.role), ...ir.fields.flatMap((f) => (f.type === 'participant' && f.role !== undefined ? [f.role] : []))]);
   return [...roles].map((r) => ({ id: `role:${r}`, roles: [r] }));
 }
 
@@ -314,6 +315,14 @@ class PathSearch {
       lists.set(b.field, cast.holders(b.role).slice(0, 3).map((id) => cast.byId.get(id)!.account));
       nominating.set(b.field, b.role);
     }
+    for (const w of writes) {
+      const f = ir.fields[w.field];
+      if (f.type !== 'participant' || nominating.has(w.field)) continue;
+      // a participant field names a participant (of its role): like a nominee, an exporter puts in their real account
+      const ids = f.role !== undefined ? cast.holders(f.role) : [...cast.byId.keys()];
+      lists.set(w.field, ids.slice(0, 1).map((id) => cast.byId.get(id)!.account));
+      nominating.set(w.field, f.role ?? '');
+    }
     const fields = [...lists.keys()];
     const product = fields.reduce((n, f) => n * Math.max(1, lists.get(f)!.length), 1);
     const base: Record<string, FeelValue> = {};
@@ -367,6 +376,8 @@ function candidateValues(ir: ProcessIR): FeelValue[][] {
       case 'address': return [PLAIN.address, `0x${'0'.repeat(40)}`];
       case 'bytes32': return [PLAIN.bytes32, `0x${'0'.repeat(64)}`];
       case 'int': return [...new Set([...numbers].flatMap((n) => [n, -n]))].sort(byValue).slice(0, 16);
+      case 'enum': return (f.values ?? []).map((_, i) => BigInt(i)); // every value: conditions name them
+      case 'participant': return [PLAIN.participant]; // replaced by a participant of its role (dataFor)
       default: return [...numbers].filter((n) => n >= 0n).sort(byValue).slice(0, 16);
     }
   });

@@ -73,7 +73,7 @@ export function resolveStep(ir: ProcessIR, participants: readonly Participant[],
     const allowed = ir.start.roles.length === 0 ? participants.filter((p) => p.roles.length > 0) : participants.filter((p) => p.roles.some((r) => ir.start.roles.includes(r)));
     const others = everyone.filter((p) => !allowed.includes(p));
     const as = s.intent === 'wrongCaller' && others.length ? pickFrom(others) : pickFrom(allowed.length ? allowed : everyone);
-    return { intent: s.intent, as: as.id, values: nominate(ir, participants, state, ir.start.elementId, valuesFor(ir, ir.start.writes, s), s), choice: choiceFor(ir, ir.start.choice, s) };
+    return { intent: s.intent, as: as.id, values: pickParticipants(ir, participants, ir.start.writes, nominate(ir, participants, state, ir.start.elementId, valuesFor(ir, ir.start.writes, s), s), s), choice: choiceFor(ir, ir.start.choice, s) };
   }
   if (s.intent === 'trigger' && ir.timers.length > 0) {
     // mostly a waiting timer (due or not); now and then any timer, so idle and repeated triggers occur
@@ -90,7 +90,7 @@ export function resolveStep(ir: ProcessIR, participants: readonly Participant[],
   const others = everyone.filter((p) => !p.roles.includes(role));
   const bound = binding === undefined ? undefined : holders.find((p) => p.account?.toLowerCase() === state.bound[binding]);
   const as = s.intent === 'wrongCaller' || holders.length === 0 ? pickFrom(others) : bound && s.pick % 4 !== 0 ? bound : pickFrom(holders);
-  return { intent: s.intent, task, as: as.id, values: nominate(ir, participants, state, elementId, valuesFor(ir, ir.tasks[task].writes, s), s), choice: choiceFor(ir, ir.tasks[task].choice, s) };
+  return { intent: s.intent, task, as: as.id, values: pickParticipants(ir, participants, ir.tasks[task].writes, nominate(ir, participants, state, elementId, valuesFor(ir, ir.tasks[task].writes, s), s), s), choice: choiceFor(ir, ir.tasks[task].choice, s) };
 }
 
 /** The nominee of every binding of `elementId`: mostly a holder of the role, sometimes someone who may not be nominated. */
@@ -113,6 +113,23 @@ function nominate(ir: ProcessIR, participants: readonly Participant[], state: In
   return values;
 }
 
+/**
+ * The participant fields a step writes: mostly a participant of the field's role (any participant
+ * when it filters none); with wild data sometimes one without the role, or an outsider.
+ */
+function pickParticipants(ir: ProcessIR, participants: readonly Participant[], writes: readonly { field: number }[], values: FeelValue[], s: StepIntent): FeelValue[] {
+  for (const w of writes) {
+    const f = ir.fields[w.field];
+    if (f.type !== 'participant' || (s.intent === 'emptyRequired' && values[w.field] === ZERO_ADDRESS)) continue;
+    const anyone = participants.filter((p) => p.account);
+    const eligible = anyone.filter((p) => f.role === undefined || p.roles.includes(f.role));
+    const n = (s.who >> 3) % 8;
+    const pick = s.intent === 'wildData' && n < 3 ? (n === 0 ? undefined : anyone[s.pick % anyone.length]) : eligible[s.pick % Math.max(eligible.length, 1)];
+    values[w.field] = (pick?.account ?? OUTSIDER_ACCOUNT).toLowerCase();
+  }
+  return values;
+}
+
 /** An account no participant has: never a member, so never a valid nominee. */
 export const OUTSIDER_ACCOUNT = `0x${'0e'.repeat(20)}`;
 
@@ -122,9 +139,10 @@ function valuesFor(ir: ProcessIR, writes: { field: number; required: boolean }[]
   let emptied = false;
   for (const w of writes) {
     const f = ir.fields[w.field];
-    const kind = f.type === 'timestamp' ? 'uint' : f.type;
-    values[w.field] = source[kind];
-    if (s.intent === 'emptyRequired' && w.required && !emptied && (f.type === 'string' || f.type === 'address' || f.type === 'bytes32')) {
+    const kind = f.type === 'timestamp' || f.type === 'decimal' ? 'uint' : f.type === 'participant' ? 'address' : f.type;
+    // an enum takes one of its members (the ABI refuses any other uint8 before the contract runs)
+    values[w.field] = kind === 'enum' ? source.uint % BigInt(f.values?.length || 1) : source[kind];
+    if (s.intent === 'emptyRequired' && w.required && !emptied && (f.type === 'string' || f.type === 'address' || f.type === 'participant' || f.type === 'bytes32')) {
       values[w.field] = zero(f);
       emptied = true;
     }
@@ -133,7 +151,7 @@ function valuesFor(ir: ProcessIR, writes: { field: number; required: boolean }[]
 }
 
 function zero(f: FieldIR): FeelValue {
-  return f.type === 'bool' ? false : f.type === 'string' ? '' : f.type === 'address' ? ZERO_ADDRESS : f.type === 'bytes32' ? ZERO_BYTES32 : 0n;
+  return f.type === 'bool' ? false : f.type === 'string' ? '' : f.type === 'address' || f.type === 'participant' ? ZERO_ADDRESS : f.type === 'bytes32' ? ZERO_BYTES32 : 0n;
 }
 
 function choiceFor(ir: ProcessIR, gateway: number | undefined, s: StepIntent): number | undefined {

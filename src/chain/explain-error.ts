@@ -45,6 +45,10 @@ export function createErrorExplainer(manifest: AppManifest) {
               return `${who(a[2])} cannot be nominated as ${a[1]} in instance #${a[0]}: they do not have that role.`;
             case 'RoleAlreadyBound':
               return `The role ${a[1]} is bound to ${who(a[2])} in instance #${a[0]} already and cannot be given to someone else.`;
+            case 'NotAParticipant':
+              return `"${a[0]}" must name a participant of the consortium; ${who(a[1])} is not one.`;
+            case 'ParticipantLacksRole':
+              return `"${a[0]}" must name a participant with the role ${a[2]}; ${who(a[1])} does not have it.`;
             case 'NegativeValue':
               return `A script computed ${a[0]}, a negative number, for a field that cannot be negative.`;
             case 'NotRegistry':

@@ -4,6 +4,7 @@
  */
 import { encodeBytes32String, getAddress, isHexString } from 'ethers';
 import type { FieldManifest } from '../../generators/index.js';
+import { parseDecimal } from '../../generators/model/field-options.js';
 
 export class FieldValueError extends Error {
   constructor(readonly field: string, message: string) {
@@ -41,6 +42,24 @@ export function toContractValue(field: FieldManifest, raw: unknown): unknown {
     case 'string':
       if (missing) return '';
       return String(raw);
+    case 'enum': {
+      // the value's text ("合格") or its index; the contract takes the index (uint8)
+      if (missing) { if (field.required) throw fail('is required'); return 0n; }
+      const values = field.values ?? [];
+      const i = typeof raw === 'string' && values.includes(raw) ? values.indexOf(raw) : toBigInt(raw);
+      if (i === undefined || BigInt(i) < 0n || BigInt(i) >= BigInt(values.length)) throw fail(`must be one of ${values.join(', ')}`);
+      return BigInt(i);
+    }
+    case 'decimal': {
+      // decimal text or a number in the field's unit ("12.5" kg); a bigint is already scaled (as the contract takes it)
+      if (missing) { if (field.required) throw fail('is required'); return 0n; }
+      if (typeof raw === 'bigint') { if (raw < 0n) throw fail('cannot be negative'); return raw; }
+      const parsed = typeof raw === 'string' || typeof raw === 'number' ? parseDecimal(String(raw), field.scale ?? 0) : undefined;
+      if (!parsed) throw fail('must be a number such as 12.5 (not negative)');
+      if ('tooPrecise' in parsed) throw fail(`has ${parsed.tooPrecise} decimals; at most ${field.scale ?? 0} are kept`);
+      return parsed.value;
+    }
+    case 'participant':
     case 'address':
       if (missing) return '0x0000000000000000000000000000000000000000';
       try { return getAddress(String(raw)); } catch { throw fail('is not an account address'); }

@@ -69,6 +69,16 @@ describe.concurrent('chainflow CLI', () => {
     }
   }, 60_000);
 
+  it('runs the field-types trace: decimals as text, an enum by its value, a participant by name', async () => {
+    const { code, stdout } = await cli('run', 'generators/samples/quality-inspection/workspace.json', '--trace', 'generators/samples/quality-inspection/inspection.trace.json', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.ended).toBe(true);
+    expect(result.steps.map((s: Record<string, unknown>) => s.status)).toEqual(['reverted', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    // the inspector named by name is refused in words when they lack the field's role
+    expect(result.steps[0].reason).toBe('"Inspector" must name a participant with the role Inspector; 刘洋 Liu Yang does not have it.');
+  }, 60_000);
+
   it('exits 1 when a step does not behave as the trace expects', async () => {
     // given a trace that picks a flow that does not exist and expects a revert (a mistake in the
     // trace, not a revert), then expects the rightful manager to be refused

@@ -4,7 +4,7 @@
  * data?: { field: value }, choose?: flow name or id, expect?: "revert" }.
  */
 import type { Provider, Signer } from 'ethers';
-import type { AppManifest, DeploymentRecord, Workspace } from '../../generators/index.js';
+import type { AppManifest, DeploymentRecord, FieldManifest, Workspace } from '../../generators/index.js';
 import { createLedgerEngine, type LedgerEngine } from '../ledger/engine/index.js';
 import { createInProcessProvider } from '../ledger/client/in-process-provider.js';
 import { createEthersProvider } from '../ledger/client/ethers-provider.js';
@@ -122,9 +122,10 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
         else throw new TraceError(`"${step.choose}" is not an outgoing flow here (options: ${[...choice.options.map((o) => o.name), ...(choice.defaultFlowName ? [choice.defaultFlowName] : [])].join(', ')})`);
       }
       const signer = signerOf(participant.id);
+      const data = participantsByName(manifest, isStart ? process.start.fields : task!.fields, step.data ?? {});
       const r: { txHash: string; gasUsed: bigint; instanceId?: bigint } = isStart
-        ? await client.startInstance(process.id, signer, step.data ?? {}, choiceIndex)
-        : await client.completeTask(process.id, task!.elementId, instanceId ?? 0n, signer, step.data ?? {}, choiceIndex);
+        ? await client.startInstance(process.id, signer, data, choiceIndex)
+        : await client.completeTask(process.id, task!.elementId, instanceId ?? 0n, signer, data, choiceIndex);
       if (r.instanceId !== undefined) instanceId = r.instanceId;
       const tx = await provider.getTransaction(r.txHash);
       results.push({
@@ -155,4 +156,16 @@ export function intrinsicGas(data: string): number {
   let gas = 21_000;
   for (let i = 2; i < data.length; i += 2) gas += data.slice(i, i + 2) === '00' ? 4 : 16;
   return gas;
+}
+
+/** A participant field may name the participant (id or name) in a trace: their account goes to the contract. */
+function participantsByName(manifest: AppManifest, fields: readonly FieldManifest[], data: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...data };
+  for (const f of fields) {
+    const v = out[f.name];
+    if (f.type !== 'participant' || typeof v !== 'string' || /^0x/i.test(v)) continue;
+    const p = manifest.participants.find((x) => x.id === v || x.name === v);
+    if (p?.address) out[f.name] = p.address;
+  }
+  return out;
 }

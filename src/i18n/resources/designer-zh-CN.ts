@@ -1,6 +1,7 @@
 /** 流程设计器的简体中文文字：属性面板开关、检查问题，以及属性面板（bpmn-js 模板）的文字。 */
 import { consortiumZhCN } from './consortium-zh-CN.js';
 import type { designerEn } from './designer-en.js';
+import { fieldTypesBpmnZhCN } from './field-types-zh-CN.js';
 
 export const designerZhCN: typeof designerEn = {
   properties: { show: '属性', hide: '隐藏属性', title: '属性' },
@@ -43,4 +44,5 @@ export const designerBpmnZhCN: Record<string, string> = {
   'One word of letters, digits or _, not starting with a digit': '一个由字母、数字或 _ 组成的词，不能以数字开头',
   'This element already declares a field with this name': '此元素已声明同名字段',
   'Toggle linting overlays': '切换检查标记',
+  ...fieldTypesBpmnZhCN,
 };

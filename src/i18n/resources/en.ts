@@ -5,6 +5,7 @@ import { appViewEn } from './app-en.js';
 import { designerEn } from './designer-en.js';
 import { explorerEn, keysEn } from './keys-explorer-en.js';
 import { appExportEn, standaloneEn } from './standalone-en.js';
+import { fieldTypesEn } from './field-types-en.js';
 import { networksEn } from './networks-en.js';
 import { workspacesEn } from './workspaces-en.js';
 
@@ -184,6 +185,7 @@ export const en = {
   standalone: standaloneEn,
   appRouting: appRoutingEn,
   appA11y: appA11yEn,
+  fieldTypes: fieldTypesEn,
 };
 
 export type Resources = typeof en;

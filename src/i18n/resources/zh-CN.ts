@@ -6,6 +6,7 @@ import { appViewZhCN } from './app-zh-CN.js';
 import { designerZhCN } from './designer-zh-CN.js';
 import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 import { appExportZhCN, standaloneZhCN } from './standalone-zh-CN.js';
+import { fieldTypesZhCN } from './field-types-zh-CN.js';
 import { networksZhCN } from './networks-zh-CN.js';
 import { workspacesZhCN } from './workspaces-zh-CN.js';
 
@@ -185,4 +186,5 @@ export const zhCN: Resources = {
   standalone: standaloneZhCN,
   appRouting: appRoutingZhCN,
   appA11y: appA11yZhCN,
+  fieldTypes: fieldTypesZhCN,
 };

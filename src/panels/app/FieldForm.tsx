@@ -12,11 +12,17 @@ import { initialDraft, parseForm, type FieldDraft, type FieldError } from './fie
 import { isMember, optionsFor, type ParticipantOption } from './participant-options.js';
 import { blockingPreview } from './routing-preview.js';
 import { FieldRouting, RoutingSummary } from './RoutingHints.js';
+import { TYPED_FIELD_TYPES, TypedFieldInput, typedFieldHint } from './TypedFieldInput.js';
 import type { RoutingOf } from './use-routing.js';
 
 /** Error codes whose words live in appView.form (the others in form.errors). */
 const APP_FORM_ERRORS: ReadonlySet<FieldError> = new Set(['badChecksum']);
-const errorKey = (code: FieldError) => (APP_FORM_ERRORS.has(code) ? `appView.form.${code}` : `form.errors.${code}`);
+/** Error codes of the enum, decimal and participant types, whose words live in fieldTypes.errors. */
+const TYPED_FORM_ERRORS: ReadonlySet<FieldError> = new Set(['notDecimal', 'tooPrecise', 'notInList']);
+const errorKey = (code: FieldError) =>
+  APP_FORM_ERRORS.has(code) ? `appView.form.${code}` : TYPED_FORM_ERRORS.has(code) ? `fieldTypes.errors.${code}` : `form.errors.${code}`;
+/** What an error's words need: how many decimals a decimal keeps, and what was typed. */
+const errorParams = (field: FieldManifest, draft: FieldDraft | undefined) => ({ count: field.scale ?? 0, typed: String(draft ?? '').trim() });
 
 interface FieldFormProps {
   testId: string;
@@ -85,7 +91,7 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
                 <a href={`#${inputId(f)}`} onClick={(e) => (e.preventDefault(), focus(inputId(f)))}>
                   {f.label ?? f.name}
                 </a>
-                : {t(errorKey(errors[f.name]))}
+                : {t(errorKey(errors[f.name]), errorParams(f, drafts[f.name]))}
               </li>
             ))}
             {choiceMissing && (
@@ -108,7 +114,7 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
         const nominees = field.type === 'address' && field.nominatesRole ? optionsFor(field, addressOptions) : undefined;
         const typed = String(draft ?? '').trim();
         const stranger = field.type === 'address' && /^0x[0-9a-fA-F]{40}$/.test(typed) && !isMember(typed, addressOptions);
-        const hint = nominees?.length === 0 ? t('appView.form.noEligible', { role: roleName(field.nominatesRole!) }) : stranger ? t('appView.form.notMember') : undefined;
+        const hint = nominees?.length === 0 ? t('appView.form.noEligible', { role: roleName(field.nominatesRole!) }) : stranger ? t('appView.form.notMember') : typedFieldHint(field, addressOptions, roleName, t);
         const routesId = `${id}-routing`;
         const routes = previews.some((g) => g.branches.some((b) => b.reads.includes(field.name)));
         const described = [errors[field.name] && errorId, hint && hintId, routes && routesId].filter(Boolean).join(' ') || undefined;
@@ -117,9 +123,24 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
             <label htmlFor={id}>
               {field.label ?? field.name}
               {field.required && <span className="required-mark" aria-label={t('form.required')}>*</span>}
-              <span className="field-type">{t(`form.types.${field.type}`)}</span>
+              <span className="field-type">
+                {TYPED_FIELD_TYPES.has(field.type) ? t(`fieldTypes.types.${field.type}`) : t(`form.types.${field.type}`)}
+                {/* the typed inputs show their unit beside the input; the others here */}
+                {field.unit && !TYPED_FIELD_TYPES.has(field.type) ? ` · ${field.unit}` : ''}
+              </span>
             </label>
-            {field.type === 'bool' ? (
+            {TYPED_FIELD_TYPES.has(field.type) ? (
+              <TypedFieldInput
+                id={id}
+                field={field}
+                draft={String(draft ?? '')}
+                invalid={Boolean(errors[field.name])}
+                describedBy={described}
+                participants={addressOptions}
+                roleName={roleName}
+                onChange={set}
+              />
+            ) : field.type === 'bool' ? (
               <input id={id} type="checkbox" data-testid={`field-${field.name}`} checked={draft === true} onChange={(e) => set(e.target.checked)} />
             ) : nominees && nominees.length > 0 ? (
               <select
@@ -154,7 +175,7 @@ export function FieldForm({ testId, fields, choice, submitLabel, act, addressOpt
             )}
             {errors[field.name] && (
               <span className="field-error" id={errorId} data-testid={`field-error-${field.name}`}>
-                {t(errorKey(errors[field.name]))}
+                {t(errorKey(errors[field.name]), errorParams(field, draft))}
               </span>
             )}
             {hint && (

@@ -238,6 +238,7 @@ function formatTime(seconds: number, locale: string): string {
 
 /** A value as a person reads it: dates for timestamps, ✓/✗ for booleans, the rest as written. */
 function showValue(v: StepValue, locale: string): string {
+  if (v.text !== undefined) return v.text;
   if (v.type === 'timestamp' && /^\d+$/.test(v.raw)) return formatTime(Number(v.raw), locale);
   if (v.type === 'bool') return v.raw === 'true' ? '✓' : '✗';
   return v.raw;

@@ -22,7 +22,7 @@ export interface AuditRow {
   timestamp: string;
   blockNumber: number;
   txHash: string;
-  /** Field label -> value as read from the chain; the chosen flow under "→". */
+  /** Field label -> value as read from the chain (an enum by its value's text, a decimal exactly in its unit); the chosen flow under "→". */
   data: Record<string, string>;
 }
 
@@ -52,7 +52,7 @@ export function auditRows(manifest: AppManifest, instances: AuditInstance[]): Au
       blockNumber: s.blockNumber,
       txHash: s.txHash,
       data: {
-        ...Object.fromEntries(s.values.map((v) => [v.label, v.raw])),
+        ...Object.fromEntries(s.values.map((v) => [v.label, v.audit ?? v.raw])),
         ...(s.chosenFlow !== undefined ? { '→': s.chosenFlow } : {}),
       },
     }));

@@ -6,6 +6,7 @@
  */
 import type { AppManifest, ChoiceManifest, FieldManifest, ProcessManifest } from '../../../generators/index.js';
 import type { HistoryEntry } from '../../chain/chain-api.js';
+import { auditText, fieldText } from './field-display.js';
 
 export interface StepValue {
   field: string;
@@ -13,6 +14,10 @@ export interface StepValue {
   /** As read from the chain (numbers as decimal strings, timestamps in seconds). */
   raw: string;
   type?: string;
+  /** The value as people read it (enum text, decimal with its unit, participant name; field-display.ts), when it differs from `raw`. */
+  text?: string;
+  /** What the audit package records (auditText). */
+  audit?: string;
 }
 
 export interface DescribedStep {
@@ -63,7 +68,9 @@ export function describeSteps(
         continue;
       }
       const field = step?.fields.find((f) => f.name === key);
-      values.push({ field: key, label: field?.label ?? key, raw: rawValue(value), type: field?.type });
+      const raw = rawValue(value);
+      const text = fieldText(field, raw, manifest);
+      values.push({ field: key, label: field?.label ?? key, raw, type: field?.type, ...(text !== undefined ? { text } : {}), ...(field && auditText(field, raw) !== raw ? { audit: auditText(field, raw) } : {}) });
     }
     return {
       kind: entry.kind,

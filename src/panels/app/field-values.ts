@@ -2,12 +2,15 @@
  * Turns what a participant typed into the values a task or start form sends, by field type.
  * Pure. Every field gets a value (empty optional fields get the type's zero) because the
  * contract function takes every field as an argument. Errors are codes the UI translates.
+ * Enum and decimal fields: typed-field-values.ts.
  */
 import { getAddress } from 'ethers';
 import type { FieldManifest } from '../../../generators/index.js';
+import { parseTypedField } from './typed-field-values.js';
 
 export type FieldDraft = string | boolean;
-export type FieldError = 'required' | 'notInteger' | 'negative' | 'tooLarge' | 'notAddress' | 'badChecksum' | 'notBytes32' | 'notDate';
+export type FieldError = 'required' | 'notInteger' | 'negative' | 'tooLarge' | 'notAddress' | 'badChecksum' | 'notBytes32' | 'notDate'
+  | 'notDecimal' | 'tooPrecise' | 'notInList';
 
 const UINT256_MAX = (1n << 256n) - 1n;
 const INT256_MAX = (1n << 255n) - 1n;
@@ -40,9 +43,13 @@ export function parseField(field: FieldManifest, draft: FieldDraft): { value: un
       return { value: BigInt(Math.floor(ms / 1000)) };
     }
     case 'address':
+    case 'participant':
       return parseAddress(text);
     case 'bytes32':
       return encodeBytes32(text);
+    case 'enum':
+    case 'decimal':
+      return parseTypedField(field, text);
     case 'string':
       return { value: String(draft) };
   }
@@ -77,8 +84,11 @@ function zeroOf(type: FieldManifest['type']): unknown {
     case 'uint':
     case 'int':
     case 'timestamp':
+    case 'enum':
+    case 'decimal':
       return 0n;
     case 'address':
+    case 'participant':
       return ZERO_ADDRESS;
     case 'bytes32':
       return ZERO_BYTES32;

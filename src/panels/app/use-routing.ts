@@ -51,10 +51,7 @@ export function routingFor(manifest: AppManifest, processId: string, elementId: 
     return undefined; // a diagram the browser cannot read: no preview, the chain still decides
   }
   if (decidedGateways(graph, elementId).length === 0) return undefined;
-  const byName = new Map<string, FieldInScope>();
-  for (const f of [...process.start.fields, ...process.tasks.flatMap((t) => t.fields), ...(process.scripts ?? []).flatMap((s) => s.fields)])
-    if (!byName.has(f.name)) byName.set(f.name, { name: f.name, type: f.type });
-  const fields = [...byName.values()];
+  const fields = fieldsInScope(process);
   const compiled = compileConditions(graph, fields);
   // a script may have recomputed a field after the event that carried it: never taken as known
   const scripted = new Set((process.scripts ?? []).flatMap((s) => s.fields.map((f) => f.name)));
@@ -62,6 +59,14 @@ export function routingFor(manifest: AppManifest, processId: string, elementId: 
     const fromEvents = Object.fromEntries(Object.entries(known).filter(([name]) => !scripted.has(name)));
     return previewRouting(graph, elementId, fields, compiled, feelValues(formFields, drafts, fromEvents), new Set(formFields.map((f) => f.name)));
   };
+}
+
+/** Every field of a process as FEEL conditions see it (an enum's values and a decimal's scale included, or its conditions would not type-check). */
+export function fieldsInScope(process: AppManifest['processes'][number]): FieldInScope[] {
+  const byName = new Map<string, FieldInScope>();
+  for (const f of [...process.start.fields, ...process.tasks.flatMap((t) => t.fields), ...(process.scripts ?? []).flatMap((s) => s.fields)])
+    if (!byName.has(f.name)) byName.set(f.name, { name: f.name, type: f.type, values: f.values, scale: f.scale });
+  return [...byName.values()];
 }
 
 /** `routingFor`, made once per manifest, process and element (lists of forms call it in a loop). */

@@ -2,6 +2,7 @@
  * Reading the ChainFlow extension off bpmn-js business objects: roles (own, or inherited from
  * the lane or pool as the generator resolves them) and cf:field declarations. Pure: only reads.
  */
+import { valuesOf } from './field-type-settings.js';
 import type { FieldInScope } from '../../../../generators/feel/check-feel.js';
 import { FIELD_TYPES, type FieldType } from '../../../../generators/model/workspace.js';
 import type { LintElement } from '../lint/process-graph.js';
@@ -54,13 +55,16 @@ export function fieldsOf(bo: BusinessObject): BusinessObject[] {
 
 /** Every field the process declares, first declaration's type wins (the generator reports clashes). */
 export function processFields(process: BusinessObject | undefined): FieldInScope[] {
-  const fields = new Map<string, FieldType>();
+  const fields = new Map<string, FieldInScope>();
   for (const node of (process?.get('flowElements') as BusinessObject[] | undefined) ?? []) {
     for (const field of fieldsOf(node)) {
       const name = String(field.get('name') ?? '').trim();
       const type = field.get('type') as FieldType;
-      if (name && FIELD_TYPES.includes(type) && !fields.has(name)) fields.set(name, type);
+      // an enum's values and a decimal's scale, so conditions are checked as the generator checks them
+      const scale = field.get('scale') as number | undefined;
+      const options = type === 'enum' ? { values: valuesOf(field) } : type === 'decimal' && scale !== undefined ? { scale: Number(scale) } : {};
+      if (name && FIELD_TYPES.includes(type) && !fields.has(name)) fields.set(name, { name, type, ...options });
     }
   }
-  return [...fields].map(([name, type]) => ({ name, type }));
+  return [...fields.values()];
 }

@@ -5,7 +5,8 @@
  */
 import { CheckboxEntry, SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
-import { FIELD_TYPES } from '../../../../generators/model/workspace.js';
+import { FIELD_TYPES, type FieldType } from '../../../../generators/model/workspace.js';
+import { fieldTypeEntries, settingsForType } from './field-type-entries.js';
 import { fieldsOf, type BusinessObject } from './cf-model.js';
 import type { BpmnFactory, CommandStack, Injector, Modeling, Shape, Translate } from './panel-services.js';
 
@@ -54,7 +55,7 @@ function TypeEntry({ element, id, field }: FieldProps) {
     id,
     label: translate('Type'),
     getValue: () => String(field.get('type') ?? ''),
-    setValue: (value: string) => update({ type: value }),
+    setValue: (value: string) => update(settingsForType(value as FieldType, field)),
     getOptions: () => FIELD_TYPES.map((t) => ({ value: t, label: t })),
   });
 }
@@ -98,7 +99,7 @@ export function fieldListProps(element: Shape, injector: Injector) {
     return {
       id: prefix,
       label: String(field.get('name') || '') || translate('<unnamed>'),
-      entries: [entry('name', NameEntry), entry('type', TypeEntry), entry('label', LabelEntry), entry('required', RequiredEntry)],
+      entries: [entry('name', NameEntry), entry('type', TypeEntry), ...fieldTypeEntries(field, entry), entry('label', LabelEntry), entry('required', RequiredEntry)],
       autoFocusEntry: `${prefix}-name`,
       remove: (event: Event) => {
         event.stopPropagation();

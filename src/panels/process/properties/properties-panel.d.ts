@@ -7,6 +7,7 @@ declare module 'bpmn-js-properties-panel' {
 declare module '@bpmn-io/properties-panel' {
   type Entry = (props: Record<string, unknown>) => unknown;
   export const TextFieldEntry: Entry;
+  export const TextAreaEntry: Entry;
   export const SelectEntry: Entry;
   export const CheckboxEntry: Entry;
   export const ToggleSwitchEntry: Entry;
