@@ -10,6 +10,7 @@ import { createBuildServices } from './app/build-services.js';
 import { createChainServices } from './app/chain-services.js';
 import { applyLanguage, createI18n, preferredLanguage } from './i18n/i18n.js';
 import { createKeyring } from './keys/key-store.js';
+import { createKeystoreClient } from './keys/worker/keystore-client.js';
 import { openStudioDb } from './persistence/studio-db.js';
 import { createWorkspaceRepository } from './persistence/workspace-repository.js';
 import { createStudioStore } from './store/create-studio-store.js';
@@ -25,7 +26,8 @@ try {
   const studio = createStudioStore(
     {
       repo: createWorkspaceRepository(db),
-      keys: createKeyring(db),
+      // scrypt (keystore v3) runs in a worker: creating many keys would otherwise freeze the page
+      keys: createKeyring(db, { crypto: createKeystoreClient() }),
       loadSample: () => import('../generators/samples/order-fulfilment/workspace.json').then((m) => m.default),
       build: createBuildServices(),
       chain: createChainServices(),

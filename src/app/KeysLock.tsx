@@ -18,17 +18,34 @@ export function LockButton() {
   if (!ready) return null;
   const unlocked = lock === 'unlocked';
   return (
-    <button
-      type="button"
-      className={`btn btn-small btn-ghost keys-lock is-${lock}`}
-      data-testid="keys-lock"
-      data-state={lock}
-      title={unlocked ? t('keys.lockNow') : t('keys.unlock')}
-      onClick={() => (unlocked ? keys.lock() : keys.showUnlock())}
-    >
-      <Icon name={unlocked ? 'unlock' : 'lock'} />
-      {t(`keys.lock.${lock}`)}
-    </button>
+    <>
+      <KeyProgress />
+      <button
+        type="button"
+        className={`btn btn-small btn-ghost keys-lock is-${lock}`}
+        data-testid="keys-lock"
+        data-state={lock}
+        title={unlocked ? t('keys.lockNow') : t('keys.unlock')}
+        onClick={() => (unlocked ? keys.lock() : keys.showUnlock())}
+      >
+        <Icon name={unlocked ? 'unlock' : 'lock'} />
+        {t(`keys.lock.${lock}`)}
+      </button>
+    </>
+  );
+}
+
+/** Keys being encrypted (scrypt runs in the keystore worker): how far, while it lasts. */
+function KeyProgress() {
+  const { t } = useTranslation();
+  const progress = useStudio((s) => s.keyProgress);
+  if (!progress) return null;
+  const label = t('keys.progress', { done: Math.floor(progress.done), total: progress.total });
+  return (
+    <span className="key-progress" role="status" data-testid="key-progress" data-done={progress.done.toFixed(2)} data-total={progress.total}>
+      <progress max={progress.total} value={progress.done} aria-label={label} />
+      <span>{label}</span>
+    </span>
   );
 }
 

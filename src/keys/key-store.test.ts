@@ -5,7 +5,7 @@ import type { Workspace } from '../../generators/index.js';
 import { openStudioDb, type StudioDb } from '../persistence/studio-db.js';
 import { createKeyStore, KeysLockedError, OPERATOR_KEY_ID, type KeyEvent, type KeyStore } from './key-store.js';
 import { assignAddresses } from './assign-addresses.js';
-import { keystoreScrypt } from './keystore-crypto.js';
+import { keystoreScrypt, localKeystoreCrypto, type KeystoreCrypto } from './keystore-crypto.js';
 
 const workspace = {
   schemaVersion: 1,
@@ -219,5 +219,53 @@ describe('assignAddresses', () => {
   it('returns the same workspace when addresses already match', () => {
     const ws = { ...workspace, participants: workspace.participants.map((p, i) => ({ ...p, address: `0x${i}` })) };
     expect(assignAddresses(ws, { operator: '0x9', participants: { wang: '0x0', 'line-3': '0x1' } })).toBe(ws);
+  });
+});
+
+describe('KeyStore: where scrypt runs, and its progress', () => {
+  it('encrypts through the injected crypto (the worker in the IDE) and reports each batch from 0 to total', async () => {
+    // given a store whose scrypt goes through a counting wrapper of the local crypto
+    const calls: string[] = [];
+    const crypto: KeystoreCrypto = {
+      encrypt: (key, pass, scrypt, onProgress) => (calls.push('encrypt'), localKeystoreCrypto.encrypt(key, pass, scrypt, onProgress)),
+      decrypt: (json, pass, onProgress) => (calls.push('decrypt'), localKeystoreCrypto.decrypt(json, pass, onProgress)),
+    };
+    const db = await freshDb();
+    const store = createKeyStore(db, 'ws1', { ...cheap, crypto });
+    const progress: { done: number; total: number }[] = [];
+    store.subscribe((e) => e.type === 'progress' && progress.push({ done: e.done, total: e.total }));
+
+    // when the passphrase is set (the operator's key) and the two participants' keys are made
+    await store.setPassphrase(PASS);
+    await store.ensureKeys(workspace);
+
+    // then every key went through the injected crypto
+    expect(calls).toEqual(['encrypt', 'encrypt', 'encrypt']);
+    // and progress ran 0 -> 1 for the first batch, 0 -> 2 for the second, never backwards
+    const secondStart = progress.findIndex((p) => p.total === 2);
+    expect(progress[0]).toEqual({ done: 0, total: 1 });
+    expect(progress[secondStart - 1]).toEqual({ done: 1, total: 1 });
+    expect(progress[secondStart]).toEqual({ done: 0, total: 2 });
+    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+    const second = progress.slice(secondStart).map((p) => p.done);
+    expect([...second].sort((a, b) => a - b)).toEqual(second);
+    expect(second.some((d) => d > 0 && d < 2 && d !== 1)).toBe(true); // fractions within a key
+
+    // and opening a key to sign decrypts through it too
+    await store.getSigner('wang');
+    expect(calls.at(-1)).toBe('decrypt');
+  });
+
+  it('closes a batch whose scrypt failed, so no progress bar stays up', async () => {
+    const db = await freshDb();
+    const failing: KeystoreCrypto = { ...localKeystoreCrypto, encrypt: async () => Promise.reject(new Error('worker died')) };
+    const store = createKeyStore(db, 'ws1', { ...cheap, crypto: failing });
+    const progress: { done: number; total: number }[] = [];
+    store.subscribe((e) => e.type === 'progress' && progress.push({ done: e.done, total: e.total }));
+    await expect(store.setPassphrase(PASS)).rejects.toThrow('worker died');
+    expect(progress).toEqual([
+      { done: 0, total: 1 },
+      { done: 1, total: 1 },
+    ]);
   });
 });

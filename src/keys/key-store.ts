@@ -17,7 +17,7 @@ import type { Provider, Wallet } from 'ethers';
 import type { Workspace } from '../../generators/index.js';
 import type { KeyRecord, StudioDb } from '../persistence/studio-db.js';
 import { createIdleLock, type IdleTimers } from './idle-lock.js';
-import { decryptKeystore, encryptPrivateKey, KEYSTORE_SCRYPT, MIN_PASSPHRASE_LENGTH, type ScryptParams } from './keystore-crypto.js';
+import { KEYSTORE_SCRYPT, localKeystoreCrypto, MIN_PASSPHRASE_LENGTH, type KeystoreCrypto, type KeystoreProgress, type ScryptParams } from './keystore-crypto.js';
 
 /** Owner id of the consortium operator's key (cannot clash: participant ids are user data, this is not a valid one). */
 export const OPERATOR_KEY_ID = '#operator';
@@ -57,7 +57,8 @@ export class KeysLockedError extends Error {
   }
 }
 
-export type KeyEvent = { type: 'lock'; state: KeyLockState } | { type: 'unlock-needed' };
+/** 'progress': keys being encrypted, `done` of `total` (fractional during one); a batch ends with done === total. */
+export type KeyEvent = { type: 'lock'; state: KeyLockState } | { type: 'unlock-needed' } | { type: 'progress'; done: number; total: number };
 
 /** A new key for an owner, checked and encrypted but not stored yet (see rotateKey). */
 export interface KeyReplacement {
@@ -106,6 +107,8 @@ export interface KeyStoreOptions {
   /** scrypt parameters of keystores written from now on (tests use cheap ones). */
   scrypt?: ScryptParams;
   timers?: IdleTimers;
+  /** Where scrypt runs: the IDE passes the keystore worker's client (keys/worker); default on this thread. */
+  crypto?: KeystoreCrypto;
 }
 
 const randomKey: KeyGenerator = async () => {
@@ -122,6 +125,8 @@ function fail(error: KeyError, detail: string): { ok: false; error: KeyError; de
 export function createKeyStore(db: StudioDb, workspaceId: string, options: KeyStoreOptions = {}): KeyStore {
   const generate = options.generate ?? randomKey;
   const scrypt = options.scrypt ?? KEYSTORE_SCRYPT;
+  // not named `crypto`: that would hide Web Crypto's global in this scope
+  const keystores = options.crypto ?? localKeystoreCrypto;
   const listeners = new Set<(event: KeyEvent) => void>();
   let waiters: { resolve(): void; reject(e: Error): void }[] = [];
   /** Present while unlocked: the passphrase and the keys decrypted so far. */
@@ -135,6 +140,23 @@ export function createKeyStore(db: StudioDb, workspaceId: string, options: KeySt
   };
 
   const emit = (event: KeyEvent) => listeners.forEach((l) => l(event));
+
+  /**
+   * Runs `total` scrypt jobs one after another (the worker runs one at a time anyway, and the
+   * progress stays in order), reporting each job's fraction as part of the batch. The closing
+   * event (done === total) is sent even when a job throws, so no progress bar stays up.
+   */
+  async function inBatch<T>(total: number, job: (index: number, progress: KeystoreProgress) => Promise<T>): Promise<T[]> {
+    const results: T[] = [];
+    if (total === 0) return results;
+    emit({ type: 'progress', done: 0, total });
+    try {
+      for (let i = 0; i < total; i++) results.push(await job(i, (fraction) => emit({ type: 'progress', done: Math.min(total, i + fraction), total })));
+    } finally {
+      emit({ type: 'progress', done: total, total });
+    }
+    return results;
+  }
   const idle = createIdleLock(DEFAULT_IDLE_MINUTES * 60_000, () => store.lock(), options.timers);
   let idleLoaded: Promise<number> | undefined;
   const loadIdle = () =>
@@ -158,22 +180,22 @@ export function createKeyStore(db: StudioDb, workspaceId: string, options: KeySt
     await Promise.all([...list.map((r) => tx.store.put(r)), tx.done]);
   }
 
-  async function encrypted(r: KeyRecord, passphrase: string): Promise<KeyRecord> {
+  async function encrypted(r: KeyRecord, passphrase: string, onProgress?: KeystoreProgress): Promise<KeyRecord> {
     if (r.keystore || !r.privateKey) return r;
-    const keystore = await encryptPrivateKey(r.privateKey, passphrase, scrypt);
+    const keystore = await keystores.encrypt(r.privateKey, passphrase, scrypt, onProgress);
     const { privateKey: _dropped, ...rest } = r;
     return { ...rest, keystore };
   }
 
   async function migratePlaintext(passphrase: string): Promise<void> {
     const plain = (await records()).filter((r) => !r.keystore && r.privateKey);
-    if (plain.length) await putAll(await Promise.all(plain.map((r) => encrypted(r, passphrase))));
+    if (plain.length) await putAll(await inBatch(plain.length, (i, progress) => encrypted(plain[i], passphrase, progress)));
   }
 
-  async function newRecord(ownerId: string, passphrase: string, privateKey?: string): Promise<KeyRecord> {
+  async function newRecord(ownerId: string, passphrase: string, privateKey?: string, onProgress?: KeystoreProgress): Promise<KeyRecord> {
     const { Wallet } = await import('ethers');
     const key = privateKey ?? (await generate());
-    const keystore = await encryptPrivateKey(key, passphrase, scrypt);
+    const keystore = await keystores.encrypt(key, passphrase, scrypt, onProgress);
     return { workspaceId, ownerId, keystore, address: new Wallet(key).address, createdAt: Date.now() };
   }
 
@@ -195,7 +217,7 @@ export function createKeyStore(db: StudioDb, workspaceId: string, options: KeySt
         const { Wallet } = await import('ethers');
         const r = await record(ownerId);
         if (!r.keystore) return new Wallet(r.privateKey!);
-        const opened = await decryptKeystore(r.keystore, current.passphrase);
+        const opened = await keystores.decrypt(r.keystore, current.passphrase);
         if (!opened.ok) throw new Error(`the key of "${ownerId}" does not open with the workspace passphrase: ${opened.detail}`);
         return new Wallet(opened.privateKey);
       })();
@@ -248,8 +270,12 @@ export function createKeyStore(db: StudioDb, workspaceId: string, options: KeySt
           return fail('weak-passphrase', `the passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`);
         }
         const all = await records();
-        const list = await Promise.all(all.map((r) => encrypted(r, passphrase)));
-        if (!all.some((r) => r.ownerId === OPERATOR_KEY_ID)) list.push(await newRecord(OPERATOR_KEY_ID, passphrase));
+        const plain = all.filter((r) => !r.keystore && r.privateKey);
+        const needsOperator = !all.some((r) => r.ownerId === OPERATOR_KEY_ID);
+        const made = await inBatch(plain.length + (needsOperator ? 1 : 0), (i, progress) =>
+          i < plain.length ? encrypted(plain[i], passphrase, progress) : newRecord(OPERATOR_KEY_ID, passphrase, undefined, progress),
+        );
+        const list = [...all.filter((r) => !plain.includes(r)), ...made];
         await putAll(list);
         startSession(passphrase);
         return { ok: true };
@@ -260,7 +286,7 @@ export function createKeyStore(db: StudioDb, workspaceId: string, options: KeySt
       const all = await records();
       const check = all.find((r) => r.ownerId === OPERATOR_KEY_ID && r.keystore) ?? all.find((r) => r.keystore);
       if (!check?.keystore) return fail('not-set', 'no passphrase is set for this workspace yet');
-      const opened = await decryptKeystore(check.keystore, passphrase);
+      const opened = await keystores.decrypt(check.keystore, passphrase);
       if (!opened.ok) return fail(opened.error, opened.error === 'wrong-passphrase' ? 'wrong passphrase' : opened.detail);
       await serial(() => migratePlaintext(passphrase));
       if (session) return { ok: true }; // unlocked meanwhile by another call
@@ -316,13 +342,14 @@ export function createKeyStore(db: StudioDb, workspaceId: string, options: KeySt
       if (owners.some((o) => !stored.has(o))) await store.whenUnlocked();
       return serial(async () => {
         const existing = new Map((await records()).map((k) => [k.ownerId, k.address]));
-        for (const ownerId of owners) {
-          if (existing.has(ownerId)) continue;
+        const missing = owners.filter((o) => !existing.has(o));
+        // each key is stored as soon as it exists: an interrupted batch keeps what it made
+        await inBatch(missing.length, async (i, progress) => {
           if (!session) throw new KeysLockedError('the keys were locked while creating new ones: unlock and try again');
-          const r = await newRecord(ownerId, session.passphrase);
+          const r = await newRecord(missing[i], session.passphrase, undefined, progress);
           await db.add('keys', r);
-          existing.set(ownerId, r.address);
-        }
+          existing.set(missing[i], r.address);
+        });
         const participants: Record<string, string> = {};
         for (const p of workspace.participants) participants[p.id] = existing.get(p.id)!;
         return { operator: existing.get(OPERATOR_KEY_ID)!, participants };
@@ -338,13 +365,13 @@ export function createKeyStore(db: StudioDb, workspaceId: string, options: KeySt
       }
       const w = await wallet(ownerId);
       // exported files use the same parameters; a wallet reads them from the file
-      return { ok: true, json: await encryptPrivateKey(w.privateKey, filePassphrase, scrypt), address: w.address };
+      return { ok: true, json: await keystores.encrypt(w.privateKey, filePassphrase, scrypt), address: w.address };
     },
 
     rotateKey: (ownerId) => prepare(ownerId, undefined),
 
     async importKey(ownerId, json, filePassphrase) {
-      const opened = await decryptKeystore(json, filePassphrase);
+      const opened = await keystores.decrypt(json, filePassphrase);
       if (!opened.ok) return fail(opened.error, opened.detail);
       return prepare(ownerId, opened.privateKey);
     },

@@ -25,26 +25,34 @@ export const MIN_PASSPHRASE_LENGTH = 8;
 
 export type DecryptError = 'wrong-passphrase' | 'invalid-file';
 
+/** Called with 0..1 while scrypt runs (ethers reports every few ms of work). */
+export type KeystoreProgress = (fraction: number) => void;
+
 export type DecryptResult =
   | { ok: true; privateKey: string; address: string }
   | { ok: false; error: DecryptError; detail: string };
 
 /** Encrypts a 0x-prefixed private key into keystore v3 JSON text. */
-export async function encryptPrivateKey(privateKey: string, passphrase: string, scrypt: ScryptParams = KEYSTORE_SCRYPT): Promise<string> {
+export async function encryptPrivateKey(
+  privateKey: string,
+  passphrase: string,
+  scrypt: ScryptParams = KEYSTORE_SCRYPT,
+  onProgress?: KeystoreProgress,
+): Promise<string> {
   const { encryptKeystoreJson, Wallet } = await import('ethers');
   const address = new Wallet(privateKey).address;
-  return encryptKeystoreJson({ address, privateKey }, passphrase, { scrypt });
+  return encryptKeystoreJson({ address, privateKey }, passphrase, { scrypt, progressCallback: onProgress });
 }
 
 /**
  * Decrypts keystore v3 JSON text. A wrong passphrase (MAC mismatch) and a file that is not a
  * keystore come back as data, never thrown; the address is the one the key derives.
  */
-export async function decryptKeystore(json: string, passphrase: string): Promise<DecryptResult> {
+export async function decryptKeystore(json: string, passphrase: string, onProgress?: KeystoreProgress): Promise<DecryptResult> {
   const { Wallet, isError, isKeystoreJson } = await import('ethers');
   if (!isKeystoreJson(json)) return { ok: false, error: 'invalid-file', detail: 'not an Ethereum keystore v3 JSON file' };
   try {
-    const wallet = await Wallet.fromEncryptedJson(json, passphrase);
+    const wallet = await Wallet.fromEncryptedJson(json, passphrase, onProgress);
     if (!('privateKey' in wallet)) return { ok: false, error: 'invalid-file', detail: 'the keystore holds no private key' };
     return { ok: true, privateKey: wallet.privateKey, address: wallet.address };
   } catch (e) {
@@ -67,3 +75,15 @@ export function keystoreScrypt(json: string): ScryptParams | undefined {
     return undefined;
   }
 }
+
+/**
+ * Where scrypt runs. Same promises as the functions above (errors as data for decrypt); the IDE
+ * hands in the worker client (worker/keystore-client.ts) so the page stays responsive, Node and
+ * tests use localKeystoreCrypto on the calling thread.
+ */
+export interface KeystoreCrypto {
+  encrypt(privateKey: string, passphrase: string, scrypt: ScryptParams, onProgress?: KeystoreProgress): Promise<string>;
+  decrypt(json: string, passphrase: string, onProgress?: KeystoreProgress): Promise<DecryptResult>;
+}
+
+export const localKeystoreCrypto: KeystoreCrypto = { encrypt: encryptPrivateKey, decrypt: decryptKeystore };

@@ -25,6 +25,8 @@ export interface KeysState {
   idleLockMinutes: number;
   /** Participant id -> its last key change. */
   keyChanges: Record<string, KeyChange>;
+  /** Keys being encrypted (scrypt in the keystore worker; done may be fractional); absent when idle. */
+  keyProgress?: { done: number; total: number };
 }
 
 export const initialKeysState: KeysState = {
@@ -126,6 +128,7 @@ export function keysActions({ get, set, services }: SliceContext) {
       const store = services.keys(id);
       detach = store.subscribe((event) => {
         if (event.type === 'unlock-needed') set({ unlockPrompt: true });
+        else if (event.type === 'progress') set({ keyProgress: event.done < event.total ? { done: event.done, total: event.total } : undefined });
         else set({ keysLock: event.state, ...(event.state === 'unlocked' ? { unlockPrompt: false } : {}) });
       });
       set({ keysLock: store.unlocked ? 'unlocked' : 'unknown' });

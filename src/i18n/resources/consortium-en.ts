@@ -25,6 +25,8 @@ export const consortiumEn = {
   members_other: '{{count}} members',
   links: { 'member-of': 'member of', 'plays-role': 'plays role', 'owns-device': 'owns device' },
   toolbar: { autoLayout: 'Auto layout', fit: 'Zoom to fit', laying: 'Laying out…' },
+  search: { label: 'Find a node', placeholder: 'Find by name… (Enter: next)', none: 'No match', count: '{{at}} of {{count}}' },
+  copySuffix: ' (copy)',
   refused: {
     self: 'A node cannot link to itself.',
     fromNonParticipant: 'Links start at a participant: drag from a person, device or account.',

@@ -27,6 +27,8 @@ export const consortiumZhCN: typeof consortiumEn = {
   members_other: '{{count}} 名成员',
   links: { 'member-of': '成员', 'plays-role': '担任角色', 'owns-device': '拥有设备' },
   toolbar: { autoLayout: '自动布局', fit: '缩放至全部', laying: '正在布局…' },
+  search: { label: '查找节点', placeholder: '按名称查找…（回车：下一个）', none: '无匹配', count: '第 {{at}} 个，共 {{count}} 个' },
+  copySuffix: '（副本）',
   refused: {
     self: '节点不能连接到自身。',
     fromNonParticipant: '连接从参与方开始：从人员、设备或机构账户拖出。',

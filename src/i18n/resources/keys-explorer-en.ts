@@ -12,6 +12,7 @@ export const keysEn = {
   unlock: 'Unlock',
   setPassphrase: 'Set passphrase',
   cancel: 'Cancel',
+  progress: 'Encrypting keys {{done}} of {{total}}…',
   working: 'Working…',
   idleLock: 'Lock after inactivity',
   idleMinutes: '{{count}} min',

@@ -14,6 +14,7 @@ export const keysZhCN: typeof keysEn = {
   unlock: '解锁',
   setPassphrase: '设置口令',
   cancel: '取消',
+  progress: '正在加密密钥 {{done}}/{{total}}…',
   working: '处理中…',
   idleLock: '闲置后自动锁定',
   idleMinutes: '{{count}} 分钟',

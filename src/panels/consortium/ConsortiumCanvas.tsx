@@ -51,6 +51,8 @@ import { NODE_TYPES } from './nodes.js';
 import { Palette, PALETTE_MIME } from './Palette.js';
 import { usePermissionMatrix } from './use-permission-matrix.js';
 import { autoLayout } from './auto-layout.js';
+import { CanvasSearch } from './CanvasSearch.js';
+import { useCopyPaste } from './use-copy-paste.js';
 
 export default function ConsortiumCanvas() {
   return (
@@ -224,6 +226,23 @@ function CanvasInner() {
     }
   };
 
+  // search focuses a node; copy and paste make new ones beside the selected
+  const focusNode = useCallback(
+    (key: string) => {
+      setSelected({ nodes: [key], edges: [] });
+      void flow.fitView({ nodes: [{ id: key }], padding: 0.6, maxZoom: 1.2, duration: 250 });
+    },
+    [flow],
+  );
+  useCopyPaste({
+    selectedKeys: selected.nodes,
+    nodes,
+    workspace: () => latest.current,
+    apply: (next) => edit(() => next),
+    onPasted: (keys) => setSelected({ nodes: keys, edges: [] }),
+    suffix: t('designer.consortium.copySuffix'),
+  });
+
   const selectedNode = selected.nodes.length === 1 && selected.edges.length === 0 ? selected.nodes[0] : undefined;
   const selectedLink = selected.edges.length === 1 && selected.nodes.length === 0 ? edges.find((e) => e.id === selected.edges[0])?.data : undefined;
 
@@ -232,6 +251,7 @@ function CanvasInner() {
       <Palette />
       <div className="cn-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} aria-label={t('designer.consortium.canvasLabel')}>
         <div className="cn-toolbar">
+          <CanvasSearch nodes={nodes} onFound={focusNode} />
           <button type="button" className="btn btn-small" data-testid="cn-auto-layout" disabled={laying} onClick={() => void runAutoLayout()}>
             {laying ? t('designer.consortium.toolbar.laying') : t('designer.consortium.toolbar.autoLayout')}
           </button>

@@ -1,94 +1,68 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTICIPANT_KINDS, type ParticipantKind, type Workspace } from '../../../generators/model/workspace.js';
+import type { ParticipantKind, Workspace } from '../../../generators/model/workspace.js';
 import { TextCell } from '../../app/TextCell.js';
-import { selectWorkspace } from '../../store/selectors.js';
-import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { addParticipant, removeParticipant, updateParticipant } from '../../store/workspace-edits.js';
 import { KeyActions, KeysSettings } from './KeyActions.js';
+import { ListSection, RemoveButton, useWorkspaceEdit } from './ListSection.js';
+import { KindSelect, OrganizationSelect, RolePicker } from './pickers.js';
 
 export function ParticipantsSection() {
   const { t } = useTranslation();
-  const workspace = useStudio(selectWorkspace)!;
-  const { workspace: edit } = useStudioActions();
-
+  const [workspace, edit] = useWorkspaceEdit();
   return (
-    <section className="card" data-testid="participants-section">
-      <h2>{t('participants.participants')}</h2>
-      <KeysSettings />
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('participants.name')}</th>
-            <th>{t('participants.kind')}</th>
-            <th>{t('participants.organization')}</th>
-            <th>{t('participants.roles')}</th>
-            <th>{t('participants.account')}</th>
-            <th aria-label={t('participants.actions')} />
-          </tr>
-        </thead>
-        <tbody>
-          {workspace.participants.map((p) => (
-            <tr key={p.id} data-testid={`participant-row-${p.id}`}>
-              <td>
-                <TextCell
-                  data-testid={`participant-name-${p.id}`}
-                  aria-label={t('participants.name')}
-                  value={p.name}
-                  onCommit={(name) => edit.edit((ws) => updateParticipant(ws, p.id, { name }))}
-                />
-              </td>
-              <td>
-                <KindSelect
-                  testId={`participant-kind-${p.id}`}
-                  value={p.kind}
-                  onChange={(kind) => edit.edit((ws) => updateParticipant(ws, p.id, { kind }))}
-                />
-              </td>
-              <td>
-                <OrganizationSelect
-                  testId={`participant-org-${p.id}`}
-                  workspace={workspace}
-                  value={p.organization}
-                  onChange={(organization) => edit.edit((ws) => updateParticipant(ws, p.id, { organization }))}
-                />
-              </td>
-              <td>
-                <RolePicker
-                  testIdPrefix={`participant-role-${p.id}`}
-                  workspace={workspace}
-                  value={p.roles}
-                  onChange={(roles) => edit.edit((ws) => updateParticipant(ws, p.id, { roles }))}
-                />
-              </td>
-              <td>
-                <code className="address" title={p.address} data-testid={`participant-address-${p.id}`}>
-                  {p.address ? shortAddress(p.address) : t('participants.noKey')}
-                </code>
-                {p.address && <KeyActions participantId={p.id} name={p.name} />}
-              </td>
-              <td className="cell-actions">
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost"
-                  data-testid={`participant-remove-${p.id}`}
-                  onClick={() => edit.edit((ws) => removeParticipant(ws, p.id))}
-                >
-                  {t('participants.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <AddParticipantForm workspace={workspace} />
-    </section>
+    <ListSection
+      testId="participants-section"
+      title={t('participants.participants')}
+      before={<KeysSettings />}
+      columns={[t('participants.name'), t('participants.kind'), t('participants.organization'), t('participants.roles'), t('participants.account')]}
+      after={<AddParticipantForm workspace={workspace} />}
+    >
+      {workspace.participants.map((p) => (
+        <tr key={p.id} data-testid={`participant-row-${p.id}`}>
+          <td>
+            <TextCell
+              data-testid={`participant-name-${p.id}`}
+              aria-label={t('participants.name')}
+              value={p.name}
+              onCommit={(name) => edit((ws) => updateParticipant(ws, p.id, { name }))}
+            />
+          </td>
+          <td>
+            <KindSelect testId={`participant-kind-${p.id}`} value={p.kind} onChange={(kind) => edit((ws) => updateParticipant(ws, p.id, { kind }))} />
+          </td>
+          <td>
+            <OrganizationSelect
+              testId={`participant-org-${p.id}`}
+              workspace={workspace}
+              value={p.organization}
+              onChange={(organization) => edit((ws) => updateParticipant(ws, p.id, { organization }))}
+            />
+          </td>
+          <td>
+            <RolePicker
+              testIdPrefix={`participant-role-${p.id}`}
+              workspace={workspace}
+              value={p.roles}
+              onChange={(roles) => edit((ws) => updateParticipant(ws, p.id, { roles }))}
+            />
+          </td>
+          <td>
+            <code className="address" title={p.address} data-testid={`participant-address-${p.id}`}>
+              {p.address ? shortAddress(p.address) : t('participants.noKey')}
+            </code>
+            {p.address && <KeyActions participantId={p.id} name={p.name} />}
+          </td>
+          <RemoveButton testId={`participant-remove-${p.id}`} onRemove={() => edit((ws) => removeParticipant(ws, p.id))} />
+        </tr>
+      ))}
+    </ListSection>
   );
 }
 
 function AddParticipantForm({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
-  const { workspace: edit } = useStudioActions();
+  const [, edit] = useWorkspaceEdit();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ParticipantKind>('person');
   const [organization, setOrganization] = useState(workspace.organizations[0]?.id ?? '');
@@ -99,7 +73,7 @@ function AddParticipantForm({ workspace }: { workspace: Workspace }) {
   const add = (e: FormEvent) => {
     e.preventDefault();
     if (!ready || !org) return;
-    edit.edit((ws) => addParticipant(ws, { name, kind, organization: org, roles }));
+    edit((ws) => addParticipant(ws, { name, kind, organization: org, roles }));
     setName('');
     setRoles([]);
   };
@@ -120,57 +94,6 @@ function AddParticipantForm({ workspace }: { workspace: Workspace }) {
         {t('participants.add')}
       </button>
     </form>
-  );
-}
-
-function KindSelect({ testId, value, onChange }: { testId: string; value: ParticipantKind; onChange(kind: ParticipantKind): void }) {
-  const { t } = useTranslation();
-  return (
-    <select data-testid={testId} aria-label={t('participants.kind')} value={value} onChange={(e) => onChange(e.target.value as ParticipantKind)}>
-      {PARTICIPANT_KINDS.map((k) => (
-        <option key={k} value={k}>
-          {t(`participants.kinds.${k}`)}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function OrganizationSelect(props: { testId: string; workspace: Workspace; value: string; onChange(id: string): void }) {
-  const { t } = useTranslation();
-  return (
-    <select
-      data-testid={props.testId}
-      aria-label={t('participants.organization')}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-    >
-      {props.workspace.organizations.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function RolePicker(props: { testIdPrefix: string; workspace: Workspace; value: string[]; onChange(roles: string[]): void }) {
-  const toggle = (id: string) =>
-    props.onChange(props.value.includes(id) ? props.value.filter((r) => r !== id) : [...props.value, id]);
-  return (
-    <div className="role-picker">
-      {props.workspace.roles.map((r) => (
-        <label key={r.id} className={`chip${props.value.includes(r.id) ? ' is-on' : ''}`}>
-          <input
-            type="checkbox"
-            data-testid={`${props.testIdPrefix}-${r.id}`}
-            checked={props.value.includes(r.id)}
-            onChange={() => toggle(r.id)}
-          />
-          {r.name}
-        </label>
-      ))}
-    </div>
   );
 }
 
