@@ -9,6 +9,7 @@ import { createTxFromRLP } from '@ethereumjs/tx';
 import { Address, createAccount, hexToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { createLedgerCommon } from '../src/ledger/engine/chain-config.js';
+import { ledgerKeccak256, loadKeccak } from '../src/ledger/engine/keccak.js';
 import { loadSenderRecovery } from '../src/ledger/engine/sender-recovery.js';
 
 export interface BareResult {
@@ -35,8 +36,9 @@ export async function runBareEvm(
   options: { jsRecovery?: boolean } = {},
 ): Promise<BareResult> {
   const loaded = await loadSenderRecovery();
+  await loadKeccak(); // hash as the ledger does (WASM when it loads)
   const recovery = options.jsRecovery ? 'js-noble' : loaded.implementation;
-  const common = options.jsRecovery ? createLedgerCommon(chainId, {}) : createLedgerCommon(chainId);
+  const common = options.jsRecovery ? createLedgerCommon(chainId, { keccak256: ledgerKeccak256 }) : createLedgerCommon(chainId);
   const stateManager = new MerkleStateManager({ common, caches: new Caches() });
   for (const [address, wei] of Object.entries(alloc)) {
     await stateManager.putAccount(new Address(hexToBytes(address as `0x${string}`)), createAccount({ nonce: 0n, balance: wei }));

@@ -29,6 +29,8 @@ export interface RunFigures {
   bareJsRecoveryTxPerSec: number;
   /** How the ledger (and the bare run beside it) recovered senders: ledger_storageInfo.senderRecovery. */
   senderRecovery: string;
+  /** How the ledger (and the bare run) hashed keccak-256: ledger_storageInfo.keccak. */
+  keccak: string;
   count: number;
   gasPerTask: number;
 }
@@ -74,7 +76,7 @@ export async function runNode(count: number, chainBlocks: number, log: (line: st
   const full = await runFullPath(provider, wallets, taskCalls(manifest, deployment, count));
   const bare = await runBareEvm(BENCH_CHAIN_ID, alloc, setup, full.raws);
   const bareJs = await runBareEvm(BENCH_CHAIN_ID, alloc, setup, full.raws, { jsRecovery: true });
-  const { senderRecovery } = (await engine.request({ method: 'ledger_storageInfo' })) as { senderRecovery: { implementation: string } };
+  const { senderRecovery, keccak } = (await engine.request({ method: 'ledger_storageInfo' })) as Record<'senderRecovery' | 'keccak', { implementation: string }>;
   if (senderRecovery.implementation !== bare.recovery) throw new Error(`the ledger recovers with ${senderRecovery.implementation}, the bare run with ${bare.recovery}`);
   const run: RunFigures = {
     count,
@@ -86,6 +88,7 @@ export async function runNode(count: number, chainBlocks: number, log: (line: st
     bareRecoverShare: Math.round((bare.recoverMs / bare.ms) * 100) / 100,
     bareJsRecoveryTxPerSec: rate(count, bareJs.ms),
     senderRecovery: senderRecovery.implementation,
+    keccak: keccak.implementation,
     gasPerTask: Number(full.gas / BigInt(count)),
   };
   log(`node: ${run.taskTxPerSec} task tx/s full path, ${run.bareTxPerSec} bare; growing the chain to ${chainBlocks} blocks...`);

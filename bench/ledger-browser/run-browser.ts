@@ -77,6 +77,7 @@ export async function runBrowser(
       (arg) => (window as unknown as { runLedgerBench(i: BrowserBenchInput): Promise<BrowserBenchOutput> }).runLedgerBench(arg),
       input,
     )) as BrowserBenchOutput;
+    const { keccak } = out.storage as { keccak: { implementation: string; reason?: string } };
     const run: RunFigures = {
       count,
       taskTxPerSec: rate(count, out.fullMs),
@@ -87,9 +88,11 @@ export async function runBrowser(
       bareRecoverShare: Math.round((out.bareRecoverMs / out.bareMs) * 100) / 100,
       bareJsRecoveryTxPerSec: rate(count, out.bareJsRecoveryMs),
       senderRecovery: out.senderRecovery.implementation,
+      keccak: keccak.implementation,
       gasPerTask: Number(BigInt(out.fullGas) / BigInt(count)),
     };
     if (out.senderRecovery.reason !== undefined) log(`chromium: the ledger worker recovers senders in JS: ${out.senderRecovery.reason}`);
+    if (keccak.reason !== undefined) log(`chromium: the ledger worker hashes keccak in JS: ${keccak.reason}`);
     if (out.bareRecovery !== out.senderRecovery.implementation) {
       throw new Error(`the ledger worker recovers with ${out.senderRecovery.implementation}, the bare worker with ${out.bareRecovery}`);
     }

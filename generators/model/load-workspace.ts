@@ -69,14 +69,31 @@ export function loadWorkspace(value: unknown, file = 'workspace.json'): LoadResu
     if (p.address !== undefined && (typeof p.address !== 'string' || !ADDRESS.test(p.address)))
       report(`${path}.address`, `not an account address (0x and 40 hex digits): ${JSON.stringify(p.address)}`);
   });
-  checkList(value, 'processes', report, (proc, path) => {
+  const processIds = checkList(value, 'processes', report, (proc, path) => {
     requireString(proc, 'name', `${path}.name`, report);
     if (typeof proc.bpmn !== 'string' || !proc.bpmn.trim()) report(`${path}.bpmn`, 'must hold the process as BPMN 2.0 XML');
   });
+  checkRegulates(value, processIds, report);
   if (Array.isArray(value.roles) && value.roles.length > MAX_ROLES)
     report('roles', `at most ${MAX_ROLES} roles fit the registry's role bit set (bit 255 marks membership); this workspace has ${value.roles.length}`);
 
   return hasErrors(problems) ? { problems } : { workspace: value as unknown as Workspace, problems };
+}
+
+/** A participant's `regulates`: a list of ids of this workspace's processes, each once. */
+function checkRegulates(value: Json, processIds: Set<string>, report: (path: string, message: string) => void) {
+  if (!Array.isArray(value.participants)) return;
+  value.participants.forEach((p, i) => {
+    if (!isObject(p) || p.regulates === undefined) return;
+    const path = `participants[${i}].regulates`;
+    if (!Array.isArray(p.regulates)) return report(path, 'must be a list of process ids');
+    const seen = new Set<string>();
+    p.regulates.forEach((id, k) => {
+      if (typeof id !== 'string' || !processIds.has(id)) report(`${path}[${k}]`, `process ${JSON.stringify(id)} is not defined`);
+      else if (seen.has(id)) report(`${path}[${k}]`, `process "${id}" is listed twice`);
+      else seen.add(id);
+    });
+  });
 }
 
 /** Checks a list of objects with unique non-empty string ids; returns the ids seen. */

@@ -66,6 +66,12 @@ export interface Participant {
   /** Checksummed account address; filled in when the participant's key is created. */
   address?: string;
   device?: DeviceInfo;
+  /**
+   * For a regulator: ids of the processes (ProcessDocument.id) it regulates; its app view shows
+   * only those. Absent: it regulates every process (as before this field existed); empty: none.
+   * Ignored for participants that are not regulators.
+   */
+  regulates?: string[];
 }
 
 export interface ProcessDocument {

@@ -6,7 +6,7 @@
 import type { BrowserProvider, JsonRpcProvider, Provider } from 'ethers';
 import { DEFAULT_CHAIN, type NetworkConfig } from '../../generators/model/workspace.js';
 import type { LedgerClient } from '../ledger/client/index.js';
-import type { ChainServices } from '../store/studio-services.js';
+import type { BundledLedgerTools, ChainServices } from '../store/studio-services.js';
 
 /** IndexedDB name of the bundled ledger's chain; one chain serves every workspace of this browser. */
 export const BUNDLED_LEDGER_STORE = 'bundled';
@@ -84,6 +84,17 @@ export function createChainServices(): ChainServices {
       if (running) await running.then(({ ledger }) => ledger.terminate()).catch(() => undefined);
       const { deleteIndexedDbLedgerStore } = await import('../ledger/store/index.js');
       await deleteIndexedDbLedgerStore(BUNDLED_LEDGER_STORE);
+    },
+    async bundledLedger(): Promise<BundledLedgerTools> {
+      const [{ ledger }, { createLedgerApi }] = await Promise.all([start(), import('../ledger/client/ledger-api.js')]);
+      return {
+        ...createLedgerApi(ledger.provider),
+        blockNumber: async () => Number(await ledger.provider.request({ method: 'eth_blockNumber' })),
+        async requestPersistence() {
+          const storage = (globalThis as { navigator?: { storage?: { persist?: () => Promise<boolean> } } }).navigator?.storage;
+          return storage?.persist ? storage.persist().catch(() => null) : null;
+        },
+      };
     },
     async hasCode(address) {
       return (await (await current()).getCode(address)) !== '0x';

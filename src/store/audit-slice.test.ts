@@ -78,4 +78,22 @@ describe('audit slice', () => {
     expect(await studio.actions.audit.exportAudit()).toBeUndefined();
     expect(state()).toMatchObject({ auditStatus: 'failed', auditError: 'ledger stopped' });
   });
+
+  it('exports only the processes a linked regulator regulates', async () => {
+    // given an instance of the deployed process
+    const { studio, chain, services, state } = await deployedStudio();
+    chain.instances.push({ processId: 'order', instanceId: 1n, marking: 1n, ended: false, enabledTasks: [] });
+    const read: string[] = [];
+    const base = await services.chain.processClient(state().deployment!.manifest, state().deployment!.record);
+    services.chain.processClient = async () => ({ ...base, listInstances: async (id) => (read.push(id), base.listInstances(id)), history: async () => [] });
+    services.chain.provider = async () => ({ getBlock: async () => null, send: async () => ({ ok: true, blocks: 1 }) }) as never;
+    // when a regulator of no deployed process exports, then nothing of 'order' is read or listed
+    const files = await studio.actions.audit.exportAudit(new Date(), []);
+    expect(read).toEqual([]);
+    expect(files).toMatchObject({ instances: 0, steps: 0 });
+    expect(JSON.parse(files!.json).processes).toEqual([]);
+    // and with its process listed, the instance is exported
+    expect(await studio.actions.audit.exportAudit(new Date(), ['order'])).toMatchObject({ instances: 1 });
+    expect(read).toEqual(['order']);
+  });
 });

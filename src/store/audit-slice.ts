@@ -30,8 +30,11 @@ const builders = () =>
 
 export function auditActions({ get, set, services }: SliceContext) {
   return {
-    /** Builds the audit package of the current deployment; undefined (with auditError set) on failure. */
-    async exportAudit(now = new Date()): Promise<AuditFiles | undefined> {
+    /**
+     * Builds the audit package of the current deployment, of the processes `only` lists (a
+     * regulator linked to some processes) or of all; undefined (with auditError set) on failure.
+     */
+    async exportAudit(now = new Date(), only?: readonly string[]): Promise<AuditFiles | undefined> {
       const deployment = get().deployment;
       if (!deployment) {
         set({ auditStatus: 'failed', auditError: 'nothing is deployed yet: press Deploy first' });
@@ -39,7 +42,8 @@ export function auditActions({ get, set, services }: SliceContext) {
       }
       set({ auditStatus: 'working', auditError: undefined });
       try {
-        const { manifest, record } = deployment;
+        const { record } = deployment;
+        const manifest = only ? { ...deployment.manifest, processes: deployment.manifest.processes.filter((p) => only.includes(p.id)) } : deployment.manifest;
         const [[audit, describe, integrityCheck], client, provider] = await Promise.all([
           builders(),
           services.chain.processClient(manifest, record),

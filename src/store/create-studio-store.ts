@@ -14,6 +14,7 @@ import { deployActions, initialDeployState } from './deploy-slice.js';
 import { explorerActions, initialExplorerState } from './explorer-slice.js';
 import { historyActions, initialHistoryState, recordingSet } from './history-slice.js';
 import { initialKeysState, keysActions } from './keys-slice.js';
+import { initialLedgerToolsState, ledgerToolsActions } from './ledger-tools-slice.js';
 import { initialProcessEventsState } from './process-events-slice.js';
 import { initialSessionState, sessionActions } from './session-slice.js';
 import type { SliceContext, StudioState } from './store-types.js';
@@ -42,6 +43,7 @@ export function createStudioActions(ctx: SliceContext) {
     ui: uiActions(ctx),
     keys: keysActions(ctx),
     explorer: explorerActions(ctx),
+    ledgerTools: ledgerToolsActions(ctx),
     designer: designerActions(ctx),
     audit: auditActions(ctx),
     consortium: consortiumActions(ctx, workspace),
@@ -75,6 +77,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
     ...initialProcessEventsState,
     ...initialHistoryState,
     ...initialWorkspacesState,
+    ...initialLedgerToolsState,
   }));
   // every workspace change goes through this set, so undo sees edits of every slice
   const set = recordingSet(store, { ...DEFAULT_HISTORY_OPTIONS, ...options.history });

@@ -5,6 +5,7 @@
 import type { CompilerDiagnostic, Problem } from '../../generators/index.js';
 import type { InstanceState } from '../chain/chain-api.js';
 import type { StudioState } from './store-types.js';
+import { mergeDuplicateProblems } from './merge-problems.js';
 
 /** Memoizes `combine` on the identity of what `inputs` picks from the state. */
 function memo<I extends unknown[], R>(inputs: (s: StudioState) => [...I], combine: (...args: I) => R) {
@@ -27,9 +28,22 @@ export const selectSources = (s: StudioState) => s.sources;
 export const selectDeployment = (s: StudioState) => s.deployment;
 
 export const selectProcesses = (s: StudioState) => s.workspace?.processes;
-export const selectActiveProcessId = (s: StudioState) => s.activeProcessId ?? s.workspace?.processes[0]?.id;
+/** The process in front: the chosen one while it exists (an undo may remove it), else the first. */
+export const selectActiveProcessId = (s: StudioState) => {
+  const processes = s.workspace?.processes;
+  return processes?.some((p) => p.id === s.activeProcessId) ? s.activeProcessId : processes?.[0]?.id;
+};
 export const selectActiveSourceFile = (s: StudioState) =>
   s.sources.some((f) => f.file === s.activeSourceFile) ? s.activeSourceFile : s.sources[0]?.file;
+
+/**
+ * The file name the generator gives a process (generators' processFileName, checked equal in
+ * process-edits.test.ts): repeated here because the standalone app uses these selectors and must
+ * not load the generator.
+ */
+export function processFile(document: { id: string; name: string }, index: number): string {
+  return `processes[${index}] ${document.name || document.id}.bpmn`;
+}
 
 /** One row of the Problems list, whatever step found it. */
 export interface ProblemRow {
@@ -42,6 +56,10 @@ export interface ProblemRow {
   line?: number;
   column?: number;
   processId?: string;
+  /** A stable code of what the problem means (e.g. the lint rule), used to merge duplicates. */
+  code?: string;
+  /** Other steps that reported the same problem (merge-problems.ts). */
+  alsoFrom?: ProblemRow['source'][];
 }
 
 const fromProblem = (source: ProblemRow['source'], processId?: string) => (p: Problem): ProblemRow => ({
@@ -64,15 +82,27 @@ const fromDiagnostic = (d: CompilerDiagnostic): ProblemRow => ({
 });
 
 export const selectProblemRows = memo(
-  (s: StudioState) => [s.loadProblems, s.importProblems, s.lintProblems, s.generatorProblems, s.compileDiagnostics, s.buildError],
-  (load, imports, lint, generator, compiler, buildError): ProblemRow[] => [
-    ...(buildError ? [{ source: 'build', severity: 'error', message: buildError } as ProblemRow] : []),
-    ...load.map(fromProblem('workspace')),
-    ...Object.entries(imports).flatMap(([processId, list]) => list.map(fromProblem('diagram', processId))),
-    ...Object.entries(lint).flatMap(([processId, list]) => list.map(fromProblem('lint', processId))),
-    ...generator.map(fromProblem('generator')),
-    ...compiler.map(fromDiagnostic),
-  ],
+  (s: StudioState) => [s.loadProblems, s.importProblems, s.lintProblems, s.generatorProblems, s.compileDiagnostics, s.buildError, s.workspace?.processes],
+  (load, imports, lint, generator, compiler, buildError, processes): ProblemRow[] => {
+    // the modeler's problems are per process: a removed process has none, and a renamed or
+    // moved one's are under its file name of now
+    const ofProcesses = (source: ProblemRow['source'], byProcess: Record<string, Problem[]>) =>
+      Object.entries(byProcess).flatMap(([processId, list]) => {
+        const index = processes?.findIndex((p) => p.id === processId) ?? -1;
+        if (index < 0) return [];
+        const file = processFile(processes![index], index);
+        return list.map((p) => ({ ...fromProblem(source, processId)(p), file }));
+      });
+    // the same problem found by lint and by the generator is listed once
+    return mergeDuplicateProblems([
+      ...(buildError ? [{ source: 'build', severity: 'error', message: buildError } as ProblemRow] : []),
+      ...load.map(fromProblem('workspace')),
+      ...ofProcesses('diagram', imports),
+      ...ofProcesses('lint', lint),
+      ...generator.map(fromProblem('generator')),
+      ...compiler.map(fromDiagnostic),
+    ]);
+  },
 );
 
 export const selectProblemCounts = memo(

@@ -7,6 +7,7 @@ import type { DesignerState } from './designer-slice.js';
 import type { ExplorerState } from './explorer-slice.js';
 import type { HistoryState } from './history-slice.js';
 import type { KeysState } from './keys-slice.js';
+import type { LedgerToolsState } from './ledger-tools-slice.js';
 import type { ProcessEventsState } from './process-events-slice.js';
 import type { SessionState } from './session-slice.js';
 import type { StudioServices } from './studio-services.js';
@@ -14,7 +15,7 @@ import type { UiState } from './ui-slice.js';
 import type { WorkspaceState } from './workspace-slice.js';
 import type { WorkspacesState } from './workspaces-slice.js';
 
-export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & DesignerState & AuditState & ConsortiumState & ProcessEventsState & HistoryState & WorkspacesState;
+export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & DesignerState & AuditState & ConsortiumState & ProcessEventsState & HistoryState & WorkspacesState & LedgerToolsState;
 
 export type SetState = (partial: Partial<StudioState> | ((state: StudioState) => Partial<StudioState>)) => void;
 export type GetState = () => StudioState;

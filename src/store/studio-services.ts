@@ -22,6 +22,15 @@ import type { MemberArguments } from '../keys/member-replacement.js';
 import type { SavedDeployment } from '../persistence/studio-db.js';
 import type { WorkspaceRepository } from '../persistence/workspace-repository.js';
 import type { Language } from './ui-slice.js';
+import type { LedgerApi } from '../ledger/client/ledger-api.js';
+
+/** The bundled ledger's own methods (export, import, snapshots, interval mining, storage) for the IDE's ledger tools. */
+export interface BundledLedgerTools extends LedgerApi {
+  /** The head block number, asked of the ledger itself (no provider cache). */
+  blockNumber(): Promise<number>;
+  /** Asks the browser for persistent storage (navigator.storage.persist()); null where the browser cannot. */
+  requestPersistence(): Promise<boolean | null>;
+}
 
 export interface BuildServices {
   generate(workspace: Workspace): Promise<GenerateOutput>;
@@ -78,6 +87,8 @@ export interface ChainServices {
    * undefined back at the bundled ledger. Only the IDE switches networks.
    */
   useNetwork?(network: NetworkConfig | undefined): void;
+  /** The bundled ledger's tools (starts it if needed); IDE only, absent in the standalone app. */
+  bundledLedger?(): Promise<BundledLedgerTools>;
   /** Asks a network's node for its chain id, genesis block and client (IDE only). */
   checkNetwork?(network: NetworkConfig): Promise<NetworkCheck>;
   /** A signer of an injected wallet for a network; refuses a wallet on another chain (IDE only). */

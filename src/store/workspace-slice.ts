@@ -6,6 +6,7 @@ import type { Problem, Workspace } from '../../generators/index.js';
 import { assignAddresses } from '../keys/assign-addresses.js';
 import { createFromSample, openCurrentWorkspace, type OpenResult } from '../persistence/open-workspace.js';
 import { errorMessage, type SliceContext } from './store-types.js';
+import { addProcess, removeProcess, renameProcess } from './process-edits.js';
 import { setProcessXml } from './workspace-edits.js';
 import { EMPTY_HISTORY } from './workspace-history.js';
 
@@ -99,6 +100,33 @@ export function workspaceActions({ get, set, services }: SliceContext) {
 
     setProcessXml(processId: string, xml: string): void {
       actions.edit((ws) => setProcessXml(ws, processId, xml));
+    },
+
+    /**
+     * Adds a blank process (one start event) and shows it; returns its id, or undefined for a
+     * blank name. Undoable like any workspace edit.
+     */
+    addProcess(name: string): string | undefined {
+      const ws = get().workspace;
+      if (!ws) return undefined;
+      const { workspace: next, id } = addProcess(ws, name);
+      if (!id) return undefined;
+      actions.edit(() => next);
+      set({ activeProcessId: id });
+      return id;
+    },
+
+    renameProcess(id: string, name: string): void {
+      actions.edit((ws) => renameProcess(ws, id, name));
+    },
+
+    /** Removes a process document (its diagram with it); the next process is shown. Undoable. */
+    removeProcess(id: string): void {
+      const before = get().workspace?.processes ?? [];
+      const index = before.findIndex((p) => p.id === id);
+      actions.edit((ws) => removeProcess(ws, id));
+      const after = get().workspace?.processes ?? [];
+      if (index >= 0 && get().activeProcessId === id) set({ activeProcessId: after[Math.min(index, after.length - 1)]?.id });
     },
 
     /** Creates keys that are missing and writes the participants' addresses into the workspace. */

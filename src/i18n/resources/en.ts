@@ -3,8 +3,10 @@ import { appA11yEn } from './app-a11y-en.js';
 import { appRoutingEn } from './app-routing-en.js';
 import { appViewEn } from './app-en.js';
 import { designerEn } from './designer-en.js';
+import { designer2En } from './designer2-en.js';
 import { explorerEn, keysEn } from './keys-explorer-en.js';
 import { appExportEn, standaloneEn } from './standalone-en.js';
+import { ledgerToolsEn } from './ledger-tools-en.js';
 import { fieldTypesEn } from './field-types-en.js';
 import { networksEn } from './networks-en.js';
 import { workspacesEn } from './workspaces-en.js';
@@ -115,6 +117,7 @@ export const en = {
     source: { workspace: 'Workspace', diagram: 'Diagram', generator: 'Generator', compiler: 'Compiler', build: 'Build' },
   },
   networks: networksEn,
+  ledgerTools: ledgerToolsEn,
   workspaces: workspacesEn,
   deploy: {
     title: 'Deploy',
@@ -180,6 +183,7 @@ export const en = {
   keys: keysEn,
   explorer: explorerEn,
   designer: designerEn,
+  designer2: designer2En,
   appView: appViewEn,
   appExport: appExportEn,
   standalone: standaloneEn,

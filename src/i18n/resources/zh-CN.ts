@@ -4,8 +4,10 @@ import { appRoutingZhCN } from './app-routing-zh-CN.js';
 import type { Resources } from './en.js';
 import { appViewZhCN } from './app-zh-CN.js';
 import { designerZhCN } from './designer-zh-CN.js';
+import { designer2ZhCN } from './designer2-zh-CN.js';
 import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 import { appExportZhCN, standaloneZhCN } from './standalone-zh-CN.js';
+import { ledgerToolsZhCN } from './ledger-tools-zh-CN.js';
 import { fieldTypesZhCN } from './field-types-zh-CN.js';
 import { networksZhCN } from './networks-zh-CN.js';
 import { workspacesZhCN } from './workspaces-zh-CN.js';
@@ -116,6 +118,7 @@ export const zhCN: Resources = {
     source: { workspace: '工作区', diagram: '流程图', generator: '生成器', compiler: '编译器', build: '构建' },
   },
   networks: networksZhCN,
+  ledgerTools: ledgerToolsZhCN,
   workspaces: workspacesZhCN,
   deploy: {
     title: '部署',
@@ -181,6 +184,7 @@ export const zhCN: Resources = {
   keys: keysZhCN,
   explorer: explorerZhCN,
   designer: designerZhCN,
+  designer2: designer2ZhCN,
   appView: appViewZhCN,
   appExport: appExportZhCN,
   standalone: standaloneZhCN,

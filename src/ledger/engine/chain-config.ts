@@ -8,6 +8,7 @@ import { createCustomCommon, Hardfork, Mainnet, type Common, type CustomCrypto }
 import type { MerkleStateManager } from '@ethereumjs/statemanager';
 import { paramsTx } from '@ethereumjs/tx';
 import { Address, createAccount, hexToBytes } from '@ethereumjs/util';
+import { ledgerKeccak256 } from './keccak.js';
 import { senderRecoveryCrypto } from './sender-recovery.js';
 
 export const DEFAULT_BLOCK_GAS_LIMIT = 30_000_000n;
@@ -25,16 +26,22 @@ export interface GenesisSettings {
 
 /**
  * `customCrypto` defaults to the ledger's sender recovery (libsecp256k1 in WASM once loaded,
- * sender-recovery.ts); the bare-EVM benchmark passes `{}` to measure ethereumjs's JS path.
+ * sender-recovery.ts) and keccak (WASM once loaded, keccak.ts); the bare-EVM benchmark passes
+ * `{ keccak256 }` alone to measure ethereumjs's JS recovery.
  * @throws Error when chainId cannot make a valid chain.
  */
-export function createLedgerCommon(chainId: number, customCrypto: CustomCrypto = senderRecoveryCrypto()): Common {
+export function createLedgerCommon(chainId: number, customCrypto: CustomCrypto = ledgerCrypto()): Common {
   if (!Number.isSafeInteger(chainId) || chainId <= 0) {
     throw new Error(`ledger chainId must be a positive integer, got ${chainId}`);
   }
   const common = createCustomCommon({ chainId, name: `chainflow-${chainId}` }, Mainnet, { hardfork: LEDGER_HARDFORK, customCrypto });
   mergeParamsOnce(common, [paramsBlock, paramsTx]);
   return common;
+}
+
+/** The ledger's crypto overrides: each dispatches to WASM once loaded, to JS until then. */
+export function ledgerCrypto(): CustomCrypto {
+  return { ...senderRecoveryCrypto(), keccak256: ledgerKeccak256 };
 }
 
 /**

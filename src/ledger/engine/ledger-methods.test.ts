@@ -6,6 +6,7 @@ import { openIndexedDbLedgerStore } from '../store/indexeddb-store.js';
 import { alice, bob, counterAt, counterContract, fundedAlloc as alloc, mineCounterBlocks } from '../test-support/counter-chain.js';
 import { createLedgerEngine } from './create-ledger-engine.js';
 import type { LedgerEngine } from './ledger-types.js';
+import { loadKeccak } from './keccak.js';
 import { loadSenderRecovery } from './sender-recovery.js';
 
 const CHAIN_ID = 31337;
@@ -130,6 +131,7 @@ describe('ledger_storageInfo', () => {
     const engine = await createLedgerEngine({ chainId: CHAIN_ID, alloc });
     await mineCounterBlocks(engine, 1);
     await loadSenderRecovery(); // started by the engine, not awaited by it
+    await loadKeccak(); // the same
     expect(await call(engine, 'ledger_storageInfo')).toMatchObject({
       usage: null,
       quota: null,
@@ -137,6 +139,7 @@ describe('ledger_storageInfo', () => {
       blocks: 3,
       storeFormat: 2,
       senderRecovery: { implementation: 'wasm-libsecp256k1' },
+      keccak: { implementation: 'wasm-hash-wasm' },
     });
     vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 1234, quota: 10_000 }), persisted: async () => true } });
     const info = (await call(engine, 'ledger_storageInfo')) as { ledgerBytes: number };

@@ -3,10 +3,11 @@
  * persistent (not evicted under pressure). navigator.storage exists in pages and workers; in
  * Node it does not, and the answer says so with nulls. Asking for persistence (persist()) is a
  * page-only API: the page-side client asks once (create-ledger-client.ts). It also says which
- * secp256k1 implementation recovers senders (sender-recovery.ts).
+ * secp256k1 implementation recovers senders (sender-recovery.ts) and which keccak hashes (keccak.ts).
  */
 import type { LedgerStore } from '../store/ledger-store.js';
 import { LEDGER_STORE_FORMAT } from '../store/ledger-store.js';
+import { keccakInfo, type KeccakInfo } from './keccak.js';
 import { senderRecoveryInfo, type SenderRecoveryInfo } from './sender-recovery.js';
 
 export interface StorageInfo {
@@ -22,6 +23,8 @@ export interface StorageInfo {
   store: string;
   /** How transaction senders are recovered: libsecp256k1 in WASM, or plain JS (with the reason). */
   senderRecovery: SenderRecoveryInfo;
+  /** How keccak-256 is computed: WASM (hash-wasm), or plain JS (with the reason). */
+  keccak: KeccakInfo;
 }
 
 interface StorageManagerLike {
@@ -42,5 +45,6 @@ export async function storageInfo(store: LedgerStore, blocks: number, ledgerByte
     storeFormat: LEDGER_STORE_FORMAT,
     store: store.label,
     senderRecovery: senderRecoveryInfo(),
+    keccak: keccakInfo(),
   };
 }

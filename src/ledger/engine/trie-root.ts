@@ -8,6 +8,7 @@
  */
 import { MerklePatriciaTrie } from '@ethereumjs/mpt';
 import { KECCAK256_RLP } from '@ethereumjs/util';
+import { ledgerKeccak256 } from './keccak.js';
 import { rlpIndex, rlpList, rlpString } from './rlp-pieces.js';
 
 /**
@@ -16,22 +17,13 @@ import { rlpIndex, rlpList, rlpString } from './rlp-pieces.js';
  */
 const INDEX_0_LEAF_PATH = new Uint8Array([0x82, 0x20, 0x80]);
 
-/** The trie's own keccak-256 (@noble/hashes, as everywhere in ethereumjs), for the one-leaf root. */
-class TrieHasher extends MerklePatriciaTrie {
-  keccak256(bytes: Uint8Array): Uint8Array {
-    return this.hash(bytes);
-  }
-}
-let hasher: TrieHasher | undefined;
-
 export async function indexedTrieRoot(values: readonly Uint8Array[]): Promise<Uint8Array> {
   if (values.length === 0) return KECCAK256_RLP;
   // (an empty value would mean "no entry" to the trie; transactions and receipts never are)
   if (values.length === 1 && values[0].length > 0) {
-    hasher ??= new TrieHasher();
-    return hasher.keccak256(rlpList([INDEX_0_LEAF_PATH, rlpString(values[0])]));
+    return ledgerKeccak256(rlpList([INDEX_0_LEAF_PATH, rlpString(values[0])]));
   }
-  const trie = new MerklePatriciaTrie();
+  const trie = new MerklePatriciaTrie({ useKeyHashingFunction: ledgerKeccak256 });
   for (const [i, value] of values.entries()) await trie.put(rlpIndex(i), value);
   return trie.root();
 }

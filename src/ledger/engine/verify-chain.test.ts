@@ -3,6 +3,7 @@
  * by re-execution, and the damaged block is named.
  */
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openIndexedDbLedgerStore } from '../store/indexeddb-store.js';
 import type { StoredBlock, StoredChain, StoredGenesis, StoredReceipts, StoredState } from '../store/ledger-store.js';
@@ -11,7 +12,7 @@ import { bob, fundedAlloc as alloc, mineCounterBlocks } from '../test-support/co
 import { flipByte, tamperRecord } from '../test-support/tamper-idb.js';
 import { createLedgerEngine } from './create-ledger-engine.js';
 import type { LedgerEngine } from './ledger-types.js';
-import { verifyChain } from './verify-chain.js';
+import { firstDifference, sameValue, verifyChain } from './verify-chain.js';
 
 const CHAIN_ID = 777;
 let pristine: StoredChain;
@@ -162,5 +163,31 @@ describe('verification of a chain longer than the BLOCKHASH window', () => {
     expect(chain.head.number).toBe(300);
     expect(() => chain.blockAt(44)).toThrow(/header not found/);
     expect(chain.findBlockByHash(chain.blockAt(45).hash)?.number).toBe(45);
+  });
+});
+
+describe('sameValue (the fast path of the record comparison)', () => {
+  /** Record-like values: strings, numbers, bigints, null, undefined, bytes, arrays, objects. */
+  const value = fc.letrec((tie) => ({
+    leaf: fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: -2, max: 2 }), fc.bigInt({ min: -2n, max: 2n }), fc.constant(null), fc.constant(undefined), fc.uint8Array({ maxLength: 3 })),
+    node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 })),
+  })).node;
+
+  it('agrees with firstDifference on any two values, equal or not', () => {
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        // given two values, and a deep copy of the first (equal by construction)
+        // then sameValue says "equal" exactly when firstDifference finds no difference
+        expect(sameValue(a, b)).toBe(firstDifference(a, b, '') === undefined);
+        expect(sameValue(a, structuredClone(a))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('treats an absent key as undefined, as firstDifference does', () => {
+    expect(sameValue({ a: undefined }, {})).toBe(true);
+    expect(sameValue({ a: undefined }, { b: 1 })).toBe(false);
+    expect(sameValue({}, { b: new Uint8Array() })).toBe(false);
   });
 });

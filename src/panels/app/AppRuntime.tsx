@@ -5,7 +5,7 @@
  * the exported standalone app (src/standalone), which frame it differently (participant switcher vs. sign-in); it reads only the session, audit
  * and deployment parts of the studio store.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppManifest } from '../../../generators/index.js';
 import { selectActingParticipant } from '../../store/selectors.js';
@@ -15,6 +15,7 @@ import { Dashboard } from './Dashboard.js';
 import { InstanceList } from './InstanceList.js';
 import { InstanceView, type OpenInstance } from './InstanceView.js';
 import { RegulatorSection } from './RegulatorSection.js';
+import { regulatedManifest } from './regulated-processes.js';
 import { StartSection } from './StartSection.js';
 import { WorkList } from './WorkList.js';
 import { isRegulator } from './work-list-filter.js';
@@ -38,6 +39,9 @@ export function AppRuntime({ manifest }: { manifest: AppManifest }) {
   const participant = useStudio(selectActingParticipant);
   const [opened, setOpened] = useState<OpenInstance>();
   const regulator = participant ? isRegulator(participant.roles, manifest.roles) : false;
+  // a regulator sees only the processes it regulates (the workspace's links; none: every process)
+  const regulates = useStudio((s) => (regulator ? s.workspace?.participants.find((p) => p.id === participant?.id)?.regulates : undefined));
+  const shown = useMemo(() => (regulator ? regulatedManifest(manifest, regulates) : manifest), [regulator, manifest, regulates]);
   return (
     <>
       {lastAct && (
@@ -66,7 +70,7 @@ export function AppRuntime({ manifest }: { manifest: AppManifest }) {
       </div>
       {tab === 'dashboard' && (
         <div role="tabpanel" id="app-tabpanel-dashboard" aria-labelledby="app-tab-dashboard">
-          <Dashboard manifest={manifest} />
+          <Dashboard manifest={shown} />
         </div>
       )}
       {tab === 'work' && (
@@ -82,7 +86,7 @@ export function AppRuntime({ manifest }: { manifest: AppManifest }) {
           <div className="page-columns app-columns">
             <div>
               {regulator ? (
-                <RegulatorSection />
+                <RegulatorSection manifest={shown} />
               ) : (
                 <>
                   <StartSection manifest={manifest} />
@@ -90,7 +94,7 @@ export function AppRuntime({ manifest }: { manifest: AppManifest }) {
                 </>
               )}
             </div>
-            <InstanceList manifest={manifest} opened={opened} onOpen={setOpened} />
+            <InstanceList manifest={shown} opened={opened} onOpen={setOpened} />
           </div>
         </div>
       )}

@@ -19,6 +19,7 @@ import {
   type LinkKind,
 } from '../../store/consortium-edits.js';
 import type { LinkData } from './build-graph.js';
+import { RegulatesChecklist } from './RegulatesChecklist.js';
 
 export interface InspectorProps {
   workspace: Workspace;
@@ -127,6 +128,7 @@ function NodeInspector({ workspace: ws, nodeKey, tasksOf, edit, onDelete, onMove
                 </p>
               ))}
         </div>
+        {regulator && ws.participants.some((m) => m.id === p.id) && <RegulatesChecklist ws={ws} participant={ws.participants.find((m) => m.id === p.id)!} edit={edit} />}
         {p.kind === 'device' && (
           <>
             {(['make', 'model', 'serial'] as const).map((f) => (

@@ -6,6 +6,7 @@ import { selectBuildStatus, selectDeployment, selectDeploymentOutdated } from '.
 import { useStudio, useStudioActions, useStudioShallow } from '../../store/studio-context.js';
 import type { StudioState } from '../../store/store-types.js';
 import { BUNDLED_NETWORK } from '../../store/deploy-slice.js';
+import { LedgerTools } from './LedgerTools.js';
 import { LedgerVerify } from './LedgerVerify.js';
 import { NetworkSection } from './NetworkSection.js';
 import { DeveloperExport } from './DeveloperExport.js';
@@ -90,6 +91,13 @@ export default function DeployPanel() {
             ))}
             {deployStatus === 'deploying' && <li className="step is-sent">{t('deploy.deploying')}</li>}
           </ol>
+        </section>
+      )}
+
+      {networkId === BUNDLED_NETWORK && (
+        <section className="card">
+          <h2>{t('ledgerTools.title')}</h2>
+          <LedgerTools />
         </section>
       )}
 

@@ -1,7 +1,8 @@
 /**
  * Problems of every step (workspace, diagram import, lint, generator, compiler), grouped by
  * file. A row about a BPMN element selects it in the modeler; a compiler row opens the source
- * at its line.
+ * at its line. A problem that two steps report (lint and the generator) is one row naming both
+ * (store/merge-problems.ts).
  */
 import { useTranslation } from 'react-i18next';
 import { selectProblemRows, type ProblemRow } from '../../store/selectors.js';
@@ -61,7 +62,9 @@ export function ProblemsPanel() {
                         onClick={() => open(row)}
                       >
                         <span className={`severity-dot is-${row.severity}`} aria-label={t(`problems.severity.${row.severity}`)} />
-                        <span className="problem-source">{sourceLabel(row.source)}</span>
+                        <span className="problem-source" data-also-from={row.alsoFrom?.join(' ')}>
+                          {[row.source, ...(row.alsoFrom ?? [])].map(sourceLabel).join(' + ')}
+                        </span>
                         <span className="problem-message">{row.message}</span>
                         <span className="problem-where">{where(row)}</span>
                       </button>

@@ -26,6 +26,7 @@ import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { ideBridgeModule, type IdeBridge } from './ide-bridge-module.js';
 import { importDiagram } from './import-diagram.js';
 import { translateModule } from './translate-module.js';
+import { ProcessTabs } from './ProcessTabs.js';
 import { chainflowPropertiesModule, type ChainflowRoles } from './properties/index.js';
 import { lintConfig, lintIssueProblems } from './lint/lint-config.js';
 import { problemMarkersModule, type ProblemMarkers } from './lint/problem-markers-module.js';
@@ -190,24 +191,7 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
     <div className="process-panel">
       <header className="panel-header">
         <h2>{t('process.title')}</h2>
-        {processes.length > 1 && (
-          <div className="tabs" role="tablist">
-            {processes.map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                role="tab"
-                aria-selected={p.id === activeId}
-                className={`tab${p.id === activeId ? ' is-active' : ''}`}
-                data-testid={`process-tab-${p.id}`}
-                onClick={() => actions.ui.setActiveProcess(p.id)}
-              >
-                {p.name}
-              </button>
-            ))}
-          </div>
-        )}
-        {processes.length === 1 && <span className="panel-subtitle">{process?.name}</span>}
+        <ProcessTabs processes={processes} activeId={process?.id} />
         <div className="panel-header-spacer" />
         {laidOut && <span className="hint">{t('process.laidOut')}</span>}
         {importing && <span className="hint">{t('process.importing')}</span>}
