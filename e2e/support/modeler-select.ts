@@ -1,14 +1,13 @@
 /**
  * Selecting a BPMN element in the modeler as a user does (click it, zooming in until it can be
- * clicked) and reaching properties-panel entries. The same steps as in designer-process.spec.ts,
- * which could import them from here.
+ * clicked) and reaching properties-panel entries. Shared by the designer specs.
  */
 import { expect, type Page } from '@playwright/test';
 
 export const element = (page: Page, id: string) => page.locator(`[data-testid="bpmn-modeler"] g.djs-element[data-element-id="${id}"]`);
 export const entry = (page: Page, id: string) => page.locator(`[data-testid="properties-panel"] [data-entry-id="${id}"]`);
 
-const canvas = (page: Page) => page.locator('[data-testid="bpmn-modeler"] .djs-container');
+export const canvas = (page: Page) => page.locator('[data-testid="bpmn-modeler"] .djs-container');
 const scaleOf = (page: Page) =>
   canvas(page).locator('svg > .viewport').evaluate((v: SVGGElement) => v.transform.baseVal.consolidate()?.matrix.a ?? 1);
 
@@ -45,7 +44,7 @@ function pointsOf(page: Page, id: string, clickable: boolean) {
 }
 
 /** Clicks empty canvas (no element under the pointer), which clears the selection and its context pad. */
-async function clickEmptyCanvas(page: Page) {
+export async function clickEmptyCanvas(page: Page) {
   const point = await canvas(page).evaluate((container) => {
     const r = container.getBoundingClientRect();
     for (const [fx, fy] of [[0.97, 0.04], [0.97, 0.96], [0.5, 0.04], [0.5, 0.96], [0.97, 0.5]]) {

@@ -4,6 +4,7 @@
  * the repository's `remove` (record, keys and settings in one transaction).
  */
 import type { Workspace } from '../../generators/index.js';
+import { blankProcessBpmn } from './blank-process.js';
 import { readImport, type ImportResult } from './import-workspace.js';
 import type { WorkspaceRecord } from './studio-db.js';
 import type { WorkspaceRepository } from './workspace-repository.js';
@@ -23,20 +24,6 @@ export async function listWorkspaces(repo: WorkspaceRepository): Promise<Workspa
     .sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
 }
 
-const BLANK_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="Definitions_1" targetNamespace="http://chainflow.studio/workspace">
-  <bpmn:process id="Process_1" isExecutable="true">
-    <bpmn:startEvent id="StartEvent_1" />
-  </bpmn:process>
-  <bpmndi:BPMNDiagram id="BPMNDiagram_1">
-    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Process_1">
-      <bpmndi:BPMNShape id="StartEvent_1_di" bpmnElement="StartEvent_1">
-        <dc:Bounds x="180" y="160" width="36" height="36" />
-      </bpmndi:BPMNShape>
-    </bpmndi:BPMNPlane>
-  </bpmndi:BPMNDiagram>
-</bpmn:definitions>
-`;
 
 /** A workspace with nothing in it but one process holding a start event, to draw from. */
 export function emptyWorkspace(name: string, processName: string): Workspace {
@@ -46,7 +33,7 @@ export function emptyWorkspace(name: string, processName: string): Workspace {
     organizations: [],
     roles: [],
     participants: [],
-    processes: [{ id: 'process-1', name: processName, bpmn: BLANK_BPMN }],
+    processes: [{ id: 'process-1', name: processName, bpmn: blankProcessBpmn('Process_1') }],
   };
 }
 

@@ -6,6 +6,7 @@
  * process id the other documents declare.
  */
 import type { Participant, ProcessDocument, Workspace } from '../../generators/index.js';
+import { blankProcessBpmn } from '../persistence/blank-process.js';
 import { uniqueId } from './workspace-edits.js';
 
 /** The BPMN process ids a document declares (`<bpmn:process id="…">`, any prefix). */
@@ -13,23 +14,6 @@ export function declaredProcessIds(bpmn: string): string[] {
   return [...bpmn.matchAll(/<(?:[\w-]+:)?process\b[^>]*?\sid="([^"]+)"/g)].map((m) => m[1]);
 }
 
-/** A diagram holding only a start event, in a process with the given BPMN id. */
-export function blankProcessBpmn(processId: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="Definitions_1" targetNamespace="http://chainflow.studio/workspace">
-  <bpmn:process id="${processId}" isExecutable="true">
-    <bpmn:startEvent id="StartEvent_1" />
-  </bpmn:process>
-  <bpmndi:BPMNDiagram id="BPMNDiagram_1">
-    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="${processId}">
-      <bpmndi:BPMNShape id="StartEvent_1_di" bpmnElement="StartEvent_1">
-        <dc:Bounds x="180" y="160" width="36" height="36" />
-      </bpmndi:BPMNShape>
-    </bpmndi:BPMNPlane>
-  </bpmndi:BPMNDiagram>
-</bpmn:definitions>
-`;
-}
 
 /**
  * Adds a blank process named `name` (trimmed; Chinese allowed). Its document id comes from the
