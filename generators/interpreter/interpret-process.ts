@@ -89,6 +89,8 @@ export interface StepRecord {
   scripts: ScriptRun[];
   /** Sequence flows (`flow:<id>`) and end events (`end:<id>`) the step's tokens passed, in order (coverage). */
   passed: string[];
+  /** Service tasks the step enabled, in order, with the payload of each `<Name>Requested` event. */
+  requests: ScriptRun[];
 }
 
 /** Block time in seconds; a number must be a safe integer. */
@@ -199,7 +201,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
   const values = [...state.values];
   for (const { w, value } of written) values[w.field] = value;
   let marking: bigint;
-  const fx: RouteEffects = { values, scripts: [], passed: [] };
+  const fx: RouteEffects = { values, scripts: [], passed: [], requests: [] };
   try {
     marking = settleJoins(ir, fx, route(fx));
   } catch (e) {
@@ -216,7 +218,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
       timersStarted.push({ timer: k, dueAt: dueAt[k] });
     }
   });
-  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed! };
+  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed!, requests: fx.requests! };
   if (choice !== undefined) record.choice = choice;
   return { ok: true, state: { ...state, marking, values, dueAt, bound }, record };
 }
