@@ -22,7 +22,7 @@ import { runDifferential } from '../testing/run-differential.js';
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 1050);
 const TRACES_PER_SAMPLE = Math.ceil(TOTAL * 0.1);
 const TRACES_PER_MODEL = 40;
-const SAMPLES = 6;
+const SAMPLES = 7;
 const RANDOM_MODELS = Math.ceil((TOTAL - SAMPLES * TRACES_PER_SAMPLE) / TRACES_PER_MODEL);
 /** A fixed seed in CI so a red build reproduces; the fuzz script explores new ground each run. */
 const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_260_101;
@@ -88,6 +88,13 @@ describe('interpreter and contract agree', () => {
 
   it('on the export-shipment sample (an inclusive split and an inclusive join a branch may bypass)', async () => {
     const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/export-shipment/workspace.json', import.meta.url), 'utf8'))).workspace!;
+    const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
+    const failure = failureOf(result);
+    if (failure) throw new Error(failure);
+  });
+
+  it('on the maintenance-order sample (messages: a service task, sends, a receive task racing a timer, a message boundary)', async () => {
+    const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/maintenance-order/workspace.json', import.meta.url), 'utf8'))).workspace!;
     const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
     const failure = failureOf(result);
     if (failure) throw new Error(failure);
