@@ -135,6 +135,21 @@ describe('messages in the IR', () => {
     ]);
   });
 
+  it('a collaboration runs its one executable pool; a partner pool is documentation whose message flows say who sends', async () => {
+    const xml = (partnerExecutable: boolean) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NS}><bpmn:collaboration id="C"><bpmn:participant id="Own" name="Plant" processRef="P" /><bpmn:participant id="Partner" name="Supplier" processRef="Q" />
+      <bpmn:messageFlow id="MF" sourceRef="QSend" targetRef="R" /></bpmn:collaboration>
+  <bpmn:process id="P" isExecutable="true"><bpmn:startEvent id="S" cf:role="Buyer" /><bpmn:receiveTask id="R" /><bpmn:endEvent id="E" />${flow('F1', 'S', 'R')}${flow('F2', 'R', 'E')}</bpmn:process>
+  <bpmn:process id="Q" isExecutable="${partnerExecutable}"><bpmn:laneSet><bpmn:lane id="QL" name="Device"><bpmn:flowNodeRef>QSend</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+    <bpmn:startEvent id="QS" /><bpmn:sendTask id="QSend" name="Ship" /><bpmn:endEvent id="QE" />${flow('G1', 'QS', 'QSend')}${flow('G2', 'QSend', 'QE')}</bpmn:process></bpmn:definitions>`;
+    const out = await generateWorkspace(workspace(xml(false)));
+    expect(errorsOf(out.problems)).toEqual([]);
+    expect(out.problems.map((p) => `${p.elementId}: ${p.message}`)).toContain('Partner: pool "Supplier" is a partner: its process is not executable (isExecutable="false") and is not executed here; its message flows say who sends to the executable pool');
+    // the sender is the lane of the partner's sending element
+    expect(out.processes[0].ir.tasks[0]).toMatchObject({ elementId: 'R', kind: 'receive', role: 'Device' });
+    expect((await build(xml(true))).errors).toContain('Partner: a second executable pool "Supplier": in a collaboration exactly one pool\'s process is executable (isExecutable="true"), the others are partners; mark them so, or keep one pool per process file');
+  });
+
   it('still refuses a second start event, naming it', async () => {
     const { errors } = await build(bpmn(`<bpmn:startEvent id="S" /><bpmn:startEvent id="S2" name="Alarm">${MSG}</bpmn:startEvent><bpmn:userTask id="T" cf:role="Buyer" />
       <bpmn:endEvent id="E" />${flow('F1', 'S', 'T')}${flow('F2', 'S2', 'T')}${flow('F3', 'T', 'E')}`));

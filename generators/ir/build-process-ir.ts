@@ -51,14 +51,22 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     problems.push(error('the file has no process with flow elements', { file: ctx.file, path: base }));
     return { problems };
   }
+  // a collaboration: the one pool whose process is executable becomes the contract; the others are
+  // partners whose message flows say who sends (docs/process-format.md, "Collaborations")
+  const marked = withFlow.filter((p) => p.isExecutable === true);
+  const process = withFlow.length > 1 && marked.length === 1 ? marked[0] : withFlow[0];
   if (withFlow.length > 1) {
-    for (const p of withFlow.slice(1)) {
-      const pool = pools.find((x) => x.processRef === p);
-      problems.push(error(`a second executable pool ${label(pool ?? p)}: collaborations of several pools are not executable yet; keep one pool per process file`, at('pools', pool?.id ?? p.id)));
-      problems.push(...reportUnexecutedNodes(p.flowElements, `pool ${label(pool ?? p)}`, (id) => at('elements', id)));
+    for (const p of withFlow.filter((x) => x !== process)) {
+      const partner = pools.find((x) => x.processRef === p);
+      if (marked.length === 1) {
+        problems.push(warning(`pool ${label(partner ?? p)} is a partner: its process is not executable (isExecutable="false") and is not executed here; its message flows say who sends to the executable pool`, at('pools', partner?.id ?? p.id)));
+        problems.push(...reportUnexecutedNodes(p.flowElements, `partner pool ${label(partner ?? p)}`, (id) => at('elements', id)).map((x) => ({ ...x, severity: 'warning' as const })));
+        continue;
+      }
+      problems.push(error(`a second executable pool ${label(partner ?? p)}: in a collaboration exactly one pool's process is executable (isExecutable="true"), the others are partners; mark them so, or keep one pool per process file`, at('pools', partner?.id ?? p.id)));
+      problems.push(...reportUnexecutedNodes(p.flowElements, `pool ${label(partner ?? p)}`, (id) => at('elements', id)));
     }
   }
-  const process = withFlow[0];
   const pool = pools.find((x) => x.processRef === process);
   // message flows into this pool say who sends each message (read-messages.ts)
   const messageFlows = new MessageFlows(definitions, process, pools, at, problems);
