@@ -21,6 +21,12 @@
  * whose routing sets the bit of a timer (an intermediate timer the token reached, or the boundary
  * timers of a task it enabled) starts that timer: its deadline becomes now + its duration. `trigger`
  * fires a waiting timer whose deadline has come (TimerNotWaiting, TimerNotDue otherwise); anyone may.
+ *
+ * Messages (generators/ir/read-messages.ts): receive tasks, message catch and boundary events and service
+ * tasks are tasks here (`complete`), their role being the sender's or the service's; which bits a step
+ * clears (boundary events, event-based gateway rivals) is generators/ir/timer-bits.ts. A step records the
+ * service tasks its routing newly enabled (`requests`, the contract's `<Task>Requested`) and the messages
+ * sent on the way among its `scripts` (`<Sender>Sent`, with the payload).
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';

@@ -7,8 +7,9 @@
  *
  * Marking: one bit per user task (the task is enabled while its bit is set) and one bit per incoming
  * flow of a parallel or inclusive join (a token waits there until the join fires), and one bit per timer that
- * is waiting (an intermediate timer holding a token, or a boundary timer of an enabled task). The
- * instance has ended when its marking is 0.
+ * is waiting (an intermediate timer holding a token, or a boundary timer of an enabled task). Message
+ * wait states (receive and service tasks, message catch and boundary events) are tasks with their own
+ * bit (TaskIR.kind). The instance has ended when its marking is 0.
  */
 import type { FieldType } from '../model/workspace.js';
 import type { TypedExpr } from '../feel/feel-ast.js';

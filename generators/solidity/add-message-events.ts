@@ -99,12 +99,13 @@ function addSender(ctx: ProcessContext, shapes: GatewayShape[], x: ScriptIR) {
     natspec: { notice: [`Message "${x.name}" was sent, with its payload.`] },
   });
   const payload = payloadArgs(ctx, fields);
+  const endsHere = x.next.kind === 'end' && ir.ends[x.next.index].elementId === x.elementId;
   // the marking is used unless the sender ends in a terminate end and reads no packed bool
   const usesM = payload.usesM || !(x.next.kind === 'end' && ir.ends[x.next.index].terminate && !x.next.scripts?.length);
   builder.addFunction({
     kind: 'function', name: scriptFunctionName(x), visibility: 'private', mutability: 'nonpayable',
     params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: usesM ? 'm' : '' }], returns: [{ type: 'uint256', name: '' }], elementId: x.elementId,
-    natspec: { dev: [`Sends message "${x.name}"${fields.length ? ` with ${fields.map((f) => ir.fields[f].name).join(', ')}` : ''}; the token moves on.`, ...(x.documentation ? [x.documentation] : [])] },
+    natspec: { dev: [`Sends message "${x.name}"${fields.length ? ` with ${fields.map((f) => ir.fields[f].name).join(', ')}` : ''}; ${endsHere ? 'then the token ends (message end event).' : 'the token moves on.'}`, ...(x.documentation ? [x.documentation] : [])] },
     body: [
       ...(payload.usesData ? [readData] : []),
       { kind: 'emit', event: scriptEventName(x), args: [INSTANCE, ...payload.args] },

@@ -521,7 +521,7 @@ contract MaintenanceWorkOrder {
         return m;
     }
 
-    /// @notice Sends message "Part order cancelled" with machineId; the token moves on.
+    /// @notice Sends message "Part order cancelled" with machineId; then the token ends (message end event).
     /// @param instanceId The process instance.
     /// @param m The marking (and packed fields) to route from.
     /// @return The result.
