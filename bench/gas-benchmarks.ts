@@ -49,6 +49,12 @@ export const GAS_BENCHMARKS: readonly GasBenchmark[] = [
     trace: 'generators/samples/order-fulfilment/happy-path.trace.json',
     note: 'trace: one rework loop; "defects" is a uint a condition reads, so it takes its own storage slot',
   },
+  {
+    name: 'Maintenance work order (sample)',
+    workspace: 'generators/samples/maintenance-order/workspace.json',
+    trace: 'generators/samples/maintenance-order/happy-path.trace.json',
+    note: 'messages: alarm start, device service task (request event), part order sent, part received (racing a 48h timer), repair report sent; payload strings are kept in storage',
+  },
 ];
 
 /** Published gas per process instance of incident management (other engines, other EVM versions). */

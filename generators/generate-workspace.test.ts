@@ -175,8 +175,8 @@ describe('generateWorkspace: located problems', () => {
   it.each([
     ['complex gateway', '<bpmn:complexGateway id="X" name="Check" />', 'complex gateway "Check" is not executable yet'],
     ['sub-process', '<bpmn:subProcess id="X" name="Inner" />', 'sub process "Inner" is not executable yet'],
-    ['message catch event', '<bpmn:intermediateCatchEvent id="X" name="Wait"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>', 'intermediate catch event "Wait" is not executable yet'],
-    ['service task', '<bpmn:serviceTask id="X" />', 'service task X is not executable yet'],
+    ['signal catch event', '<bpmn:intermediateCatchEvent id="X" name="Wait"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>', 'intermediate catch event "Wait" is not executable yet'],
+    ['business rule task', '<bpmn:businessRuleTask id="X" />', 'business rule task X is not executable yet'],
   ])('refuses an unsupported element (%s) and names it', async (_, element, message) => {
     // given the unsupported element between the task and the end
     const xml = bpmn(`${START}<bpmn:userTask id="T" name="T" cf:role="Buyer" />${element}<bpmn:endEvent id="E" />
@@ -188,16 +188,16 @@ describe('generateWorkspace: located problems', () => {
     expect(errors[0].elementId).toBe('X');
     expect(errors[0].path).toBe('processes[0].elements.X');
     expect(errors[0].message).toContain(message);
-    expect(errors[0].message).toContain('supported now: none start event');
+    expect(errors[0].message).toContain('supported now: none and message start events');
   });
 
-  it('refuses timer start events and message end events', async () => {
+  it('refuses timer start events and signal end events', async () => {
     const xml = bpmn(`<bpmn:startEvent id="S" name="Every day"><bpmn:timerEventDefinition /></bpmn:startEvent>
-      <bpmn:userTask id="T" cf:role="Buyer" /><bpmn:endEvent id="E" name="Notify"><bpmn:messageEventDefinition /></bpmn:endEvent>
+      <bpmn:userTask id="T" cf:role="Buyer" /><bpmn:endEvent id="E" name="Notify"><bpmn:signalEventDefinition /></bpmn:endEvent>
       ${flow('F1', 'S', 'T')}${flow('F2', 'T', 'E')}`);
     const messages = errorsOf((await generateWorkspace(workspace(xml))).problems).map((p) => `${p.elementId}: ${p.message}`);
-    expect(messages).toContain('S: start event "Every day": timer start events are not executable yet; use a none start event');
-    expect(messages).toContain('E: end event "Notify": message end events are not executable yet; use a none or terminate end event');
+    expect(messages).toContain('S: start event "Every day": timer start events are not executable yet; use a none or message start event');
+    expect(messages).toContain('E: end event "Notify": signal end events are not executable yet; use a none, terminate or message end event');
   });
 
   it('refuses a caller-decided gateway that follows another gateway', async () => {

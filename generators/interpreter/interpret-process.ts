@@ -23,6 +23,12 @@
  * whose routing sets the bit of a timer (an intermediate timer the token reached, or the boundary
  * timers of a task it enabled) starts that timer: its deadline becomes now + its duration. `trigger`
  * fires a waiting timer whose deadline has come (TimerNotWaiting, TimerNotDue otherwise); anyone may.
+ *
+ * Messages (generators/ir/read-messages.ts): receive tasks, message catch and boundary events and service
+ * tasks are tasks here (`complete`), their role being the sender's or the service's; which bits a step
+ * clears (boundary events, event-based gateway rivals) is generators/ir/timer-bits.ts. A step records the
+ * service tasks its routing newly enabled (`requests`, the contract's `<Task>Requested`) and the messages
+ * sent on the way among its `scripts` (`<Sender>Sent`, with the payload).
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';
@@ -93,6 +99,8 @@ export interface StepRecord {
   scripts: ScriptRun[];
   /** Sequence flows (`flow:<id>`) and end events (`end:<id>`) the step's tokens passed, in order (coverage). */
   passed: string[];
+  /** Service tasks the step enabled, in order, with the payload of each `<Name>Requested` event. */
+  requests: ScriptRun[];
 }
 
 /** Block time in seconds; a number must be a safe integer. */
@@ -205,7 +213,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
   const values = [...state.values];
   for (const { w, value } of written) values[w.field] = value;
   let marking: bigint;
-  const fx: RouteEffects = { values, scripts: [], passed: [] };
+  const fx: RouteEffects = { values, scripts: [], passed: [], requests: [] };
   try {
     marking = settleJoins(ir, fx, route(fx));
   } catch (e) {
@@ -222,7 +230,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
       timersStarted.push({ timer: k, dueAt: dueAt[k] });
     }
   });
-  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed! };
+  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed!, requests: fx.requests! };
   if (choice !== undefined) record.choice = choice;
   return { ok: true, state: { ...state, marking, values, dueAt, bound }, record };
 }

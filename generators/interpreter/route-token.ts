@@ -1,7 +1,10 @@
 /**
  * Moves a token along a flow until it rests, exactly as the generated routing code does
  * (generators/solidity/add-gateway-routing.ts), so the two can be compared bit for bit:
- * - a task sets its bit and the bits of its boundary timers (a second token on an enabled task is absorbed);
+ * - a task sets its bit and the bits of its boundary events (a second token on an enabled task is absorbed);
+ *   a service task that was not enabled yet records its request (`<Name>Requested`);
+ * - an event-based gateway arms every target, as a parallel split routes its branches;
+ * - a message sender (ScriptIR.sends) on a flow records its payload (`<Name>Sent`) as the token passes;
  * - an intermediate timer sets its bit (its deadline is set by the step, for every timer bit it newly set);
  * - a none end event consumes the token, a terminate end event clears the WHOLE marking, also
  *   the bits that branches routed before it in the same step had set; branches routed after it
@@ -20,7 +23,7 @@
  * Reverts are thrown as RoutingRevert and become the step's rejection.
  */
 import type { FlowTarget, GatewayIR, ProcessIR } from '../ir/process-ir.js';
-import { boundaryTimersOf } from '../ir/timer-bits.js';
+import { bitsArmedWith } from '../ir/timer-bits.js';
 import { FeelRuntimeError, evaluateCondition, evaluateIn, type FeelValue } from '../feel/evaluate-feel.js';
 import { numericDomain } from '../feel/numeric-domain.js';
 import { inclusiveJoins, joinMayFire } from '../ir/inclusive-join.js';
@@ -39,6 +42,8 @@ export interface RouteEffects {
   scripts: ScriptRun[];
   /** When present, every sequence flow (`flow:<id>`) and end event (`end:<id>`) the token passed, in order. */
   passed?: string[];
+  /** When present, the service tasks the routing newly enabled, in order, with their request payloads (`<Name>Requested`). */
+  requests?: ScriptRun[];
 }
 
 export class RoutingRevert extends Error {
@@ -66,8 +71,12 @@ function route(ir: ProcessIR, fx: RouteEffects, target: FlowTarget, m: bigint, c
     return route(ir, fx, x.next, m, choice);
   }
   switch (target.kind) {
-    case 'task':
-      return boundaryTimersOf(ir, target.index).reduce((acc, k) => acc | bit(ir.timers[k].bit), m | bit(ir.tasks[target.index].bit));
+    case 'task': {
+      const task = ir.tasks[target.index];
+      // a service task newly enabled asks for its service (`<Name>Requested`); a second token is absorbed
+      if (task.kind === 'service' && (m & bit(task.bit)) === 0n) fx.requests?.push({ elementId: task.elementId, data: payload(ir, fx, task.requests ?? []) });
+      return bitsArmedWith(ir, target.index).reduce((acc, b) => acc | bit(b), m | bit(task.bit));
+    }
     case 'timer':
       return m | bit(ir.timers[target.index].bit);
     case 'end':
@@ -83,6 +92,11 @@ function route(ir: ProcessIR, fx: RouteEffects, target: FlowTarget, m: bigint, c
 
 function runScript(ir: ProcessIR, fx: RouteEffects, k: number) {
   const x = ir.scripts[k];
+  if (x.sends) {
+    // a message sender assigns nothing: it tells the payload as the instance data has it now
+    fx.scripts.push({ elementId: x.elementId, data: payload(ir, fx, x.sends) });
+    return;
+  }
   const data: Record<string, FeelValue> = {};
   for (const a of x.assignments) {
     const f = ir.fields[a.field];
@@ -105,6 +119,11 @@ function runScript(ir: ProcessIR, fx: RouteEffects, k: number) {
   fx.scripts.push({ elementId: x.elementId, data });
 }
 
+/** Fields (indexes) by name, with their current values. */
+function payload(ir: ProcessIR, fx: RouteEffects, fields: readonly number[]): Record<string, FeelValue> {
+  return Object.fromEntries(fields.map((f) => [ir.fields[f].name, fx.values[f]]));
+}
+
 function fireGateway(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint, choice: number): bigint {
   const values = fx.values;
   // only a task hands a choice on
@@ -113,7 +132,7 @@ function fireGateway(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint, c
     return route(ir, fx, b.target, m, 0);
   };
   if (g.kind === 'inclusive') return splitInclusive(ir, fx, g, m);
-  if (g.kind === 'parallel') {
+  if (g.kind === 'parallel' || g.kind === 'event') {
     if (g.inputBits.length > 0) {
       const mask = g.inputBits.reduce((acc, b) => acc | bit(b), 0n);
       if ((m & mask) !== mask) return m; // wait for the other inputs

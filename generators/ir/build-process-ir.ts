@@ -10,7 +10,9 @@ import type {
 } from '../bpmn/moddle-types.js';
 import { compileCondition } from '../feel/check-feel.js';
 import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
-import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, ScriptIR, StartIR, TaskIR, TimerIR } from './process-ir.js';
+import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, ScriptIR, StartIR, TaskIR, TimerIR, WaitKind } from './process-ir.js';
+import { isMessageCatch, isMessageEnd, isMessageStart, isMessageThrow, isTaskBoundaryMessage, MessageFlows, readPayload, senderRoleOf } from './read-messages.js';
+import { wireEventGateways } from './wire-event-gateways.js';
 import { readScript } from './read-script.js';
 import { boundaryRefusal, isTaskBoundaryTimer, isTimerEvent, readTimerDuration } from './read-timer.js';
 import { BINDING_NAMES, collectFields } from './collect-fields.js';
@@ -49,19 +51,25 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     problems.push(error('the file has no process with flow elements', { file: ctx.file, path: base }));
     return { problems };
   }
+  // a collaboration: the one pool whose process is executable becomes the contract; the others are
+  // partners whose message flows say who sends (docs/process-format.md, "Collaborations")
+  const marked = withFlow.filter((p) => p.isExecutable === true);
+  const process = withFlow.length > 1 && marked.length === 1 ? marked[0] : withFlow[0];
   if (withFlow.length > 1) {
-    for (const p of withFlow.slice(1)) {
-      const pool = pools.find((x) => x.processRef === p);
-      problems.push(error(`a second executable pool ${label(pool ?? p)}: collaborations of several pools are not executable yet; keep one pool per process file`, at('pools', pool?.id ?? p.id)));
-      problems.push(...reportUnexecutedNodes(p.flowElements, `pool ${label(pool ?? p)}`, (id) => at('elements', id)));
+    for (const p of withFlow.filter((x) => x !== process)) {
+      const partner = pools.find((x) => x.processRef === p);
+      if (marked.length === 1) {
+        problems.push(warning(`pool ${label(partner ?? p)} is a partner: its process is not executable (isExecutable="false") and is not executed here; its message flows say who sends to the executable pool`, at('pools', partner?.id ?? p.id)));
+        problems.push(...reportUnexecutedNodes(p.flowElements, `partner pool ${label(partner ?? p)}`, (id) => at('elements', id)).map((x) => ({ ...x, severity: 'warning' as const })));
+        continue;
+      }
+      problems.push(error(`a second executable pool ${label(partner ?? p)}: in a collaboration exactly one pool's process is executable (isExecutable="true"), the others are partners; mark them so, or keep one pool per process file`, at('pools', partner?.id ?? p.id)));
+      problems.push(...reportUnexecutedNodes(p.flowElements, `pool ${label(partner ?? p)}`, (id) => at('elements', id)));
     }
   }
-  const process = withFlow[0];
   const pool = pools.find((x) => x.processRef === process);
-  for (const c of (definitions.rootElements ?? []).filter((e) => e.$type === 'bpmn:Collaboration')) {
-    for (const mf of (c.get('messageFlows') as ModdleElement[] | undefined) ?? [])
-      problems.push(error(`message flow ${label(mf)} is not executable yet (collaborations come with the generator issue)`, at('flows', mf.id)));
-  }
+  // message flows into this pool say who sends each message (read-messages.ts)
+  const messageFlows = new MessageFlows(definitions, process, pools, at, problems);
 
   const lanes = laneIndex(process);
   const elements = process.flowElements ?? [];
@@ -71,19 +79,37 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
 
   const starts: BpmnFlowNode[] = [];
   const taskNodes: BpmnFlowNode[] = [];
+  /** Script tasks and message senders (send tasks, message throw events): no wait, run within the step. */
   const scriptNodes: BpmnFlowNode[] = [];
+  /** What completes each task node other than a user task (read-messages.ts). */
+  const waitKind = new Map<string, WaitKind>();
+  /** Message end events: index into endNodes. */
+  const messageEnds: number[] = [];
   const gatewayNodes: BpmnFlowNode[] = [];
   const endNodes: { node: BpmnFlowNode; terminate: boolean }[] = [];
   /** Intermediate timers and timer boundaries, in document order, with their durations. */
   const timerNodes: { node: BpmnFlowNode; duration: string; seconds: number }[] = [];
   for (const node of nodes) {
     const defs = node.eventDefinitions ?? [];
-    if (node.$type === 'bpmn:StartEvent') {
-      if (defs.length) problems.push(error(`start event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable yet; use a none start event`, at('events', node.id)));
+    if (isMessageStart(node)) starts.push(node);
+    else if (isMessageEnd(node)) {
+      messageEnds.push(endNodes.length);
+      endNodes.push({ node, terminate: false });
+    } else if (node.$type === 'bpmn:ReceiveTask' || node.$type === 'bpmn:ServiceTask' || isMessageCatch(node) || isTaskBoundaryMessage(node)) {
+      if (node.loopCharacteristics) problems.push(error(`${describeType(node.$type)} ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('tasks', node.id)));
+      else {
+        waitKind.set(node.id, node.$type === 'bpmn:ReceiveTask' ? 'receive' : node.$type === 'bpmn:ServiceTask' ? 'service' : 'message');
+        taskNodes.push(node);
+      }
+    } else if (node.$type === 'bpmn:SendTask' || isMessageThrow(node)) {
+      if (node.loopCharacteristics) problems.push(error(`send task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('scripts', node.id)));
+      else scriptNodes.push(node);
+    } else if (node.$type === 'bpmn:StartEvent') {
+      if (defs.length) problems.push(error(`start event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable yet; use a none or message start event`, at('events', node.id)));
       else starts.push(node);
     } else if (node.$type === 'bpmn:EndEvent') {
       const terminate = defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition';
-      if (defs.length && !terminate) problems.push(error(`end event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} end events are not executable yet; use a none or terminate end event`, at('events', node.id)));
+      if (defs.length && !terminate) problems.push(error(`end event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} end events are not executable yet; use a none, terminate or message end event`, at('events', node.id)));
       else endNodes.push({ node, terminate });
     } else if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) {
       if (node.loopCharacteristics) problems.push(error(`task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('tasks', node.id)));
@@ -109,8 +135,8 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       problems.push(...reportUnexecutedNodes(node.get('flowElements') as ModdleElement[] | undefined, `${describeType(node.$type)} ${label(node)}`, (id) => at('elements', id)));
     }
   }
-  if (starts.length === 0) problems.push(error('the process needs one none start event', { file: ctx.file, path: base, elementId: process.id }));
-  for (const extra of starts.slice(1)) problems.push(error(`a second start event ${label(extra)}: a process has exactly one none start event`, at('events', extra.id)));
+  if (starts.length === 0) problems.push(error('the process needs one start event (none or message)', { file: ctx.file, path: base, elementId: process.id }));
+  for (const extra of starts.slice(1)) problems.push(error(`a second start event ${label(extra)}: a process has exactly one start event (none or message); start alternatives with an event-based or exclusive gateway after it`, at('events', extra.id)));
 
   // roles
   const roleOf = (node: BpmnFlowNode, kind: string): string | undefined => {
@@ -128,8 +154,13 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const start = starts[0];
   const writers = start ? [start, ...taskNodes] : taskNodes;
   // a script task declares (cf:field) the fields it assigns, but takes no parameters
-  const { fields, writesOf, bindsOf } = collectFields([...writers, ...scriptNodes], (n) => at(n === start ? 'events' : scriptNodes.includes(n) ? 'scripts' : 'tasks', n.id), problems, ctx.roles);
-  const scriptAssignments = scriptNodes.map((n) => readScript(n, label(n), fields, at('scripts', n.id), problems));
+  const scriptTasks = scriptNodes.filter((n) => n.$type === 'bpmn:ScriptTask');
+  const { fields, writesOf, bindsOf } = collectFields([...writers, ...scriptTasks], (n) => at(n === start ? 'events' : scriptNodes.includes(n) ? 'scripts' : 'tasks', n.id), problems, ctx.roles);
+  const scriptAssignments = scriptNodes.map((n) => (n.$type === 'bpmn:ScriptTask' ? readScript(n, label(n), fields, at('scripts', n.id), problems) : []));
+  // a sent message and a service request carry fields read from the instance data, so those are kept in storage
+  const payloadOf = (n: BpmnFlowNode, kind: string) => readPayload(n, fields, `${describeType(n.$type)} ${label(n)}`, at(kind, n.id), problems);
+  const sendPayloads = new Map<BpmnFlowNode, number[]>([...scriptNodes.filter((n) => n.$type !== 'bpmn:ScriptTask'), ...messageEnds.map((e) => endNodes[e].node)].map((n) => [n, payloadOf(n, 'scripts')]));
+  for (const list of sendPayloads.values()) for (const f of list) fields[f].stored = true;
 
   // indexes and bits: tasks take bits 0..n-1 in document order, then timers, then join inputs
   const taskIndex = new Map(taskNodes.map((n, i) => [n.id, i]));
@@ -137,6 +168,8 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const gatewayIndex = new Map(gatewayNodes.map((n, i) => [n.id, i]));
   const endIndex = new Map(endNodes.map((e, i) => [e.node.id, i]));
   const scriptIndex = new Map(scriptNodes.map((n, i) => [n.id, i]));
+  /** The sender (index into scripts, after the script nodes) that runs before each message end event. */
+  const endSender = new Map(messageEnds.map((e, k) => [e, scriptNodes.length + k]));
   /** Where each script leads (memoized); scripts being resolved are in `resolving`, so a loop of scripts is caught. */
   const afterScript = new Map<number, FlowTarget | undefined>();
   const resolving = new Set<number>();
@@ -157,12 +190,19 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       const after = resolveScript(k);
       return after && { ...after, scripts: [k, ...(after.scripts ?? [])] };
     }
-    if (taskIndex.has(id)) return { kind: 'task', index: taskIndex.get(id)! };
+    if (taskIndex.has(id)) {
+      if (flow.targetRef.$type !== 'bpmn:BoundaryEvent') return { kind: 'task', index: taskIndex.get(id)! };
+      problems.push(error(`flow ${label(flow)} leads into boundary event ${label(flow.targetRef)}; a boundary event starts on its task, it has no incoming flow`, at('flows', flow.id)));
+      return undefined;
+    }
     if (gatewayIndex.has(id)) {
       const bit = joinInputBit.get(flow.id);
       return bit === undefined ? { kind: 'gateway', index: gatewayIndex.get(id)! } : { kind: 'gateway', index: gatewayIndex.get(id)!, inputBit: bit };
     }
-    if (endIndex.has(id)) return { kind: 'end', index: endIndex.get(id)! };
+    if (endIndex.has(id)) {
+      const e = endIndex.get(id)!;
+      return endSender.has(e) ? { kind: 'end', index: e, scripts: [endSender.get(e)!] } : { kind: 'end', index: e };
+    }
     if (timerIndex.has(id)) {
       if (flow.targetRef.$type === 'bpmn:BoundaryEvent') problems.push(error(`flow ${label(flow)} leads into boundary event ${label(flow.targetRef)}; a boundary event starts on its task, it has no incoming flow`, at('flows', flow.id)));
       else return { kind: 'timer', index: timerIndex.get(id)! };
@@ -217,14 +257,14 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   for (const g of gatewayNodes) {
     const out = g.outgoing ?? [];
     const gw: GatewayIR = {
-      elementId: g.id, name: g.name?.trim() || g.id, identifier: '', kind: g.$type === 'bpmn:ParallelGateway' ? 'parallel' : g.$type === 'bpmn:InclusiveGateway' ? 'inclusive' : 'exclusive',
+      elementId: g.id, name: g.name?.trim() || g.id, identifier: '', kind: g.$type === 'bpmn:ParallelGateway' ? 'parallel' : g.$type === 'bpmn:InclusiveGateway' ? 'inclusive' : g.$type === 'bpmn:EventBasedGateway' ? 'event' : 'exclusive',
       branches: [], inputBits: (g.incoming ?? []).map((f) => joinInputBit.get(f.id)).filter((b): b is number => b !== undefined),
     };
     if ((g.incoming ?? []).length === 0) problems.push(error(`gateway ${label(g)} has no incoming flow`, at('gateways', g.id)));
     if (out.length === 0) problems.push(error(`gateway ${label(g)} has no outgoing flow`, at('gateways', g.id)));
-    if (gw.kind === 'parallel') {
+    if (gw.kind === 'parallel' || gw.kind === 'event') {
       for (const f of out) {
-        if (f.conditionExpression) problems.push(error(`flow ${label(f)} leaves a parallel gateway and cannot have a condition`, at('flows', f.id)));
+        if (f.conditionExpression) problems.push(error(`flow ${label(f)} leaves a${gw.kind === 'event' ? 'n event-based' : ' parallel'} gateway and cannot have a condition`, at('flows', f.id)));
         const b = branchOf(f);
         if (b) gw.branches.push(b);
       }
@@ -303,13 +343,29 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     ...(bindsOf.size ? BINDING_NAMES : []),
   ]);
   for (const node of taskNodes) {
-    const role = roleOf(node, 'tasks');
+    const kind = waitKind.get(node.id);
+    // a message is delivered by its sender; a user or service task is done by its own role
+    const role = kind === 'receive' || kind === 'message'
+      ? senderRoleOf(node, messageFlows, lanes, pool, ctx.roles, `${describeType(node.$type)} ${label(node)}`, at('tasks', node.id), problems)
+      : roleOf(node, 'tasks');
     const next = singleNext(node, 'tasks');
-    tasks.push({
+    const task: TaskIR = {
       elementId: node.id, name: node.name?.trim() || node.id, identifier: '', documentation: docOf(node),
       role: role ?? '', bit: taskIndex.get(node.id)!, writes: writesOf.get(node.id) ?? [], next: next ?? { kind: 'end', index: -1 },
       choice: choiceOf.get(node.id),
-    });
+    };
+    if (kind) task.kind = kind;
+    if (kind === 'service') {
+      task.requests = payloadOf(node, 'tasks');
+      for (const f of task.requests) fields[f].stored = true;
+    }
+    if (node.$type === 'bpmn:BoundaryEvent') {
+      const host = taskIndex.get(node.attachedToRef!.id);
+      if (host === undefined) problems.push(error(`message boundary event ${label(node)} is attached to ${label(node.attachedToRef!)}, which does not run (see its own problem)`, at('tasks', node.id)));
+      else task.attachedTo = host;
+      task.interrupting = node.get('cancelActivity') !== false;
+    }
+    tasks.push(task);
   }
   [...tasks].sort((a, b) => cmp(a.elementId, b.elementId)).forEach((t) => {
     t.identifier = taskScope.claim(deriveIdentifier(t.name === t.elementId ? undefined : t.name, t.elementId, 'camel'));
@@ -338,7 +394,13 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const scripts: ScriptIR[] = scriptNodes.map((node, k) => ({
     elementId: node.id, name: node.name?.trim() || node.id, identifier: '', documentation: docOf(node),
     assignments: scriptAssignments[k] ?? [], next: resolveScript(k) ?? { kind: 'end', index: -1 },
+    ...(node.$type === 'bpmn:ScriptTask' ? {} : { sends: sendPayloads.get(node) ?? [] }),
   }));
+  // a message end event sends, then ends its token like a none end event
+  for (const e of messageEnds) {
+    const node = endNodes[e].node;
+    scripts.push({ elementId: node.id, name: node.name?.trim() || node.id, identifier: '', documentation: docOf(node), assignments: [], next: { kind: 'end', index: e }, sends: sendPayloads.get(node) ?? [] });
+  }
   [...scripts].sort((a, b) => cmp(a.elementId, b.elementId)).forEach((x) => {
     x.identifier = taskScope.claim(deriveIdentifier(x.name === x.elementId ? undefined : x.name, x.elementId, 'camel'));
   });
@@ -349,11 +411,15 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   let startIR: StartIR | undefined;
   if (start) {
     const roleRef = roleReferenceOf(start, lanes, pool);
-    const startRole = roleRef ? roleOf(start, 'events') : undefined;
+    // a message start event is started by the message's sender; none found: any member, as a none start
+    const startRole = isMessageStart(start)
+      ? senderRoleOf(start, messageFlows, lanes, pool, ctx.roles, `message start event ${label(start)}`, at('events', start.id), problems, true)
+      : roleRef ? roleOf(start, 'events') : undefined;
     const next = singleNext(start, 'events');
     startIR = {
       elementId: start.id, name: start.name?.trim() || 'Start', roles: startRole ? [startRole] : [],
       writes: writesOf.get(start.id) ?? [], next: next ?? { kind: 'end', index: -1 }, choice: choiceOf.get(start.id),
+      ...(isMessageStart(start) ? { message: true } : {}),
     };
   }
   for (const f of flows) {
@@ -376,6 +442,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     contractName: deriveIdentifier(process.name?.trim() || ctx.document.name, process.id, 'pascal'),
     documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, timers, scripts, bindings, bitCount: nextBit,
   };
+  problems.push(...wireEventGateways(ir, gatewayNodes, (id) => at('gateways', id)));
   problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));
   problems.push(...checkTerminateAfterSplit(ir, (id) => at('events', id)));

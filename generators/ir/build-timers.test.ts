@@ -64,11 +64,11 @@ describe('timers in the IR', () => {
     expect(errors[0].message).toContain(message);
   });
 
-  it('refuses a timer boundary on anything but a user task, and other kinds of boundary events', async () => {
-    const onService = errorsOf((await generateWorkspace(workspace(boundary(duration('PT1H'), '', 'S', '<bpmn:serviceTask id="S" name="Bill" />')))).problems);
-    expect(onService.find((p) => p.elementId === 'B')?.message).toBe('timer boundary event "Late" is attached to service task "Bill"; timer boundary events run on user tasks only');
-    const message = errorsOf((await generateWorkspace(workspace(boundary('<bpmn:messageEventDefinition id="MD" />')))).problems);
-    expect(message.map((p) => `${p.elementId}: ${p.message}`)).toEqual(['B: boundary event "Late" (message) is not executable yet; only timer boundary events on user tasks are']);
+  it('refuses a timer boundary on anything but a user, receive or service task, and other kinds of boundary events', async () => {
+    const onRule = errorsOf((await generateWorkspace(workspace(boundary(duration('PT1H'), '', 'S', '<bpmn:businessRuleTask id="S" name="Bill" />')))).problems);
+    expect(onRule.find((p) => p.elementId === 'B')?.message).toBe('timer boundary event "Late" is attached to business rule task "Bill"; timer boundary events run on user, receive and service tasks only');
+    const signal = errorsOf((await generateWorkspace(workspace(boundary('<bpmn:signalEventDefinition id="SD" />')))).problems);
+    expect(signal.map((p) => `${p.elementId}: ${p.message}`)).toEqual(['B: boundary event "Late" (signal) is not executable yet; only timer and message boundary events on user, receive and service tasks are']);
   });
 
   it('refuses a boundary timer with an invalid duration, saying where and why', async () => {
@@ -79,7 +79,7 @@ describe('timers in the IR', () => {
   it('still refuses timer start events', async () => {
     const xml = bpmn(`<bpmn:startEvent id="S" name="Daily">${duration('P1D')}</bpmn:startEvent>${TASK}<bpmn:endEvent id="E" />${flow('F1', 'S', 'T')}${flow('F2', 'T', 'E')}`);
     const errors = errorsOf((await generateWorkspace(workspace(xml))).problems);
-    expect(errors.map((p) => `${p.elementId}: ${p.message}`)).toContain('S: start event "Daily": timer start events are not executable yet; use a none start event');
+    expect(errors.map((p) => `${p.elementId}: ${p.message}`)).toContain('S: start event "Daily": timer start events are not executable yet; use a none or message start event');
   });
 
   it('puts every timer in the manifest-facing IR with a trigger identifier that does not clash with a task', async () => {

@@ -47,8 +47,9 @@ export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: W
     seen.add(id);
     if (t.kind === 'task') {
       queue.push(ir.tasks[t.index].next);
-      // a task's boundary timers start with it
+      // a task's boundary timers start with it, its message boundary events are armed with it
       ir.timers.forEach((timer, k) => timer.attachedTo === t.index && queue.push({ kind: 'timer', index: k }));
+      ir.tasks.forEach((task, k) => task.attachedTo === t.index && queue.push({ kind: 'task', index: k }));
     } else if (t.kind === 'timer') queue.push(ir.timers[t.index].next);
     else if (t.kind === 'gateway') queue.push(...targetsOf(ir.gateways[t.index]));
   }

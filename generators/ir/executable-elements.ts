@@ -3,12 +3,14 @@
  * One list so the CLI, the IDE's linting and the docs say the same thing.
  */
 export const HUMAN_TASK_TYPES = ['bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask'] as const;
-export const GATEWAY_TYPES = ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway'] as const;
+export const GATEWAY_TYPES = ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway'] as const;
+/** Tasks that wait for someone (a participant, a message's sender, a service account): boundary events attach to these. */
+export const WAIT_TASK_TYPES = [...HUMAN_TASK_TYPES, 'bpmn:ReceiveTask', 'bpmn:ServiceTask'] as const;
 /** Documentation-only elements: kept in the file, reported as not executed. */
 export const DESCRIPTIVE_TYPES = ['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference'] as const;
 
 export const EXECUTABLE_SUMMARY =
-  'supported now: none start event, none and terminate end events, user/manual tasks, script tasks with FEEL assignments, exclusive, parallel and inclusive gateways, intermediate timer catch events, timer boundary events on user tasks, sequence flows';
+  'supported now: none and message start events, none, terminate and message end events, user/manual, receive, send, service and script tasks, exclusive, parallel, inclusive and event-based gateways, intermediate timer and message catch events, intermediate message throw events, timer and message boundary events on user/receive/service tasks, sequence flows, message flows from other pools';
 
 export function describeType(type: string): string {
   return type

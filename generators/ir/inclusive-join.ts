@@ -23,7 +23,7 @@
  * the same step is still placing are seen.
  */
 import { targetsOf } from './check-structure.js';
-import { bitsConsumedBy, boundaryTimersOf } from './timer-bits.js';
+import { bitsConsumedBy, boundaryNexts } from './timer-bits.js';
 import type { FlowTarget, ProcessIR } from './process-ir.js';
 
 /** A group of the rule: `upstream` marking bits whose tokens can reach exactly the join inputs `inputs` (bit numbers). */
@@ -40,7 +40,7 @@ export function inclusiveJoins(ir: ProcessIR): number[] {
 /** Where a token at marking bit `bit` goes when it moves on. */
 function continuation(ir: ProcessIR, bit: number): FlowTarget[] {
   const task = ir.tasks.findIndex((t) => t.bit === bit);
-  if (task >= 0) return [ir.tasks[task].next, ...boundaryTimersOf(ir, task).map((k) => ir.timers[k].next)];
+  if (task >= 0) return [ir.tasks[task].next, ...boundaryNexts(ir, task)];
   const timer = ir.timers.find((t) => t.bit === bit);
   if (timer) return [timer.next];
   const join = ir.gateways.find((g) => g.inputBits.includes(bit));
@@ -62,7 +62,7 @@ function reachableInputs(ir: ProcessIR, j: number, from: FlowTarget[]): Set<numb
     if (seen.has(key)) continue;
     seen.add(key);
     if (t.kind === 'gateway') stack.push(...targetsOf(ir.gateways[t.index]));
-    else if (t.kind === 'task') stack.push(ir.tasks[t.index].next, ...boundaryTimersOf(ir, t.index).map((k) => ir.timers[k].next));
+    else if (t.kind === 'task') stack.push(ir.tasks[t.index].next, ...boundaryNexts(ir, t.index));
     else if (t.kind === 'timer') stack.push(ir.timers[t.index].next);
   }
   return found;

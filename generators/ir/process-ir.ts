@@ -7,8 +7,9 @@
  *
  * Marking: one bit per user task (the task is enabled while its bit is set) and one bit per incoming
  * flow of a parallel or inclusive join (a token waits there until the join fires), and one bit per timer that
- * is waiting (an intermediate timer holding a token, or a boundary timer of an enabled task). The
- * instance has ended when its marking is 0.
+ * is waiting (an intermediate timer holding a token, or a boundary timer of an enabled task). Message
+ * wait states (receive and service tasks, message catch and boundary events) are tasks with their own
+ * bit (TaskIR.kind). The instance has ended when its marking is 0.
  */
 import type { FieldType } from '../model/workspace.js';
 import type { TypedExpr } from '../feel/feel-ast.js';
@@ -63,6 +64,8 @@ export interface StartIR {
   next: FlowTarget;
   /** Set when the start event is followed directly by a caller-decided exclusive split. */
   choice?: number;
+  /** A message start event: `roles` is the sending role, `writes` the message payload. */
+  message?: boolean;
 }
 
 export interface TaskIR {
@@ -85,7 +88,27 @@ export interface TaskIR {
    * the bound participant may complete it in that instance (still holding the role); unbound, any holder.
    */
   binding?: number;
+  /**
+   * What completes this wait state (absent: a user or manual task, done by a participant of `role`):
+   * 'receive' (receive task) and 'message' (intermediate message catch event, or message boundary
+   * event when `attachedTo` is set): delivered by a participant of the SENDING role (`role`), its
+   * payload as `writes`; 'service' (service task): emits `<Name>Requested` when enabled, completed by
+   * a participant of `role` (a device or service account) with its result as `writes`.
+   * See generators/ir/read-messages.ts.
+   */
+  kind?: WaitKind;
+  /** Message boundary event: index of the task it is attached to (its bit is set whenever that task is activated). */
+  attachedTo?: number;
+  /** Message boundary event: delivering it withdraws the task (cancelActivity, default true). */
+  interrupting?: boolean;
+  /** Service task: fields (indexes) its `<Name>Requested` event carries, read from the instance data (cf:payload). */
+  requests?: number[];
+  /** Target of an event-based gateway (index into `gateways`): when it occurs it withdraws the gateway's other targets. */
+  race?: number;
 }
+
+export const WAIT_KINDS = ['receive', 'message', 'service'] as const;
+export type WaitKind = (typeof WAIT_KINDS)[number];
 
 export interface BranchIR {
   flowId: string;
@@ -97,7 +120,8 @@ export interface BranchIR {
   target: FlowTarget;
 }
 
-export const GATEWAY_KINDS = ['exclusive', 'parallel', 'inclusive'] as const;
+/** 'event': an event-based gateway; it arms every target (like a parallel split) and the first to occur withdraws the others (TaskIR.race, TimerIR.race). */
+export const GATEWAY_KINDS = ['exclusive', 'parallel', 'inclusive', 'event'] as const;
 export type GatewayKind = (typeof GATEWAY_KINDS)[number];
 
 export interface GatewayIR {
@@ -151,6 +175,8 @@ export interface TimerIR {
   /** Boundary timer: firing withdraws the task (cancelActivity, default true). Always true for intermediate timers. */
   interrupting: boolean;
   next: FlowTarget;
+  /** Target of an event-based gateway (index into `gateways`): firing withdraws the gateway's other targets. */
+  race?: number;
 }
 
 /** How a bound role may be bound again: 'once' (a later nomination must name the same participant) or 'sameTask' (the binding element may nominate anew each time it runs). */
@@ -197,6 +223,12 @@ export interface ScriptIR {
   assignments: AssignmentIR[];
   /** Where the token goes after the script (its own later scripts listed in `scripts`). */
   next: FlowTarget;
+  /**
+   * Set for a message sender (send task, intermediate message throw event, message end event): it
+   * assigns nothing and emits `<Identifier>Sent(instanceId, …)` with these fields (indexes) read from
+   * the instance data. A message end event's sender leads to the end event itself.
+   */
+  sends?: number[];
 }
 
 export interface ProcessIR {

@@ -7,7 +7,7 @@
  */
 import { error, type Problem } from '../problems.js';
 import type { BpmnFlowNode, ModdleElement } from '../bpmn/moddle-types.js';
-import { HUMAN_TASK_TYPES, describeType } from './executable-elements.js';
+import { WAIT_TASK_TYPES, describeType } from './executable-elements.js';
 import { parseDuration } from './parse-duration.js';
 
 type Where = Omit<Problem, 'severity' | 'message'>;
@@ -21,9 +21,9 @@ export function isTimerEvent(node: BpmnFlowNode): boolean {
   return (node.$type === 'bpmn:IntermediateCatchEvent' || node.$type === 'bpmn:BoundaryEvent') && defs.length === 1 && isTimerDefinition(defs[0]);
 }
 
-/** A timer boundary event on a task the generator runs as a user task. */
+/** A timer boundary event on a task that waits (user, manual, receive or service task). */
 export function isTaskBoundaryTimer(node: BpmnFlowNode): boolean {
-  return node.$type === 'bpmn:BoundaryEvent' && isTimerEvent(node) && (HUMAN_TASK_TYPES as readonly string[]).includes(node.attachedToRef?.$type ?? '');
+  return node.$type === 'bpmn:BoundaryEvent' && isTimerEvent(node) && (WAIT_TASK_TYPES as readonly string[]).includes(node.attachedToRef?.$type ?? '');
 }
 
 /** Whether a timer event's definition is executable as modeled (a valid timeDuration only). */
@@ -66,7 +66,7 @@ export function readTimerDuration(node: BpmnFlowNode, label: string, where: Wher
 export function boundaryRefusal(node: BpmnFlowNode, label: string): string {
   const host = node.attachedToRef;
   const hostText = host ? `${describeType(host.$type)} ${host.name?.trim() ? `"${host.name.trim()}"` : host.id}` : 'nothing';
-  if (isTimerEvent(node)) return `timer boundary event ${label} is attached to ${hostText}; timer boundary events run on user tasks only`;
+  if (isTimerEvent(node)) return `timer boundary event ${label} is attached to ${hostText}; timer boundary events run on user, receive and service tasks only`;
   const kinds = (node.eventDefinitions ?? []).map((x) => describeType(x.$type).replace(/ event definition$/, '')).join(', ') || 'none';
-  return `boundary event ${label} (${kinds}) is not executable yet; only timer boundary events on user tasks are`;
+  return `boundary event ${label} (${kinds}) is not executable yet; only timer and message boundary events on user, receive and service tasks are`;
 }

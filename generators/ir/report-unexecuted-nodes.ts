@@ -6,11 +6,13 @@
 import { error, type Problem } from '../problems.js';
 import type { BpmnFlowNode, ModdleElement } from '../bpmn/moddle-types.js';
 import { hasRunnableDuration, isTaskBoundaryTimer, isTimerEvent } from './read-timer.js';
+import { isExecutableMessageNode } from './read-messages.js';
 import { EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeType } from './executable-elements.js';
 
 /** Whether the generator executes this node as modeled (docs/process-format.md, "Executed elements"). */
 export function isExecutableNode(node: BpmnFlowNode): boolean {
   const defs = node.eventDefinitions ?? [];
+  if (isExecutableMessageNode(node)) return true;
   if (node.$type === 'bpmn:StartEvent') return defs.length === 0;
   if (node.$type === 'bpmn:EndEvent') return defs.length === 0 || (defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition');
   if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) return !node.loopCharacteristics;

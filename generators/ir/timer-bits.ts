@@ -1,22 +1,54 @@
 /**
- * Which marking bits a timer step touches, shared by the contract generator and the reference
- * interpreter so both withdraw and start exactly the same timers.
- * - A token reaching a task also starts the task's boundary timers (their bits are set with its bit).
- * - Completing a task withdraws its boundary timers (their bits are cleared with its bit).
- * - An interrupting boundary timer that fires withdraws its task and the task's other boundary timers;
- *   a non-interrupting one clears only its own bit, so it fires at most once per activation of the task.
+ * Which marking bits a step touches, shared by the contract generator and the reference
+ * interpreter so both withdraw and start exactly the same wait states.
+ * - A token reaching a task also arms the task's boundary events: the bits of its boundary timers
+ *   (which start) and of its message boundary events are set with its bit.
+ * - Completing a task withdraws its boundary events (their bits are cleared with its bit).
+ * - An interrupting boundary event (timer or message) that occurs withdraws its task and the task's
+ *   other boundary events; a non-interrupting timer clears only its own bit, so it fires at most once
+ *   per activation of the task; a non-interrupting message clears nothing, so it may be delivered
+ *   again while the task is enabled (each delivery starts a token on its path).
+ * - A target of an event-based gateway that occurs withdraws the gateway's other targets.
  */
-import type { ProcessIR } from './process-ir.js';
+import type { FlowTarget, ProcessIR } from './process-ir.js';
 
 /** Indexes (into `ir.timers`) of the boundary timers attached to task `taskIndex`, in timer order. */
 export function boundaryTimersOf(ir: ProcessIR, taskIndex: number): number[] {
   return ir.timers.flatMap((t, k) => (t.attachedTo === taskIndex ? [k] : []));
 }
 
+/** Indexes (into `ir.tasks`) of the message boundary events attached to task `taskIndex`, in task order. */
+export function boundaryMessagesOf(ir: ProcessIR, taskIndex: number): number[] {
+  return ir.tasks.flatMap((t, k) => (t.attachedTo === taskIndex ? [k] : []));
+}
+
+/** Bits set together with task `taskIndex`'s own: its boundary timers', then its message boundaries'. */
+export function bitsArmedWith(ir: ProcessIR, taskIndex: number): number[] {
+  return [...boundaryTimersOf(ir, taskIndex).map((k) => ir.timers[k].bit), ...boundaryMessagesOf(ir, taskIndex).map((k) => ir.tasks[k].bit)];
+}
+
+/** Where the tokens of task `taskIndex`'s boundary events go (reachability and the inclusive join rule). */
+export function boundaryNexts(ir: ProcessIR, taskIndex: number): FlowTarget[] {
+  return [...boundaryTimersOf(ir, taskIndex).map((k) => ir.timers[k].next), ...boundaryMessagesOf(ir, taskIndex).map((k) => ir.tasks[k].next)];
+}
+
+/** The bits of the other targets of the event-based gateway `race`, for the target with bit `own`. */
+function raceRivals(ir: ProcessIR, race: number | undefined, own: number): number[] {
+  if (race === undefined) return [];
+  return ir.gateways[race].branches.flatMap((b) => {
+    const bit = b.target.kind === 'task' ? ir.tasks[b.target.index].bit : b.target.kind === 'timer' ? ir.timers[b.target.index].bit : undefined;
+    return bit === undefined || bit === own ? [] : [bit];
+  });
+}
+
 /** Marking bits (as bit numbers) a step clears before it routes its token on. */
 export function bitsConsumedBy(ir: ProcessIR, step: { task: number } | { timer: number }): number[] {
-  if ('task' in step) return [ir.tasks[step.task].bit, ...boundaryTimersOf(ir, step.task).map((k) => ir.timers[k].bit)];
+  if ('task' in step) {
+    const task = ir.tasks[step.task];
+    if (task.attachedTo !== undefined) return task.interrupting === false ? [] : [task.bit, ...bitsConsumedBy(ir, { task: task.attachedTo }).filter((b) => b !== task.bit)];
+    return [task.bit, ...bitsArmedWith(ir, step.task), ...raceRivals(ir, task.race, task.bit)];
+  }
   const timer = ir.timers[step.timer];
-  if (timer.attachedTo === undefined || !timer.interrupting) return [timer.bit];
+  if (timer.attachedTo === undefined || !timer.interrupting) return [timer.bit, ...raceRivals(ir, timer.race, timer.bit)];
   return [timer.bit, ...bitsConsumedBy(ir, { task: timer.attachedTo }).filter((b) => b !== timer.bit)];
 }

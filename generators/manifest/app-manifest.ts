@@ -52,6 +52,20 @@ export interface TaskManifest {
   choice?: ChoiceManifest;
   /** Index into `ProcessManifest.roleBindings` when this task's role is bound per instance: once bound, only that participant may do it. */
   binding?: number;
+  /**
+   * Absent: a user or manual task. 'receive' (receive task) and 'message' (message catch or boundary
+   * event): a message that a participant of `role`, the SENDING role, delivers by calling
+   * `functionName` with the payload `fields`; list it as a work item of the sender. 'service': done by
+   * a device or service account of `role`, asked by `requestEventName(instanceId, …requestFields)`.
+   */
+  kind?: 'receive' | 'message' | 'service';
+  /** Message boundary event: the element id of the task it is attached to. */
+  attachedToTaskId?: string;
+  /** Message boundary event: delivering it withdraws that task. */
+  interrupting?: boolean;
+  /** Service task: the event emitted when it is enabled, and the fields it carries. */
+  requestEventName?: string;
+  requestFields?: FieldManifest[];
 }
 
 export interface StartManifest {
@@ -95,8 +109,10 @@ export interface ScriptManifest {
   elementId: string;
   name: string;
   eventName: string;
-  /** The fields it assigns (required is always false: nobody fills them in). */
+  /** The fields it assigns (required is always false: nobody fills them in); a message sender's: the payload it sent. */
   fields: FieldManifest[];
+  /** A message sender (send task, message throw or end event): `eventName` is `<Name>Sent(instanceId, payload…)`. */
+  sends?: true;
 }
 
 /**

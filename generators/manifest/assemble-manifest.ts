@@ -8,8 +8,9 @@ import type { Workspace } from '../model/workspace.js';
 import type { CompileResult } from '../compile/compile-types.js';
 import type { GenerateOutput } from '../generate-workspace.js';
 import { REGISTRY_CONTRACT } from '../solidity/build-registry-contract.js';
-import type { FieldWrite, GatewayIR, ProcessIR } from '../ir/process-ir.js';
-import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type RoleBindingManifest, type ScriptManifest, type TimerManifest } from './app-manifest.js';
+import type { FieldWrite, GatewayIR, ProcessIR, TaskIR } from '../ir/process-ir.js';
+import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type RoleBindingManifest, type ScriptManifest, type TaskManifest, type TimerManifest } from './app-manifest.js';
+import { requestEventName } from '../solidity/add-message-events.js';
 import { BOUND_TO } from '../solidity/add-role-bindings.js';
 import { scriptEventName } from '../solidity/add-script-tasks.js';
 
@@ -42,6 +43,7 @@ export function assembleManifest(
         eventName: `${t.identifier.charAt(0).toUpperCase()}${t.identifier.slice(1).replace(/_$/, '')}Completed`,
         bit: t.bit, fields: fieldsOf(ir, t.writes, t.elementId), choice: choiceOf(ir, t.choice),
         ...(t.binding !== undefined ? { binding: t.binding } : {}),
+        ...waitOf(ir, t),
       })),
       // only processes with timers carry the field, so manifests of the others stay as they were
       ...(ir.timers.length ? { timers: timersOf(ir) } : {}),
@@ -75,8 +77,19 @@ function timersOf(ir: ProcessIR): TimerManifest[] {
 function scriptsOf(ir: ProcessIR): ScriptManifest[] {
   return ir.scripts.map((x) => ({
     elementId: x.elementId, name: x.name, eventName: scriptEventName(x),
-    fields: fieldsOf(ir, x.assignments.map((a) => ({ field: a.field, required: false })), x.elementId),
+    fields: fieldsOf(ir, (x.sends ?? x.assignments.map((a) => a.field)).map((field) => ({ field, required: false })), x.elementId),
+    ...(x.sends ? { sends: true as const } : {}),
   }));
+}
+
+/** What a message or service task adds to its entry; nothing for a user task, so those entries stay as they were. */
+function waitOf(ir: ProcessIR, t: TaskIR): Partial<TaskManifest> {
+  if (!t.kind) return {};
+  return {
+    kind: t.kind,
+    ...(t.attachedTo !== undefined ? { attachedToTaskId: ir.tasks[t.attachedTo].elementId, interrupting: t.interrupting !== false } : {}),
+    ...(t.kind === 'service' ? { requestEventName: requestEventName(t), requestFields: fieldsOf(ir, (t.requests ?? []).map((field) => ({ field, required: false })), t.elementId) } : {}),
+  };
 }
 
 function bindingsOf(ir: ProcessIR): RoleBindingManifest[] {

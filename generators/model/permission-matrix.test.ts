@@ -67,6 +67,19 @@ describe('permissionMatrix', () => {
     ]);
   });
 
+  it('lists a service task as performed by its role, and follows a token past a send task to the conditions after it', async () => {
+    const ws = withProcess(
+      bpmn(`<bpmn:startEvent id="S" cf:role="Buyer" /><bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Check" />
+        <bpmn:serviceTask id="Check" name="Check stock" cf:role="Sales"><bpmn:extensionElements><cf:field name="stock" type="uint" /></bpmn:extensionElements></bpmn:serviceTask>
+        <bpmn:sequenceFlow id="f2" sourceRef="Check" targetRef="Tell" /><bpmn:sendTask id="Tell" /><bpmn:sequenceFlow id="f3" sourceRef="Tell" targetRef="G" />
+        <bpmn:exclusiveGateway id="G" default="f5" /><bpmn:sequenceFlow id="f4" sourceRef="G" targetRef="E"><bpmn:conditionExpression>stock &gt; 0</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="f5" sourceRef="G" targetRef="E" /><bpmn:endEvent id="E" />`),
+    );
+    const [process] = (await matrixOf(ws)).processes;
+    expect(process.tasks.map((t) => [t.elementId, t.role])).toEqual([['S', 'Buyer'], ['Check', 'Sales']]);
+    expect(process.access).toEqual({ Sales: { stock: 'read-write' } });
+  });
+
   it('keeps a reference to a role the consortium lacks, without a role id', async () => {
     // given a task whose cf:role names no role of the workspace
     const ws = withProcess(bpmn('<bpmn:startEvent id="S" /><bpmn:userTask id="T" name="Audit" cf:role="Auditor" />'));

@@ -94,7 +94,8 @@ function matrixOfProcess(roles: readonly Role[], { document, definitions, proble
   const flows = elements.filter((e): e is BpmnSequenceFlow => e.$type === 'bpmn:SequenceFlow');
   const nodes = elements.filter((e): e is BpmnFlowNode => e.$type !== 'bpmn:SequenceFlow');
   const performers = nodes.filter(
-    (n) => (HUMAN_TASK_TYPES as readonly string[]).includes(n.$type) || (n.$type === 'bpmn:StartEvent' && !n.eventDefinitions?.length),
+    // a service task is performed by its own role, as a user task; who delivers a message is decided by message flows (not here)
+    (n) => (HUMAN_TASK_TYPES as readonly string[]).includes(n.$type) || n.$type === 'bpmn:ServiceTask' || (n.$type === 'bpmn:StartEvent' && !n.eventDefinitions?.length),
   );
   performers.sort((a, b) => Number(b.$type === 'bpmn:StartEvent') - Number(a.$type === 'bpmn:StartEvent'));
 
@@ -152,7 +153,7 @@ function readsAfter(node: BpmnFlowNode, outgoing: (n: ModdleElement) => BpmnSequ
     const body = flow.conditionExpression?.body;
     if (body) for (const name of namesRead(body) ?? []) reads.add(name);
     const next = flow.targetRef;
-    if (next && (next.$type.endsWith('Gateway') || next.$type === 'bpmn:IntermediateThrowEvent')) queue.push(...outgoing(next));
+    if (next && (next.$type.endsWith('Gateway') || next.$type === 'bpmn:IntermediateThrowEvent' || next.$type === 'bpmn:SendTask')) queue.push(...outgoing(next));
   }
   return reads;
 }

@@ -10,7 +10,8 @@ import type { FlowTarget, GatewayIR } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, member, num, str, type ErrorDecl, type Expr, type Mutability, type Param, type Statement } from './contract-model.js';
 import { conditionToExpr, needsToInt256, referencesData } from './condition-to-expr.js';
 import type { ProcessContext } from './process-context.js';
-import { boundaryTimersOf } from '../ir/timer-bits.js';
+import { bitsArmedWith, boundaryTimersOf } from '../ir/timer-bits.js';
+import { requestFunctionName } from './add-message-events.js';
 import { scriptFunctionName } from './add-script-tasks.js';
 import { inclusiveMayRevert, inclusiveRouteBody } from './add-inclusive-gateways.js';
 
@@ -36,7 +37,8 @@ export function gatewayShapes(ctx: ProcessContext): GatewayShape[] {
     const mayRevert = g.kind === 'inclusive' ? inclusiveMayRevert(g) : g.decision === 'conditions' && !g.defaultBranch;
     let needsId = view || g.decision === 'caller' || mayRevert;
     for (const t of targets(g)) {
-      if (t.scripts?.length) writes = needsId = true;
+      // a script or message sender on the way, or a service task it enables, writes or emits
+      if (t.scripts?.length || (t.kind === 'task' && ctx.ir.tasks[t.index].kind === 'service')) writes = needsId = true;
       if (t.kind !== 'gateway') continue;
       const s = shape(t.index);
       view ||= s.mutability === 'view';
@@ -73,6 +75,13 @@ export function mayStartTimer(ctx: ProcessContext, target: FlowTarget, seen = ne
   return targets(ctx.ir.gateways[target.index]).some((t) => mayStartTimer(ctx, t, seen));
 }
 
+/** The constant of marking bit `bit`: a task's or a timer's. */
+export function constantOfBit(ctx: ProcessContext, bit: number): string {
+  const task = ctx.ir.tasks.findIndex((t) => t.bit === bit);
+  if (task >= 0) return ctx.taskConstant[task];
+  return ctx.timerConstant[ctx.ir.timers.findIndex((t) => t.bit === bit)];
+}
+
 const targets = (g: GatewayIR): FlowTarget[] => [...g.branches.map((b) => b.target), ...(g.defaultBranch ? [g.defaultBranch.target] : [])];
 
 const isZero = (e: Expr) => e.kind === 'num' && e.value === 0n;
@@ -87,8 +96,10 @@ export function targetExpr(ctx: ProcessContext, shapes: GatewayShape[], target: 
   if (target.scripts?.length) return call(scriptFunctionName(ctx.ir.scripts[target.scripts[0]]), INSTANCE, m);
   switch (target.kind) {
     case 'task': {
-      // the task's boundary timers start with it
-      const bits = [ctx.taskConstant[target.index], ...boundaryTimersOf(ctx.ir, target.index).map((k) => ctx.timerConstant[k])].map(id);
+      // a service task asks for its service when it is enabled
+      if (ctx.ir.tasks[target.index].kind === 'service') return call(requestFunctionName(ctx.ir.tasks[target.index]), INSTANCE, m);
+      // the task's boundary events are armed with it (its timers start)
+      const bits = [ctx.taskConstant[target.index], ...bitsArmedWith(ctx.ir, target.index).map((b) => constantOfBit(ctx, b))].map(id);
       return (isZero(m) ? bits : [m, ...bits]).reduce((a, b) => bin('|', a, b));
     }
     case 'timer':
@@ -126,7 +137,7 @@ export function addGatewayRouting(ctx: ProcessContext): GatewayShape[] {
       usesToInt ||= inclusive.usesToInt;
       body.push(...inclusive.body);
       if (inclusiveMayRevert(g)) builder.addError(ERRORS.NoBranchMatches);
-    } else if (g.kind === 'parallel') {
+    } else if (g.kind === 'parallel' || g.kind === 'event') {
       const mask = ctx.joinMaskConstant.get(gi);
       if (mask) {
         body.push({ kind: 'comment', text: 'Wait until a token has arrived on every incoming flow.' });
@@ -183,6 +194,7 @@ function gatewayDoc(g: GatewayIR): string {
       ? `Inclusive join "${g.name}": fires when the step settles, once a token has arrived and none can still arrive only on an empty input; then ${split}.`
       : `Inclusive split "${g.name}": ${split}.`;
   }
+  if (g.kind === 'event') return `Event-based gateway "${g.name}": arms every event after it; the first to occur withdraws the others.`;
   if (g.kind === 'parallel') return g.inputBits.length ? `Parallel join "${g.name}": fires once every incoming flow has a token.` : `Parallel split "${g.name}".`;
   if (g.decision === 'caller') return `Exclusive gateway "${g.name}", decided by the participant who completed the task before it (choice 1..${g.branches.length}${g.defaultBranch ? ', 0 = default' : ''}).`;
   if (g.decision === 'conditions') return `Exclusive gateway "${g.name}": the first condition that holds wins${g.defaultBranch ? ', else the default flow' : ''}.`;

@@ -27,8 +27,9 @@ export function scriptFunctionName(x: ScriptIR): string {
   return `_run${pascal(x.identifier)}`;
 }
 
+/** `<Script>Completed`, or `<Sender>Sent` for a message sender (add-message-events.ts). */
 export function scriptEventName(x: ScriptIR): string {
-  return `${pascal(x.identifier).replace(/_$/, '')}Completed`;
+  return `${pascal(x.identifier).replace(/_$/, '')}${x.sends ? 'Sent' : 'Completed'}`;
 }
 
 /** Adds the scripts' functions and events; reports which conversion helpers their assignments need. */
@@ -36,6 +37,7 @@ export function addScriptTasks(ctx: ProcessContext, shapes: GatewayShape[]): { t
   const { ir, builder } = ctx;
   const needs = { toInt: false, toUint: false };
   for (const x of ir.scripts) {
+    if (x.sends) continue; // a message sender: add-message-events.ts
     const locals = new Map<number, string>();
     let usesData = false;
     let usesM = false;

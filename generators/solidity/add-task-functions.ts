@@ -10,7 +10,9 @@ import { bin, call, id, index, inv, member, MSG_SENDER, num, str, type Expr, typ
 import { ERRORS, type GatewayShape } from './add-gateway-routing.js';
 import { commit, mayStartTimerAfter, orOf, routedExpr, routeOn, START_TIMERS } from './route-and-commit.js';
 import { stepNeedsSettle } from '../ir/inclusive-join.js';
-import { boundaryTimersOf } from '../ir/timer-bits.js';
+import { bitsConsumedBy } from '../ir/timer-bits.js';
+import { constantOfBit } from './add-gateway-routing.js';
+import { taskNotice } from './add-message-events.js';
 import { fieldParam } from './solidity-types.js';
 import { boundCallerCheck, nominations } from './add-role-bindings.js';
 import { fieldTypeText, participantChecks } from './add-field-types.js';
@@ -137,10 +139,12 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
     builder.addError(ERRORS.TaskNotEnabled);
     const bit = id(ctx.taskConstant[ti]);
     const settle = stepNeedsSettle(ir, { task: ti });
+    // the task's bit first, then its boundary events and race rivals (timer-bits.ts)
+    const consumed = bitsConsumedBy(ir, { task: ti }).map((b) => constantOfBit(ctx, b));
     builder.addFunction({
       kind: 'function', name: task.identifier, visibility: 'external', mutability: 'nonpayable', params, returns: [], elementId: task.elementId,
       natspec: {
-        notice: [`Completes "${task.name}" (role ${ctx.roles.find((r) => r.id === task.role)?.name ?? task.role}).`, ...(task.documentation ? [task.documentation] : [])],
+        notice: [taskNotice(ctx, ti), ...(task.documentation ? [task.documentation] : [])],
         params: params.map((p) => ({ name: p.name, text: paramText(ctx, p.name) })),
       },
       body: [
@@ -154,9 +158,12 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         ...storeFields(ctx, task.writes),
         ...packFields(ctx, task.writes),
         { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
-        ...(boundaryTimersOf(ir, ti).length === 0 && !mayStartTimerAfter(ctx, task.next, settle)
+        ...(consumed.length === 1 && !mayStartTimerAfter(ctx, task.next, settle)
           ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined, settle) } as Statement]
-          : routeOn(ctx, shapes, task.next, orOf([ctx.taskConstant[ti], ...boundaryTimersOf(ir, ti).map((k) => ctx.timerConstant[k])]), hasChoice ? id('choice') : undefined, settle)),
+          // a non-interrupting message boundary event consumes nothing: the task stays enabled
+          : consumed.length === 0 && !mayStartTimerAfter(ctx, task.next, settle)
+            ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, M, hasChoice ? id('choice') : undefined, settle) } as Statement]
+            : routeOn(ctx, shapes, task.next, consumed.length ? orOf(consumed) : num(0), hasChoice ? id('choice') : undefined, settle)),
         ...commit(ctx, task.next, settle),
       ],
     });

@@ -7,7 +7,7 @@
  * index as in the manifest (a number costs less in every log than the timer's name).
  */
 import { bin, call, id, index, member, MSG_SENDER, num, str, type Statement } from './contract-model.js';
-import { ERRORS, type GatewayShape } from './add-gateway-routing.js';
+import { constantOfBit, ERRORS, type GatewayShape } from './add-gateway-routing.js';
 import { commit, orOf, routeOn, START_TIMERS } from './route-and-commit.js';
 import { bitsConsumedBy } from '../ir/timer-bits.js';
 import { stepNeedsSettle } from '../ir/inclusive-join.js';
@@ -77,11 +77,6 @@ export function addTimerFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
   addStartTimers(ctx);
 }
 
-function constantOfBit(ctx: ProcessContext, bit: number): string {
-  const task = ctx.ir.tasks.findIndex((t) => t.bit === bit);
-  if (task >= 0) return ctx.taskConstant[task];
-  return ctx.timerConstant[ctx.ir.timers.findIndex((t) => t.bit === bit)];
-}
 
 /** Records the deadline of every timer whose bit is in `armed`; straight-line, one test per timer. */
 function addStartTimers(ctx: ProcessContext) {

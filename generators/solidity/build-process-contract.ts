@@ -10,6 +10,7 @@ import { ContractBuilder } from './contract-builder.js';
 import { bin, id, index, MSG_SENDER, num, type ContractDecl } from './contract-model.js';
 import { addGatewayRouting, addToInt256, ERRORS } from './add-gateway-routing.js';
 import { addScriptTasks } from './add-script-tasks.js';
+import { addMessageEvents } from './add-message-events.js';
 import { addJoinGroupConstants, addSettle } from './add-inclusive-gateways.js';
 import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
 import { addTimerDeclarations, addTimerFunctions, addTimerStorage } from './add-timer-triggers.js';
@@ -125,6 +126,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   const shapes = addGatewayRouting(ctx);
   addSettle(ctx, shapes);
   if (addScriptTasks(ctx, shapes).toInt) addToInt256(ctx);
+  addMessageEvents(ctx, shapes);
   addStartFunction(ctx, shapes);
   addTaskFunctions(ctx, shapes);
   addTimerFunctions(ctx, shapes);

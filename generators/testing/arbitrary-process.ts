@@ -11,8 +11,12 @@
  * not; the first element to bind a role keeps it). Script tasks assign fields from FEEL expressions
  * over the other fields (numbers, conditions, text). Inclusive splits take the branches whose
  * conditions hold (one branch may have none, there may be a default) and join again with an
- * inclusive join, while branches that end early leave the join to decide alone. Shrinking works on the block tree, so a failure
- * shrinks to a small model.
+ * inclusive join, while branches that end early leave the join to decide alone. Messages: a task
+ * may be a receive task, a message catch event or a service task (with a request payload), and get a
+ * message boundary event (interrupting or not, delivered by its lane's role); send tasks and message
+ * throw events send declared fields; an event-based gateway races receive tasks, message catches and
+ * timers; the start may be a message start and the last end a message end. Shrinking works on the
+ * block tree, so a failure shrinks to a small model.
  */
 import fc from 'fast-check';
 import type { FieldType, Workspace } from '../model/workspace.js';
@@ -29,7 +33,16 @@ export type BoolExpr =
 export interface BoundarySpec { interrupting: boolean; duration: number; tasks: number[]; end: BranchEnd }
 /** A `cf:binds` of role `role`; `optional`: its nominee field is declared `required="false"`. */
 export interface BindSpec { role: number; sameTask: boolean; optional: boolean }
-export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec; binds?: BindSpec }
+/** A message boundary event on a task, delivered by role `role`: its path runs `tasks`, then ends. */
+export interface MessageBoundarySpec { interrupting: boolean; role: number; tasks: number[]; end: BranchEnd }
+/** What a task block is printed as: a user task (absent), a receive task, a message catch event (no boundaries), a service task. */
+export type WaitSpec = 'receive' | 'message' | 'service';
+export interface TaskBlock {
+  kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec; binds?: BindSpec;
+  wait?: WaitSpec; payload?: number[]; messageBoundary?: MessageBoundarySpec;
+}
+/** One event of an event-based gateway's race, then the branch after it. */
+export interface RaceBranch { event: 'receive' | 'message' | 'timer'; role: number; writes: number[]; duration: number; body: Block; end: BranchEnd }
 export type BranchEnd = 'merge' | 'end' | 'terminate';
 export interface Branch { body: Block; end: BranchEnd; condition: BoolExpr }
 /** One assignment of a script task: the field `slot` gets `num`, `bool` or `text`, by the field's type. */
@@ -43,10 +56,19 @@ export type Block =
   | { kind: 'and'; branches: Branch[] }
   /** `always`: index of a branch without condition (none when out of range). */
   | { kind: 'or'; branches: Branch[]; withDefault: boolean; always: number }
-  | { kind: 'loop'; body: Block; decider: TaskBlock; byCaller: boolean; backOnCondition: boolean; condition: BoolExpr };
+  | { kind: 'loop'; body: Block; decider: TaskBlock; byCaller: boolean; backOnCondition: boolean; condition: BoolExpr }
+  /** A send task (or a message throw event) sending the declared fields `payload` picks. */
+  | { kind: 'send'; payload: number[]; throwEvent: boolean }
+  | { kind: 'race'; branches: RaceBranch[] };
 
 export interface FieldSpec { type: FieldType; required: boolean }
-export interface ModelSpec { roles: number; chinese: boolean; fields: FieldSpec[]; startRole: number | null; startWrites: number[]; startBinds?: BindSpec; body: Block }
+export interface ModelSpec {
+  roles: number; chinese: boolean; fields: FieldSpec[]; startRole: number | null; startWrites: number[]; startBinds?: BindSpec; body: Block;
+  /** A message start event instead of a none start. */
+  messageStart?: boolean;
+  /** The last end is a message end event sending these fields. */
+  endPayload?: number[];
+}
 
 export interface RandomModel {
   spec: ModelSpec;
@@ -96,15 +118,25 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; fieldTypes: boolean }
-export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, fieldTypes: true };
-const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, fieldTypes: false };
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean }
+export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true };
+const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, messages: false, fieldTypes: false };
+
+const messageBoundarySpec: fc.Arbitrary<MessageBoundarySpec> = fc.record({
+  interrupting: fc.boolean(), role: fc.nat(7), tasks: fc.array(fc.nat(7), { maxLength: 2 }), end: fc.constantFrom<BranchEnd>('end', 'terminate'),
+});
 
 function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
     kind: fc.constant('task' as const), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 2 }), name: fc.nat(99),
     boundary: fc.option(boundarySpec, { nil: undefined, freq: 3 }),
     ...(features.bindings ? { binds: fc.option(bindSpec, { nil: undefined, freq: 4 }) } : {}),
+    ...(features.messages ? {
+      wait: fc.option(fc.constantFrom<WaitSpec>('receive', 'message', 'service'), { nil: undefined, freq: 2 }),
+      payload: fc.uniqueArray(fc.nat(7), { maxLength: 2 }),
+      // rarely: every one adds a wait state and a path, and the conforming-path search is bounded
+      messageBoundary: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: messageBoundarySpec }),
+    } : {}),
   }, { requiredKeys: ['kind', 'role', 'writes', 'name'] });
   const blocks = fc.letrec<{ block: Block; branch: Branch }>((tie) => ({
     block: fc.oneof(
@@ -125,6 +157,16 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
         kind: fc.constant('or' as const), branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }), withDefault: fc.boolean(), always: fc.nat(5),
       }) }] : []),
       fc.record({ kind: fc.constant('loop' as const), body: tie('block'), decider: taskBlock, byCaller: fc.boolean(), backOnCondition: fc.boolean(), condition: boolExpr }),
+      ...(features.messages ? [
+        fc.record({ kind: fc.constant('send' as const), payload: fc.uniqueArray(fc.nat(7), { maxLength: 2 }), throwEvent: fc.boolean() }),
+        { weight: 1, arbitrary: fc.record({
+          kind: fc.constant('race' as const),
+          branches: fc.array(fc.record({
+            event: fc.constantFrom('receive' as const, 'message' as const, 'timer' as const), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 2 }),
+            duration: fc.nat(DURATIONS.length - 1), body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'end', 'terminate'),
+          }), { minLength: 2, maxLength: 3 }),
+        }) },
+      ] : []),
     ) as fc.Arbitrary<Block>,
     branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
   }));
@@ -138,7 +180,9 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const body = fc.array(blocks.block, { minLength: 1, maxLength: 4 }).map((items): Block => ({ kind: 'seq', items }));
   // without bindings exactly the record the models were drawn from before, so earlier seeds draw the same models
   if (!features.bindings) return fc.record({ ...base, body });
-  return fc.record({ ...base, startBinds: fc.option(bindSpec, { nil: undefined, freq: 3 }), body }, { requiredKeys: ['roles', 'chinese', 'fields', 'startRole', 'startWrites', 'body'] });
+  const messages: { messageStart?: fc.Arbitrary<boolean>; endPayload?: fc.Arbitrary<number[] | undefined> } = features.messages
+    ? { messageStart: fc.boolean(), endPayload: fc.option(fc.uniqueArray(fc.nat(7), { maxLength: 2 }), { nil: undefined }) } : {};
+  return fc.record({ ...base, startBinds: fc.option(bindSpec, { nil: undefined, freq: 3 }), body, ...messages }, { requiredKeys: ['roles', 'chinese', 'fields', 'startRole', 'startWrites', 'body'] });
 }
 
 /** Model specs without role bindings, script tasks and inclusive gateways. */
@@ -241,11 +285,32 @@ export function buildModel(spec: ModelSpec): RandomModel {
   };
   const timerXml = (d: number) => `<bpmn:timerEventDefinition id="${next('TimerDef')}"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${DURATIONS[d % DURATIONS.length][0]}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
   /** `mayMerge`: the task's outgoing flow may go to a merge (not for a task that decides the gateway after it). */
+  /** cf:payload naming declared fields (slots), or nothing. */
+  const payloadXml = (slots: number[] | undefined) => {
+    const names = [...new Set((slots ?? []).map((s) => s % spec.fields.length))].filter((f) => declared.has(f)).map((f) => fieldName(spec, f));
+    return names.length ? ` cf:payload="${esc(names.join(', '))}"` : '';
+  };
   const task = (t: TaskBlock, p: Pending, mayMerge = false): Pending => {
     const id = next('Task');
-    out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes, t.binds)}</bpmn:userTask>`);
+    const name = esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`);
+    if (t.wait === 'message') {
+      // a message catch event: no boundary events
+      out.push(`<bpmn:intermediateCatchEvent id="${id}" name="${name}">${fieldsXml(t.writes, t.binds)}<bpmn:messageEventDefinition id="${next('MessageDef')}" /></bpmn:intermediateCatchEvent>`);
+      laneNodes[t.role % spec.roles].push(id);
+      connect(p, id);
+      return pending(id);
+    }
+    const element = t.wait === 'receive' ? 'receiveTask' : t.wait === 'service' ? 'serviceTask' : 'userTask';
+    out.push(`<bpmn:${element} id="${id}" name="${name}"${t.wait === 'service' ? payloadXml(t.payload) : ''}>${fieldsXml(t.writes, t.binds)}</bpmn:${element}>`);
     laneNodes[t.role % spec.roles].push(id);
     connect(p, id);
+    if (t.messageBoundary) {
+      const mb = t.messageBoundary;
+      const boundaryId = next('MessageBoundary');
+      out.push(`<bpmn:boundaryEvent id="${boundaryId}" name="Message ${counter}" attachedToRef="${id}"${mb.interrupting ? '' : ' cancelActivity="false"'}><bpmn:messageEventDefinition id="${next('MessageDef')}" /></bpmn:boundaryEvent>`);
+      laneNodes[mb.role % spec.roles].push(boundaryId);
+      end(mb.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(boundaryId)), mb.end === 'terminate' ? 'terminate' : 'end');
+    }
     if (!t.boundary) return pending(id);
     const b = t.boundary;
     const timerId = next('Boundary');
@@ -318,12 +383,34 @@ export function buildModel(spec: ModelSpec): RandomModel {
     const merge = gateway(kind, ends.filter((e) => e.end === 'merge').map((e) => e.exit));
     return pending(merge);
   };
+  const send = (b: Extract<Block, { kind: 'send' }>, p: Pending): Pending => {
+    const id = next('Send');
+    out.push(b.throwEvent
+      ? `<bpmn:intermediateThrowEvent id="${id}" name="Tell ${counter}"${payloadXml(b.payload)}><bpmn:messageEventDefinition id="${next('MessageDef')}" /></bpmn:intermediateThrowEvent>`
+      : `<bpmn:sendTask id="${id}" name="Send ${counter}"${payloadXml(b.payload)} />`);
+    if (hot.has(p.from)) hot.add(id);
+    connect(p, id);
+    return pending(id);
+  };
+  /** An event-based gateway: each branch starts with its event (a receive task, a message catch or a timer). */
+  const race = (b: Extract<Block, { kind: 'race' }>, p: Pending): Pending => {
+    const split = next('Gateway');
+    out.push(`<bpmn:eventBasedGateway id="${split}" />`);
+    connect(p, split);
+    const list: Branch[] = b.branches.map((x) => ({
+      end: x.end, condition: { k: 'flag', slot: 0 },
+      body: { kind: 'seq', items: [x.event === 'timer' ? { kind: 'timer', duration: x.duration } : { kind: 'task', role: x.role, writes: x.writes, name: x.role, wait: x.event }, x.body] },
+    }));
+    return branches('exclusive', split, list, false, undefined);
+  };
   const decisionGateway = (p: Pending, withDefault: boolean) => gateway('exclusive', [p], withDefault ? () => 'DEFAULT' : undefined);
   const emit = (b: Block, p: Pending): Pending => {
     switch (b.kind) {
       case 'task': return task(b, p, true);
       case 'timer': return timer(b.duration, p);
       case 'script': return script(b, p);
+      case 'send': return send(b, p);
+      case 'race': return race(b, p);
       case 'seq': return b.items.reduce((acc, item) => emit(item, acc), p);
       case 'xor': {
         const split = decisionGateway(task(b.decider, p), b.withDefault);
@@ -351,9 +438,16 @@ export function buildModel(spec: ModelSpec): RandomModel {
   };
 
   const startId = 'Start_1';
-  out.push(`<bpmn:startEvent id="${startId}" name="Start">${fieldsXml(spec.startWrites, spec.startBinds)}</bpmn:startEvent>`);
+  const startMessage = spec.messageStart ? `<bpmn:messageEventDefinition id="${next('MessageDef')}" />` : '';
+  out.push(`<bpmn:startEvent id="${startId}" name="Start">${fieldsXml(spec.startWrites, spec.startBinds)}${startMessage}</bpmn:startEvent>`);
   if (spec.startRole !== null) laneNodes[spec.startRole % spec.roles].push(startId);
-  end(emit(spec.body, pending(startId)), 'end');
+  const last = emit(spec.body, pending(startId));
+  if (spec.endPayload === undefined) end(last, 'end');
+  else {
+    const id = next('End');
+    out.push(`<bpmn:endEvent id="${id}" name="Done"${payloadXml(spec.endPayload)}><bpmn:messageEventDefinition id="${next('MessageDef')}" /></bpmn:endEvent>`);
+    connect(last, id);
+  }
 
   // resolve default-flow markers: a gateway's default is the flow recorded for it
   const defaults = new Map<string, string>();
@@ -399,8 +493,10 @@ function declaredFields(spec: ModelSpec): Set<number> {
     const task = (t: TaskBlock) => t.writes.forEach((w) => seen.add(w % spec.fields.length));
     switch (b.kind) {
       case 'task': return task(b);
-      case 'timer': return;
-      case 'script': return b.assigns.forEach((a) => seen.add(a.slot % spec.fields.length));
+      case 'timer': case 'send': return;
+      case 'race': return b.branches.forEach((x) => { if (x.event !== 'timer') x.writes.forEach((w) => seen.add(w % spec.fields.length)); visit(x.body); });
+      // script() leaves participant targets out (nobody would check them), so they declare nothing
+      case 'script': return b.assigns.map((a) => a.slot % spec.fields.length).filter((f) => spec.fields[f].type !== 'participant').forEach((f) => seen.add(f));
       case 'seq': return b.items.forEach(visit);
       case 'xor': task(b.decider); return b.branches.forEach((x) => visit(x.body));
       case 'and': case 'or': return b.branches.forEach((x) => visit(x.body));

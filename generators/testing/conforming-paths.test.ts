@@ -31,6 +31,13 @@ function expectSound(ir: ProcessIR, found: ConformingPaths, participants?: reado
 }
 
 describe('conforming paths', () => {
+  it('cover every task, flow and end of the maintenance-order sample: the service task, the race both ways, the stop message', async () => {
+    const ir = await irOf(sample('maintenance-order/workspace.json'));
+    const found = findConformingPaths(ir);
+    expect(found.uncovered).toEqual([]);
+    expectSound(ir, found);
+  });
+
   it('cover every flow, task and end of the order-fulfilment sample, rework loop included', async () => {
     // given the sample: a caller-decided "Accept order?", a parallel split/join and a rework loop on "defects <= 2"
     const ir = await irOf(sample('order-fulfilment/workspace.json'));

@@ -10,6 +10,7 @@ import type { ProcessIR } from '../ir/process-ir.js';
 import { complete, createInstance, start, trigger, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
 import { TEST_EPOCH, type DeployedProcess, type EvmStep } from './process-on-evm.js';
 import { scriptEventName } from '../solidity/add-script-tasks.js';
+import { requestEventName } from '../solidity/add-message-events.js';
 import { callerOf, OUTSIDER, resolveStep, type ConcreteStep, type Participant, type StepIntent } from './random-trace.js';
 
 export class DifferentialMismatch extends Error {}
@@ -73,10 +74,19 @@ function compareEvents(ir: ProcessIR, by: string, record: Extract<StepResult, { 
   const ran = events.filter((e) => scriptEvents.has(e.name)).map((e) => `${e.name}${JSON.stringify(Object.fromEntries(Object.entries(e.args).filter(([k]) => k !== 'instanceId').map(([k, v]) => [k, show(v as FeelValue)])))}`);
   const expectedRuns = record.scripts.map((r) => {
     const x = ir.scripts.find((s) => s.elementId === r.elementId)!;
-    return `${scriptEventName(x)}${JSON.stringify(Object.fromEntries(x.assignments.map((a) => [ir.fields[a.field].identifier, show(r.data[ir.fields[a.field].name])])))}`;
+    // a message sender's event carries its payload; a script's, what it assigned
+    const written = x.sends ?? x.assignments.map((a) => a.field);
+    return `${scriptEventName(x)}${JSON.stringify(Object.fromEntries(written.map((f) => [ir.fields[f].identifier, show(r.data[ir.fields[f].name])])))}`;
   });
   if (ran.join(' ') !== expectedRuns.join(' ')) return `script events [${ran.join(' ')}], the interpreter ran [${expectedRuns.join(' ')}]`;
-  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted' && !scriptEvents.has(e.name));
+  const requestEvents = new Set(ir.tasks.filter((t) => t.kind === 'service').map(requestEventName));
+  const requested = events.filter((e) => requestEvents.has(e.name)).map((e) => `${e.name}${JSON.stringify(Object.fromEntries(Object.entries(e.args).filter(([k]) => k !== 'instanceId').map(([k, v]) => [k, show(v as FeelValue)])))}`);
+  const expectedRequests = record.requests.map((r) => {
+    const t = ir.tasks.find((x) => x.elementId === r.elementId)!;
+    return `${requestEventName(t)}${JSON.stringify(Object.fromEntries((t.requests ?? []).map((f) => [ir.fields[f].identifier, show(r.data[ir.fields[f].name])])))}`;
+  });
+  if (requested.join(' ') !== expectedRequests.join(' ')) return `service request events [${requested.join(' ')}], the interpreter requested [${expectedRequests.join(' ')}]`;
+  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted' && !scriptEvents.has(e.name) && !requestEvents.has(e.name));
   if (stepEvents.length !== 1) return `expected one step event, the contract emitted ${names.join(', ') || 'none'}`;
   if ((stepEvents[0].name === 'TimerFired') !== (record.timer !== undefined)) return `the contract emitted ${stepEvents[0].name}, the interpreter ${record.timer !== undefined ? 'fired a timer' : 'completed a step'}`;
   const args = stepEvents[0].args;

@@ -27,6 +27,14 @@ describe('chainflow/task-role', () => {
     expect(problems[0].message).toContain('has no role');
   });
 
+  it('needs no role for a send task, nor for a receive task a message flow names the sender of', async () => {
+    const collab = '<bpmn:collaboration id="C"><bpmn:participant id="Pool" processRef="P" /><bpmn:participant id="Sup" name="Supplier" /><bpmn:messageFlow id="MF" sourceRef="Sup" targetRef="R" /></bpmn:collaboration>';
+    const xml = processXml(`${start}<bpmn:sendTask id="Send" /><bpmn:receiveTask id="R" /><bpmn:receiveTask id="R2" />${end}
+      ${flow('F1', 'S', 'Send')}${flow('F2', 'Send', 'R')}${flow('F3', 'R', 'R2')}${flow('F4', 'R2', 'E')}`, collab);
+    // the receive task without a message flow still needs a role
+    expect(ids(await lintWith('task-role', xml))).toEqual(['R2']);
+  });
+
   it("takes the pool's cf:role for tasks outside lanes", async () => {
     const pool = '<bpmn:collaboration id="C"><bpmn:participant id="Pool" processRef="P" cf:role="Buyer" /></bpmn:collaboration>';
     const xml = processXml(`${start}${task('A')}${end}${flow('F1', 'S', 'A')}${flow('F2', 'A', 'E')}`, pool);

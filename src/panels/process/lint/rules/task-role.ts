@@ -39,6 +39,13 @@ export function poolRole(process: LintElement & { $parent?: LintElement }): stri
   return '';
 }
 
+/** Ids of the elements message flows of the file end at. */
+function messageTargets(process: LintElement & { $parent?: LintElement }): Set<string> {
+  const roots = (process.$parent?.get('rootElements') as LintElement[] | undefined) ?? [];
+  return new Set(roots.filter((r) => r.$instanceOf('bpmn:Collaboration')).flatMap((c) =>
+    ((c.get('messageFlows') as LintElement[] | undefined) ?? []).map((mf) => (mf.get('targetRef') as LintElement | undefined)?.id ?? '')));
+}
+
 const taskRole: LintRule = () => ({
   check(node, reporter) {
     if (!node.$instanceOf('bpmn:Process')) return;
@@ -46,6 +53,8 @@ const taskRole: LintRule = () => ({
     const pool = poolRole(node);
     for (const element of (node.get('flowElements') as LintElement[] | undefined) ?? []) {
       if (!element.$instanceOf('bpmn:Task')) continue;
+      // a send task has no performer; a receive task's message flow names its sender (docs/process-format.md, "Messages")
+      if (element.$instanceOf('bpmn:SendTask') || (element.$instanceOf('bpmn:ReceiveTask') && messageTargets(node).has(element.id))) continue;
       if (text(element.get('cf:role')) || lanes.get(element.id) || pool) continue;
       reporter.report(element.id, `task ${label(element)} has no role: put it in a lane or choose its role`);
     }
