@@ -24,7 +24,7 @@
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';
-import { routeTokenWithEffects, RoutingRevert, settleJoins, type RouteEffects, type ScriptRun } from './route-token.js';
+import { routeTokenWithEffects, RoutingRevert, settleJoins, type CaughtError, type RouteEffects, type ScriptRun } from './route-token.js';
 import { bitsConsumedBy } from '../ir/timer-bits.js';
 
 export const CONTRACT_ERRORS = [
@@ -87,8 +87,10 @@ export interface StepRecord {
   timer?: number;
   /** Script tasks the step's routing ran, in order, with the values each assigned (`<Script>Completed`). */
   scripts: ScriptRun[];
-  /** Sequence flows (`flow:<id>`) and end events (`end:<id>`) the step's tokens passed, in order (coverage). */
+  /** Sequence flows (`flow:<id>`), end events (`end:<id>`) and completed subprocesses (`sub:<id>`) the step's tokens passed, in order (coverage). */
   passed: string[];
+  /** Errors that error boundaries caught in the step, in order (the contract's `ErrorCaught` events). */
+  errors: CaughtError[];
 }
 
 /** Block time in seconds; a number must be a safe integer. */
@@ -199,7 +201,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
   const values = [...state.values];
   for (const { w, value } of written) values[w.field] = value;
   let marking: bigint;
-  const fx: RouteEffects = { values, scripts: [], passed: [] };
+  const fx: RouteEffects = { values, scripts: [], passed: [], errors: [] };
   try {
     marking = settleJoins(ir, fx, route(fx));
   } catch (e) {
@@ -216,7 +218,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
       timersStarted.push({ timer: k, dueAt: dueAt[k] });
     }
   });
-  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed! };
+  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed!, errors: fx.errors! };
   if (choice !== undefined) record.choice = choice;
   return { ok: true, state: { ...state, marking, values, dueAt, bound }, record };
 }

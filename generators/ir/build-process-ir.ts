@@ -11,6 +11,9 @@ import type {
 import { compileCondition } from '../feel/check-feel.js';
 import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
 import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, ScriptIR, StartIR, TaskIR, TimerIR } from './process-ir.js';
+import { flattenScopes, isEmbeddedSubprocess, isErrorEnd, subprocessBoundaryKind } from './read-subprocesses.js';
+import { buildSubprocesses } from './build-subprocesses.js';
+import { checkSubprocessesWait } from './check-subprocesses.js';
 import { readScript } from './read-script.js';
 import { boundaryRefusal, isTaskBoundaryTimer, isTimerEvent, readTimerDuration } from './read-timer.js';
 import { BINDING_NAMES, collectFields } from './collect-fields.js';
@@ -64,7 +67,13 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   }
 
   const lanes = laneIndex(process);
-  const elements = process.flowElements ?? [];
+  const { elements, scopeOf } = flattenScopes(process);
+  // an element inside a subprocess that no lane lists is performed by the subprocess's lane
+  for (const [inner] of scopeOf) {
+    let s = scopeOf.get(inner);
+    while (s && !lanes.has(s)) s = scopeOf.get(s);
+    if (s && !lanes.has(inner)) lanes.set(inner, lanes.get(s)!);
+  }
   const flows = elements.filter(isFlow);
   const nodes = elements.filter((e): e is BpmnFlowNode => !isFlow(e));
   linkFlows(nodes, flows);
@@ -74,16 +83,24 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const scriptNodes: BpmnFlowNode[] = [];
   const gatewayNodes: BpmnFlowNode[] = [];
   const endNodes: { node: BpmnFlowNode; terminate: boolean }[] = [];
+  /** Embedded subprocesses, the none start inside each (by subprocess id), and error boundaries on them. */
+  const subNodes: BpmnFlowNode[] = [];
+  const innerStarts = new Map<string, BpmnFlowNode[]>();
+  const errorBoundaryNodes: BpmnFlowNode[] = [];
   /** Intermediate timers and timer boundaries, in document order, with their durations. */
   const timerNodes: { node: BpmnFlowNode; duration: string; seconds: number }[] = [];
   for (const node of nodes) {
     const defs = node.eventDefinitions ?? [];
-    if (node.$type === 'bpmn:StartEvent') {
+    if (node.$type === 'bpmn:StartEvent' && scopeOf.has(node.id)) {
+      if (defs.length) problems.push(error(`start event ${label(node)} inside a subprocess: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable; a subprocess starts at one none start event`, at('events', node.id)));
+      else innerStarts.set(scopeOf.get(node.id)!, [...(innerStarts.get(scopeOf.get(node.id)!) ?? []), node]);
+    } else if (node.$type === 'bpmn:StartEvent') {
       if (defs.length) problems.push(error(`start event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable yet; use a none start event`, at('events', node.id)));
       else starts.push(node);
     } else if (node.$type === 'bpmn:EndEvent') {
       const terminate = defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition';
-      if (defs.length && !terminate) problems.push(error(`end event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} end events are not executable yet; use a none or terminate end event`, at('events', node.id)));
+      if (isErrorEnd(node)) endNodes.push({ node, terminate: false });
+      else if (defs.length && !terminate) problems.push(error(`end event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} end events are not executable yet; use a none, terminate or error end event`, at('events', node.id)));
       else endNodes.push({ node, terminate });
     } else if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) {
       if (node.loopCharacteristics) problems.push(error(`task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('tasks', node.id)));
@@ -93,6 +110,14 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       else scriptNodes.push(node);
     } else if ((GATEWAY_TYPES as readonly string[]).includes(node.$type)) {
       gatewayNodes.push(node);
+    } else if (isEmbeddedSubprocess(node)) {
+      if (node.loopCharacteristics) problems.push(error(`subprocess ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('subprocesses', node.id)));
+      else subNodes.push(node);
+    } else if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'error') {
+      errorBoundaryNodes.push(node);
+    } else if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'timer') {
+      const d = readTimerDuration(node, label(node), at('timers', node.id), problems);
+      if (d) timerNodes.push({ node, ...d });
     } else if (node.$type === 'bpmn:IntermediateCatchEvent' && isTimerEvent(node)) {
       const d = readTimerDuration(node, label(node), at('timers', node.id), problems);
       if (d) timerNodes.push({ node, ...d });
@@ -137,6 +162,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const gatewayIndex = new Map(gatewayNodes.map((n, i) => [n.id, i]));
   const endIndex = new Map(endNodes.map((e, i) => [e.node.id, i]));
   const scriptIndex = new Map(scriptNodes.map((n, i) => [n.id, i]));
+  const subIndex = new Map(subNodes.map((n, i) => [n.id, i]));
   /** Where each script leads (memoized); scripts being resolved are in `resolving`, so a loop of scripts is caught. */
   const afterScript = new Map<number, FlowTarget | undefined>();
   const resolving = new Set<number>();
@@ -146,6 +172,8 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     if ((g.$type === 'bpmn:ParallelGateway' || g.$type === 'bpmn:InclusiveGateway') && (g.incoming ?? []).length > 1)
       for (const f of g.incoming ?? []) joinInputBit.set(f.id, nextBit++);
   }
+  // subprocess bits come last, so a model without subprocesses keeps its bits
+  const subBit = subNodes.map(() => nextBit++);
   if (nextBit > MAX_MARKING_BITS)
     problems.push(error(`the process needs ${nextBit} marking bits (tasks, timers and join inputs); at most ${MAX_MARKING_BITS} fit one storage word`, { file: ctx.file, path: base, elementId: process.id }));
 
@@ -163,6 +191,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       return bit === undefined ? { kind: 'gateway', index: gatewayIndex.get(id)! } : { kind: 'gateway', index: gatewayIndex.get(id)!, inputBit: bit };
     }
     if (endIndex.has(id)) return { kind: 'end', index: endIndex.get(id)! };
+    if (subIndex.has(id)) return { kind: 'subprocess', index: subIndex.get(id)! };
     if (timerIndex.has(id)) {
       if (flow.targetRef.$type === 'bpmn:BoundaryEvent') problems.push(error(`flow ${label(flow)} leads into boundary event ${label(flow.targetRef)}; a boundary event starts on its task, it has no incoming flow`, at('flows', flow.id)));
       else return { kind: 'timer', index: timerIndex.get(id)! };
@@ -320,11 +349,12 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const timers: TimerIR[] = timerNodes.map(({ node, duration, seconds }, k) => {
     const boundary = node.$type === 'bpmn:BoundaryEvent';
     const attachedTo = boundary ? taskIndex.get(node.attachedToRef!.id) : undefined;
-    if (boundary && attachedTo === undefined) problems.push(error(`timer boundary event ${label(node)} is attached to ${label(node.attachedToRef!)}, which does not run (see its own problem)`, at('timers', node.id)));
+    const attachedToSubprocess = boundary ? subIndex.get(node.attachedToRef!.id) : undefined;
+    if (boundary && attachedTo === undefined && attachedToSubprocess === undefined) problems.push(error(`timer boundary event ${label(node)} is attached to ${label(node.attachedToRef!)}, which does not run (see its own problem)`, at('timers', node.id)));
     const cancel = boundary ? node.get('cancelActivity') : true;
     return {
       elementId: node.id, name: node.name?.trim() || node.id, identifier: '', duration, seconds, bit: taskNodes.length + k,
-      ...(attachedTo !== undefined ? { attachedTo } : {}), interrupting: cancel !== false,
+      ...(attachedTo !== undefined ? { attachedTo } : {}), ...(attachedToSubprocess !== undefined ? { attachedToSubprocess } : {}), interrupting: cancel !== false,
       next: singleNext(node, 'timers') ?? { kind: 'end', index: -1 },
     };
   });
@@ -343,7 +373,10 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     x.identifier = taskScope.claim(deriveIdentifier(x.name === x.elementId ? undefined : x.name, x.elementId, 'camel'));
   });
 
-  const ends: EndIR[] = endNodes.map(({ node, terminate }) => ({ elementId: node.id, name: node.name?.trim() || node.id, terminate }));
+  const ends: EndIR[] = endNodes.map(({ node, terminate }) => ({
+    elementId: node.id, name: node.name?.trim() || node.id, terminate,
+    ...(subIndex.has(scopeOf.get(node.id) ?? '') ? { scope: subIndex.get(scopeOf.get(node.id)!)! } : {}),
+  }));
   for (const { node } of endNodes) if ((node.outgoing ?? []).length) problems.push(error(`end event ${label(node)} has an outgoing flow`, at('events', node.id)));
 
   let startIR: StartIR | undefined;
@@ -369,16 +402,27 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   for (const g of gateways) for (const b of g.branches) if (b.condition) markStored(b.condition);
   for (const x of scripts) for (const a of x.assignments) markStored(a.expr);
 
+  const scoped = buildSubprocesses({
+    subNodes, subBit, innerStarts, errorBoundaryNodes, scopeOf, ends, endNodes: endNodes.map((e) => e.node),
+    bitsOf: [
+      ...taskNodes.map((n, i) => ({ id: n.id, bit: i })),
+      ...timerNodes.map((t, k) => ({ id: t.node.id, bit: taskNodes.length + k })),
+      ...gatewayNodes.flatMap((g) => (g.incoming ?? []).flatMap((f) => (joinInputBit.has(f.id) ? [{ id: g.id, bit: joinInputBit.get(f.id)! }] : []))),
+    ],
+    nextOf: (n) => singleNext(n, 'subprocesses'), label, at, problems,
+  });
   if (hasErrors(problems) || !startIR) return { problems };
 
   const ir: ProcessIR = {
     processId: process.id, documentId: ctx.document.id, name: process.name?.trim() || ctx.document.name,
     contractName: deriveIdentifier(process.name?.trim() || ctx.document.name, process.id, 'pascal'),
-    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, timers, scripts, bindings, bitCount: nextBit,
+    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, timers, scripts, bindings,
+    subprocesses: scoped.subprocesses, errorBoundaries: scoped.errorBoundaries, bitCount: nextBit,
   };
   problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));
   problems.push(...checkTerminateAfterSplit(ir, (id) => at('events', id)));
+  problems.push(...checkSubprocessesWait(ir, (id) => at('subprocesses', id)));
   return hasErrors(problems) ? { problems } : { ir, problems };
 }
 

@@ -25,6 +25,8 @@ export type FlowTarget = (
   | { kind: 'end'; index: number }
   /** An intermediate timer catch event: the token waits there (its bit set) until the timer is triggered. */
   | { kind: 'timer'; index: number }
+  /** An embedded subprocess: the token enters it (see SubProcessIR); a token reaching one already running is absorbed, as at a task. */
+  | { kind: 'subprocess'; index: number }
 ) & { scripts?: number[] };
 
 export interface FieldIR {
@@ -120,6 +122,51 @@ export interface EndIR {
   elementId: string;
   name: string;
   terminate: boolean;
+  /** The innermost subprocess holding this end (index into `ProcessIR.subprocesses`); absent: the process itself. A terminate end clears only that scope. */
+  scope?: number;
+  /** An error end event: index into `ProcessIR.errorBoundaries` of the boundary that catches it (the innermost enclosing subprocess's matching one). */
+  throws?: number;
+  /** Error end: the error's code (errorRef's errorCode, else its name or id), as the ErrorCaught event names it. */
+  errorCode?: string;
+}
+
+/**
+ * An embedded subprocess (a scope). While it runs its own marking bit `bit` is set; the tokens
+ * inside are ordinary marking bits listed in `inner`, so withdrawing the scope is one AND with a
+ * mask. Entering sets `bit` (and its boundary timers' bits) and routes a token to `entry` (where its
+ * none start leads). It completes when `bit` is set and no `inner` bit is left: that is checked
+ * after each step's routing (with the inclusive joins, see route-token.ts settleJoins), innermost
+ * first; completing clears `bit` and its boundary timers and routes a token to `next`.
+ */
+export interface SubProcessIR {
+  elementId: string;
+  name: string;
+  /** Derived identifier: the constant `SUB_<IDENTIFIER>`, the function `_enter<Identifier>`. */
+  identifier: string;
+  bit: number;
+  /** The enclosing subprocess (index), absent at the process level. */
+  parent?: number;
+  /** Marking bits inside: tasks, timers (also boundary timers of inner elements), join inputs, nested subprocesses' bits. */
+  inner: number[];
+  entry: FlowTarget;
+  next: FlowTarget;
+}
+
+/**
+ * An error boundary event on a subprocess (always interrupting). An error end event inside the
+ * subprocess whose error it matches (no `errorCode`: any error) withdraws every token of the
+ * subprocess (its bit, `inner` and boundary timers), emits `ErrorCaught(instanceId, code)` and
+ * routes a token to `next`, within the same step.
+ */
+export interface ErrorBoundaryIR {
+  elementId: string;
+  name: string;
+  /** Derived identifier: the private function `_catch<Identifier>`. */
+  identifier: string;
+  attachedTo: number;
+  /** The error code it catches; absent: any error. */
+  errorCode?: string;
+  next: FlowTarget;
 }
 
 /**
@@ -138,6 +185,8 @@ export interface TimerIR {
   bit: number;
   /** Boundary timer: index of the task it is attached to (its bit is set whenever that task is activated). */
   attachedTo?: number;
+  /** Boundary timer on a subprocess: index into `ProcessIR.subprocesses` (its bit is set whenever the subprocess is entered). */
+  attachedToSubprocess?: number;
   /** Boundary timer: firing withdraws the task (cancelActivity, default true). Always true for intermediate timers. */
   interrupting: boolean;
   next: FlowTarget;
@@ -208,6 +257,10 @@ export interface ProcessIR {
   scripts: ScriptIR[];
   /** Roles bound per instance, in document order of the nominating elements; index k is `boundTo(instanceId, k)`. */
   bindings: RoleBindingIR[];
+  /** Embedded subprocesses, in document order (outer before inner). */
+  subprocesses: SubProcessIR[];
+  /** Error boundary events on subprocesses, in document order. */
+  errorBoundaries: ErrorBoundaryIR[];
   /** Number of marking bits used; at most 256 (one storage word). */
   bitCount: number;
 }

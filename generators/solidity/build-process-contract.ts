@@ -14,6 +14,7 @@ import { addJoinGroupConstants, addSettle } from './add-inclusive-gateways.js';
 import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
 import { addTimerDeclarations, addTimerFunctions, addTimerStorage } from './add-timer-triggers.js';
 import { addBindingStorage } from './add-role-bindings.js';
+import { addScopeSettle, addSubprocesses } from './add-subprocesses.js';
 import { createProcessContext, MARKING_MASK, packedBit, type RoleBit } from './process-context.js';
 import { SOLIDITY_TYPE, STORAGE_BYTES } from './solidity-types.js';
 
@@ -122,6 +123,8 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   addJoinGroupConstants(ctx);
   const shapes = addGatewayRouting(ctx);
   addSettle(ctx, shapes);
+  addSubprocesses(ctx, shapes);
+  addScopeSettle(ctx, shapes);
   if (addScriptTasks(ctx, shapes).toInt) addToInt256(ctx);
   addStartFunction(ctx, shapes);
   addTaskFunctions(ctx, shapes);

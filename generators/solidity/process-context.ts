@@ -20,6 +20,8 @@ export interface ProcessContext {
   taskConstant: string[];
   /** Constant name of each timer's marking bit (`TIMER_<NAME>`), by timer index. */
   timerConstant: string[];
+  /** Constant name of each subprocess's own marking bit (`SUB_<NAME>`), by subprocess index; `<it>_INNER` and `<it>_ALL` are its masks. */
+  subConstant: string[];
   /** Constant names of each join input bit, by bit number. */
   joinConstant: Map<number, string>;
   /** Constant holding all input bits of a join, by gateway index. */
@@ -49,6 +51,12 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
   }
   const taskConstant = ir.tasks.map((t) => constants.claim(`TASK_${upperSnake(t.identifier)}`));
   const timerConstant = ir.timers.map((t) => constants.claim(`TIMER_${upperSnake(t.identifier)}`));
+  const subConstant = ir.subprocesses.map((s) => {
+    const name = constants.claim(`SUB_${upperSnake(s.identifier)}`);
+    constants.claim(`${name}_INNER`);
+    constants.claim(`${name}_ALL`);
+    return name;
+  });
   const joinConstant = new Map<number, string>();
   const joinMaskConstant = new Map<number, string>();
   ir.gateways.forEach((g, gi) => {
@@ -63,7 +71,7 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
     if (f.stored && f.type === 'bool' && ir.bitCount + packedBool.size < 256) packedBool.set(fi, constants.claim(`FIELD_${upperSnake(f.identifier)}`));
   });
   return {
-    ir, builder, roles, roleConstant, taskConstant, timerConstant, joinConstant, joinMaskConstant, packedBool,
+    ir, builder, roles, roleConstant, taskConstant, timerConstant, subConstant, joinConstant, joinMaskConstant, packedBool,
     stateVar: packedBool.size ? STATE_WITH_FIELDS : 'marking',
   };
 }

@@ -38,7 +38,11 @@ export function routedExpr(ctx: ProcessContext, shapes: GatewayShape[], next: Fl
 }
 
 /** The targets settling may route tokens to: every inclusive join's outgoing flows. */
-const settledJoins = (ctx: ProcessContext): FlowTarget[] => inclusiveJoins(ctx.ir).map((j) => ({ kind: 'gateway', index: j }));
+const settledJoins = (ctx: ProcessContext): FlowTarget[] => [
+  ...inclusiveJoins(ctx.ir).map((j): FlowTarget => ({ kind: 'gateway', index: j })),
+  // a subprocess that completes while settling routes on by its outgoing flow
+  ...ctx.ir.subprocesses.map((s) => s.next),
+];
 
 /** mayStartTimer, counting what settling the inclusive joins may reach. */
 export function mayStartTimerAfter(ctx: ProcessContext, next: FlowTarget, settle: boolean): boolean {
