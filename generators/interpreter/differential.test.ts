@@ -93,6 +93,13 @@ describe('interpreter and contract agree', () => {
     if (failure) throw new Error(failure);
   });
 
+  it('on the credit-check sample (a subprocess with an error end caught by a boundary, a timer boundary on it)', async () => {
+    const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/credit-check/workspace.json', import.meta.url), 'utf8'))).workspace!;
+    const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
+    const failure = failureOf(result);
+    if (failure) throw new Error(failure);
+  });
+
   it('on models the fuzzer once found wrong (kept as regressions)', async () => {
     // a condition over literals only with a minus sign: solc refused `0 == -1` (no common type)
     const minusOne: BoolExpr = { k: 'cmp', op: '=', l: { k: 'lit', value: 0 }, r: { k: 'neg', arg: { k: 'lit', value: 1 } } };

@@ -78,8 +78,8 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
   if (ir.errorBoundaries.length) {
     builder.addEvent({
       name: 'ErrorCaught',
-      params: [{ type: 'uint256', name: 'instanceId', indexed: true }, { type: 'uint8', name: 'boundary' }, { type: 'string', name: 'error' }],
-      natspec: { notice: ['An error end event threw `error`; error boundary number `boundary` caught it and withdrew its subprocess.'] },
+      params: [{ type: 'uint256', name: 'instanceId', indexed: true }, { type: 'uint8', name: 'boundary' }, { type: 'string', name: 'errorCode' }],
+      natspec: { notice: ['An error end event threw `errorCode`; error boundary number `boundary` caught it and withdrew its subprocess.'] },
     });
   }
   ir.subprocesses.forEach((s, k) => {
@@ -102,11 +102,11 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
     const codes = ir.ends.filter((e) => e.throws === i).map((e) => e.errorCode!);
     builder.addFunction({
       kind: 'function', name: catchFunctionName(ctx, i), visibility: 'private', mutability: 'nonpayable',
-      params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: 'm' }, ...(new Set(codes).size > 1 ? [{ type: 'string', name: 'error', location: 'memory' as const }] : [])],
+      params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: 'm' }, ...(new Set(codes).size > 1 ? [{ type: 'string', name: 'errorCode', location: 'memory' as const }] : [])],
       returns: [{ type: 'uint256', name: '' }], elementId: b.elementId,
       natspec: { dev: [`Error boundary "${b.name}" of "${s.name}" catches ${b.errorCode !== undefined ? `error "${b.errorCode}"` : 'any error'}: the subprocess is withdrawn and the token leaves by the boundary's flow.`] },
       body: [
-        { kind: 'emit', event: 'ErrorCaught', args: [INSTANCE, num(i), new Set(codes).size > 1 ? id('error') : str(codes[0] ?? '')] },
+        { kind: 'emit', event: 'ErrorCaught', args: [INSTANCE, num(i), new Set(codes).size > 1 ? id('errorCode') : str(codes[0] ?? '')] },
         { kind: 'return', value: targetExpr(ctx, shapes, b.next, bin('&', M, inv(id(`${ctx.subConstant[b.attachedTo]}_ALL`)))) },
       ],
     });

@@ -76,7 +76,10 @@ function compareEvents(ir: ProcessIR, by: string, record: Extract<StepResult, { 
     return `${scriptEventName(x)}${JSON.stringify(Object.fromEntries(x.assignments.map((a) => [ir.fields[a.field].identifier, show(r.data[ir.fields[a.field].name])])))}`;
   });
   if (ran.join(' ') !== expectedRuns.join(' ')) return `script events [${ran.join(' ')}], the interpreter ran [${expectedRuns.join(' ')}]`;
-  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted' && !scriptEvents.has(e.name));
+  const caught = events.filter((e) => e.name === 'ErrorCaught').map((e) => `${e.args.boundary}:${e.args.errorCode}`).join(', ');
+  const expectedCaught = record.errors.map((x) => `${x.boundary}:${x.code}`).join(', ');
+  if (caught !== expectedCaught) return `ErrorCaught events [${caught}], the interpreter caught [${expectedCaught}]`;
+  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted' && e.name !== 'ErrorCaught' && !scriptEvents.has(e.name));
   if (stepEvents.length !== 1) return `expected one step event, the contract emitted ${names.join(', ') || 'none'}`;
   if ((stepEvents[0].name === 'TimerFired') !== (record.timer !== undefined)) return `the contract emitted ${stepEvents[0].name}, the interpreter ${record.timer !== undefined ? 'fired a timer' : 'completed a step'}`;
   const args = stepEvents[0].args;
