@@ -174,7 +174,7 @@ describe('generateWorkspace: located problems', () => {
 
   it.each([
     ['complex gateway', '<bpmn:complexGateway id="X" name="Check" />', 'complex gateway "Check" is not executable yet'],
-    ['sub-process', '<bpmn:subProcess id="X" name="Inner" />', 'sub process "Inner" is not executable yet'],
+    ['transaction', '<bpmn:transaction id="X" name="Inner" />', 'transaction "Inner" is not executable yet'],
     ['message catch event', '<bpmn:intermediateCatchEvent id="X" name="Wait"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>', 'intermediate catch event "Wait" is not executable yet'],
     ['service task', '<bpmn:serviceTask id="X" />', 'service task X is not executable yet'],
   ])('refuses an unsupported element (%s) and names it', async (_, element, message) => {
@@ -197,7 +197,7 @@ describe('generateWorkspace: located problems', () => {
       ${flow('F1', 'S', 'T')}${flow('F2', 'T', 'E')}`);
     const messages = errorsOf((await generateWorkspace(workspace(xml))).problems).map((p) => `${p.elementId}: ${p.message}`);
     expect(messages).toContain('S: start event "Every day": timer start events are not executable yet; use a none start event');
-    expect(messages).toContain('E: end event "Notify": message end events are not executable yet; use a none or terminate end event');
+    expect(messages).toContain('E: end event "Notify": message end events are not executable yet; use a none, terminate or error end event');
   });
 
   it('refuses a caller-decided gateway that follows another gateway', async () => {

@@ -11,7 +11,11 @@
  * not; the first element to bind a role keeps it). Script tasks assign fields from FEEL expressions
  * over the other fields (numbers, conditions, text). Inclusive splits take the branches whose
  * conditions hold (one branch may have none, there may be a default) and join again with an
- * inclusive join, while branches that end early leave the join to decide alone. Shrinking works on the block tree, so a failure
+ * inclusive join, while branches that end early leave the join to decide alone. Embedded subprocesses
+ * (scopes): a first task, a body (any blocks, nested subprocesses included; a terminate end in it ends
+ * only the subprocess), optionally a task whose completer may throw an error at an error end, caught
+ * by an error boundary (for that error, or any) whose path runs a few tasks, and optionally a timer
+ * boundary (interrupting or not) on the subprocess. Shrinking works on the block tree, so a failure
  * shrinks to a small model.
  */
 import fc from 'fast-check';
@@ -34,8 +38,20 @@ export type BranchEnd = 'merge' | 'end' | 'terminate';
 export interface Branch { body: Block; end: BranchEnd; condition: BoolExpr }
 /** One assignment of a script task: the field `slot` gets `num`, `bool` or `text`, by the field's type. */
 export interface AssignSpec { slot: number; num: NumExpr; bool: BoolExpr; text: string }
+/** An embedded subprocess: `first` so it always waits, `body`, then maybe a `thrower` that may end in an error end. */
+export interface SubBlock {
+  kind: 'sub';
+  first: TaskBlock;
+  body: Block;
+  thrower?: TaskBlock;
+  /** The error boundary names the thrown error (errorRef) rather than catching any. */
+  namedError: boolean;
+  catchTasks: number[];
+  timer?: { interrupting: boolean; duration: number; tasks: number[] };
+}
 export type Block =
   | TaskBlock
+  | SubBlock
   | { kind: 'seq'; items: Block[] }
   | { kind: 'timer'; duration: number }
   | { kind: 'script'; assigns: AssignSpec[] }
@@ -92,9 +108,9 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean }
-export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true };
-const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false };
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; scopes: boolean }
+export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, scopes: true };
+const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, scopes: false };
 
 function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
@@ -121,6 +137,11 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
         kind: fc.constant('or' as const), branches: fc.array(tie('branch'), { minLength: 2, maxLength: 3 }), withDefault: fc.boolean(), always: fc.nat(5),
       }) }] : []),
       fc.record({ kind: fc.constant('loop' as const), body: tie('block'), decider: taskBlock, byCaller: fc.boolean(), backOnCondition: fc.boolean(), condition: boolExpr }),
+      ...(features.scopes ? [{ weight: 2, arbitrary: fc.record({
+        kind: fc.constant('sub' as const), first: taskBlock, body: tie('block'), thrower: fc.option(taskBlock, { nil: undefined, freq: 2 }),
+        namedError: fc.boolean(), catchTasks: fc.array(fc.nat(7), { maxLength: 2 }),
+        timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
+      }, { requiredKeys: ['kind', 'first', 'body', 'namedError', 'catchTasks'] }) }] : []),
     ) as fc.Arbitrary<Block>,
     branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
   }));
@@ -260,11 +281,47 @@ export function buildModel(spec: ModelSpec): RandomModel {
    * and scripts on the way): a terminate end there is refused by the generator, so it becomes a none end.
    */
   const hot = new Set<string>();
-  const end = (p: Pending, wanted: 'end' | 'terminate') => {
+  /** `error`: the id of the bpmn:error it throws ('' for an error end without errorRef). */
+  const end = (p: Pending, wanted: 'end' | 'terminate', error?: string) => {
     const kind = hot.has(p.from) ? 'end' : wanted;
     const id = next('End');
-    out.push(`<bpmn:endEvent id="${id}">${kind === 'terminate' ? `<bpmn:terminateEventDefinition id="${next('Terminate')}" />` : ''}</bpmn:endEvent>`);
+    const def = error !== undefined ? `<bpmn:errorEventDefinition id="${next('ErrorDef')}"${error ? ` errorRef="${error}"` : ''} />`
+      : kind === 'terminate' ? `<bpmn:terminateEventDefinition id="${next('Terminate')}" />` : '';
+    out.push(`<bpmn:endEvent id="${id}">${def}</bpmn:endEvent>`);
     connect(p, id);
+  };
+  /** bpmn:error declarations, printed before the process. */
+  const errorDecls: string[] = [];
+  const subprocess = (b: SubBlock, p: Pending): Pending => {
+    const id = next('Sub');
+    connect(p, id);
+    out.push(`<bpmn:subProcess id="${id}" name="Scope ${counter}">`);
+    const startId = next('SubStart');
+    out.push(`<bpmn:startEvent id="${startId}" />`);
+    let exit = emit(b.body, task(b.first, pending(startId)));
+    let error: string | undefined;
+    if (b.thrower) {
+      // the thrower's completer picks: 1 throws, 0 (default) goes on
+      const decide = decisionGateway(task(b.thrower, exit), true);
+      error = b.namedError ? next('Error') : '';
+      if (b.namedError) errorDecls.push(`<bpmn:error id="${error}" name="Failure ${counter}" errorCode="E${counter}" />`);
+      end(pending(decide), 'end', error);
+      exit = pending(decide);
+      out.push(`<!--default:${decide}:${exit.id}-->`);
+    }
+    end(exit, 'end');
+    out.push('</bpmn:subProcess>');
+    if (error !== undefined) {
+      const catchId = next('Catch');
+      out.push(`<bpmn:boundaryEvent id="${catchId}" name="Caught ${counter}" attachedToRef="${id}"><bpmn:errorEventDefinition id="${next('ErrorDef')}"${error ? ` errorRef="${error}"` : ''} /></bpmn:boundaryEvent>`);
+      end(b.catchTasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(catchId)), 'end');
+    }
+    if (b.timer) {
+      const timerId = next('SubTimer');
+      out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.timer.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.timer.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.timer.duration)}</bpmn:boundaryEvent>`);
+      end(b.timer.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId)), 'end');
+    }
+    return pending(id);
   };
   const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive', p: Pending[], defaultFlow?: () => string): string => {
     const id = next('Gateway');
@@ -296,6 +353,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
     switch (b.kind) {
       case 'task': return task(b, p, true);
       case 'timer': return timer(b.duration, p);
+      case 'sub': return subprocess(b, p);
       case 'script': return script(b, p);
       case 'seq': return b.items.reduce((acc, item) => emit(item, acc), p);
       case 'xor': {
@@ -345,6 +403,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
   const bpmn = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:cf="http://chainflow.studio/schema/bpmn/1.0" id="Definitions_Random" targetNamespace="http://example.com/random">',
+    ...errorDecls,
     '<bpmn:process id="RandomProcess" name="Random process" isExecutable="true">',
     `<bpmn:laneSet id="LaneSet_1">${lanes.join('')}</bpmn:laneSet>`,
     ...body,
@@ -378,6 +437,7 @@ function declaredFields(spec: ModelSpec): Set<number> {
       case 'xor': task(b.decider); return b.branches.forEach((x) => visit(x.body));
       case 'and': case 'or': return b.branches.forEach((x) => visit(x.body));
       case 'loop': task(b.decider); return visit(b.body);
+      case 'sub': task(b.first); if (b.thrower) task(b.thrower); return visit(b.body);
     }
   };
   visit(spec.body);
