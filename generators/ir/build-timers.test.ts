@@ -66,9 +66,9 @@ describe('timers in the IR', () => {
 
   it('refuses a timer boundary on anything but a user task, and other kinds of boundary events', async () => {
     const onService = errorsOf((await generateWorkspace(workspace(boundary(duration('PT1H'), '', 'S', '<bpmn:serviceTask id="S" name="Bill" />')))).problems);
-    expect(onService.find((p) => p.elementId === 'B')?.message).toBe('timer boundary event "Late" is attached to service task "Bill"; timer boundary events run on user tasks only');
+    expect(onService.find((p) => p.elementId === 'B')?.message).toBe('timer boundary event "Late" is attached to service task "Bill"; timer boundary events run on user tasks and embedded subprocesses only');
     const message = errorsOf((await generateWorkspace(workspace(boundary('<bpmn:messageEventDefinition id="MD" />')))).problems);
-    expect(message.map((p) => `${p.elementId}: ${p.message}`)).toEqual(['B: boundary event "Late" (message) is not executable yet; only timer boundary events on user tasks are']);
+    expect(message.map((p) => `${p.elementId}: ${p.message}`)).toEqual(['B: boundary event "Late" (message) is not executable yet; only timer boundary events (on user tasks and subprocesses) and error boundary events (on subprocesses) are']);
   });
 
   it('refuses a boundary timer with an invalid duration, saying where and why', async () => {

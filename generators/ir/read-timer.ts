@@ -66,7 +66,8 @@ export function readTimerDuration(node: BpmnFlowNode, label: string, where: Wher
 export function boundaryRefusal(node: BpmnFlowNode, label: string): string {
   const host = node.attachedToRef;
   const hostText = host ? `${describeType(host.$type)} ${host.name?.trim() ? `"${host.name.trim()}"` : host.id}` : 'nothing';
-  if (isTimerEvent(node)) return `timer boundary event ${label} is attached to ${hostText}; timer boundary events run on user tasks only`;
+  if (isTimerEvent(node)) return `timer boundary event ${label} is attached to ${hostText}; timer boundary events run on user tasks and embedded subprocesses only`;
   const kinds = (node.eventDefinitions ?? []).map((x) => describeType(x.$type).replace(/ event definition$/, '')).join(', ') || 'none';
-  return `boundary event ${label} (${kinds}) is not executable yet; only timer boundary events on user tasks are`;
+  if (kinds === 'error') return `error boundary event ${label} is attached to ${hostText}; error boundary events run on embedded subprocesses only (nothing else throws errors)`;
+  return `boundary event ${label} (${kinds}) is not executable yet; only timer boundary events (on user tasks and subprocesses) and error boundary events (on subprocesses) are`;
 }

@@ -44,6 +44,34 @@ export interface TaskManifest {
   choice?: ChoiceManifest;
   /** Index into `ProcessManifest.roleBindings` when this task's role is bound per instance: once bound, only that participant may do it. */
   binding?: number;
+  /** The element id of the innermost embedded subprocess holding the task (see `ProcessManifest.subprocesses`); absent at the process level. */
+  subprocessId?: string;
+}
+
+/**
+ * An embedded subprocess: it runs while its marking bit is set. Its tasks are ordinary work items
+ * (TaskManifest.subprocessId names it); it completes on its own when nothing is left inside.
+ */
+export interface SubprocessManifest {
+  elementId: string;
+  name: string;
+  bit: number;
+  /** The enclosing subprocess's element id, absent at the process level. */
+  parentId?: string;
+}
+
+/**
+ * An error boundary event on a subprocess: when an error end inside throws an error it catches, the
+ * contract emits `ErrorCaught(instanceId, boundary, errorCode)` (boundary = `index`) and withdraws
+ * the subprocess in the same transaction.
+ */
+export interface ErrorBoundaryManifest {
+  index: number;
+  elementId: string;
+  name: string;
+  subprocessId: string;
+  /** The error code it catches; absent: any error. */
+  errorCode?: string;
 }
 
 export interface StartManifest {
@@ -75,6 +103,8 @@ export interface TimerManifest {
   bit: number;
   /** Boundary timer: the element id of the task it is attached to. */
   attachedToTaskId?: string;
+  /** Boundary timer on a subprocess: the subprocess's element id. */
+  attachedToSubprocessId?: string;
   /** Boundary timer: firing withdraws the task. Intermediate timers: true. */
   interrupting: boolean;
 }
@@ -127,6 +157,10 @@ export interface ProcessManifest {
   scripts?: ScriptManifest[];
   /** Absent when the process binds no role per instance; treat as []. */
   roleBindings?: RoleBindingManifest[];
+  /** Absent in processes without embedded subprocesses; treat as []. */
+  subprocesses?: SubprocessManifest[];
+  /** Absent in processes without error boundaries; treat as []. */
+  errorBoundaries?: ErrorBoundaryManifest[];
   endedEventName: string;
   abi: unknown[];
   bytecode: string;
