@@ -49,6 +49,12 @@ export const GAS_BENCHMARKS: readonly GasBenchmark[] = [
     trace: 'generators/samples/order-fulfilment/happy-path.trace.json',
     note: 'trace: one rework loop; "defects" is a uint a condition reads, so it takes its own storage slot',
   },
+  {
+    name: 'Credit check (sample)',
+    workspace: 'generators/samples/credit-check/workspace.json',
+    trace: 'generators/samples/credit-check/financed.trace.json',
+    note: 'an embedded subprocess with a 5-day timer boundary and an error boundary; trace: the check passes, the subprocess completes, funds are disbursed',
+  },
 ];
 
 /** Published gas per process instance of incident management (other engines, other EVM versions). */
