@@ -90,3 +90,23 @@ describe('subprocesses in the IR', () => {
     expect(out.processes[0].ir!.tasks[0].role).toBe('Buyer');
   });
 });
+
+describe('subprocess loops that would not restart their timers', () => {
+  const timerOn = (host: string) => `<bpmn:boundaryEvent id="Late" attachedToRef="${host}"><bpmn:timerEventDefinition id="TD"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:endEvent id="LateEnd" />${flow('FL', 'Late', 'LateEnd')}`;
+  /** Start -> M (merge) -> S[ A -> (error end | end) ] -> G (conditions: back to M, or on) ; `catchTo` is where S's error boundary leads */
+  const loop = (catchTo: string, timer = true) => bpmn(`<bpmn:startEvent id="Start" /><bpmn:exclusiveGateway id="M" />
+    <bpmn:subProcess id="S" name="Check"><bpmn:startEvent id="S1" />${task('A')}<bpmn:exclusiveGateway id="X" default="XD" />${errorEnd('Fail')}<bpmn:endEvent id="SE" />
+      ${flow('I1', 'S1', 'A')}${flow('I2', 'A', 'X')}<bpmn:sequenceFlow id="XF" sourceRef="X" targetRef="Fail"><bpmn:conditionExpression>false</bpmn:conditionExpression></bpmn:sequenceFlow>${flow('XD', 'X', 'SE')}</bpmn:subProcess>
+    ${timer ? timerOn('S') : ''}${errorBoundary('Catch', 'S')}${task('C')}<bpmn:endEvent id="End" />
+    ${flow('F1', 'Start', 'M')}${flow('F2', 'M', 'S')}${flow('F3', 'S', 'C')}${flow('F4', 'C', 'End')}${flow('F5', 'Catch', catchTo)}`);
+
+  it('refuses an error boundary that leads straight back into its subprocess when the subprocess has timers', async () => {
+    const out = await generateWorkspace(workspace(loop('M')));
+    expect(errorsOf(out.problems)).toEqual([expect.objectContaining({ elementId: 'Catch', message: expect.stringContaining('leads straight back into subprocess "Check"') })]);
+  });
+
+  it('accepts the same loop without timers, and with a task on it', async () => {
+    expect(errorsOf((await generateWorkspace(workspace(loop('M', false)))).problems)).toEqual([]);
+    expect(errorsOf((await generateWorkspace(workspace(loop('C')))).problems)).toEqual([]);
+  });
+});
