@@ -13,6 +13,7 @@ import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.j
 import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, ScriptIR, StartIR, TaskIR, TimerIR } from './process-ir.js';
 import { flattenScopes, isEmbeddedSubprocess, isErrorEnd, subprocessBoundaryKind } from './read-subprocesses.js';
 import { buildSubprocesses } from './build-subprocesses.js';
+import { isMultiInstance, readMultiInstance } from './read-multi-instance.js';
 import { checkSubprocessesWait } from './check-subprocesses.js';
 import { readScript } from './read-script.js';
 import { boundaryRefusal, isTaskBoundaryTimer, isTimerEvent, readTimerDuration } from './read-timer.js';
@@ -103,7 +104,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       else if (defs.length && !terminate) problems.push(error(`end event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} end events are not executable yet; use a none, terminate or error end event`, at('events', node.id)));
       else endNodes.push({ node, terminate });
     } else if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) {
-      if (node.loopCharacteristics) problems.push(error(`task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('tasks', node.id)));
+      if (node.loopCharacteristics && !isMultiInstance(node)) problems.push(error(`task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (a standard loop) is not executable yet; use a multi-instance task or a loop of flows`, at('tasks', node.id)));
       else taskNodes.push(node);
     } else if (node.$type === 'bpmn:ScriptTask') {
       if (node.loopCharacteristics) problems.push(error(`script task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('scripts', node.id)));
@@ -344,6 +345,14 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     t.identifier = taskScope.claim(deriveIdentifier(t.name === t.elementId ? undefined : t.name, t.elementId, 'camel'));
   });
   const bindings = readBindings(nodes, writers, bindsOf, ctx.roles, tasks, taskIndex, (n) => at(n === start ? 'events' : 'tasks', n.id), problems);
+  taskNodes.forEach((node, i) => {
+    if (!isMultiInstance(node)) return;
+    const multi = readMultiInstance(node, label(node), at('tasks', node.id), problems);
+    const t = tasks[i];
+    if (t.choice !== undefined) problems.push(error(`multi-instance task ${label(node)} is followed by a gateway its completer decides; each instance's completer could pick differently, so give the gateway conditions`, at('tasks', node.id)));
+    if (t.binding !== undefined || bindings.some((b) => b.elementId === node.id)) problems.push(error(`multi-instance task ${label(node)} takes part in a role binding (cf:binds); a role bound to one participant cannot complete several instances`, at('tasks', node.id)));
+    if (multi) t.multi = multi;
+  });
 
   // timers: trigger functions share the task functions' scope, claimed after the tasks so a new timer renames no task
   const timers: TimerIR[] = timerNodes.map(({ node, duration, seconds }, k) => {

@@ -77,6 +77,24 @@ export interface TaskIR {
    * the bound participant may complete it in that instance (still holding the role); unbound, any holder.
    */
   binding?: number;
+  /** A multi-instance task: it stays enabled until enough of its instances are completed. */
+  multi?: MultiInstanceIR;
+}
+
+/**
+ * A multi-instance user task. When a token reaches it (its bit newly set) it is activated: its
+ * count of completed instances starts at 0. Each call of its function completes one instance
+ * (parallel: each by a different participant in this activation; sequential: one after the
+ * other, anyone with the role). After each completion the task finishes, and its token moves on,
+ * once all `cardinality` instances are completed or the completion condition holds; until then the
+ * task stays enabled. Every completion records its fields (the last write wins in storage).
+ */
+export interface MultiInstanceIR {
+  sequential: boolean;
+  cardinality: number;
+  /** FEEL over nrOfInstances, nrOfCompletedInstances, nrOfActiveInstances (field indexes 0, 1, 2), evaluated after each completion. */
+  completion?: TypedExpr;
+  completionText?: string;
 }
 
 export interface BranchIR {

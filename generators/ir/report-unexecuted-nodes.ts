@@ -14,7 +14,7 @@ export function isExecutableNode(node: BpmnFlowNode): boolean {
   const defs = node.eventDefinitions ?? [];
   if (node.$type === 'bpmn:StartEvent') return defs.length === 0;
   if (node.$type === 'bpmn:EndEvent') return defs.length === 0 || isErrorEnd(node) || (defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition');
-  if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) return !node.loopCharacteristics;
+  if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) return !node.loopCharacteristics || node.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics';
   if (node.$type === 'bpmn:ScriptTask') return !node.loopCharacteristics && /^$|feel/i.test(String(node.get('scriptFormat') ?? '').trim()) && String(node.get('script') ?? '').trim() !== '';
   if (node.$type === 'bpmn:IntermediateCatchEvent') return isTimerEvent(node) && hasRunnableDuration(node);
   if (isEmbeddedSubprocess(node)) return !node.loopCharacteristics;

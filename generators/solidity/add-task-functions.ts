@@ -14,6 +14,7 @@ import { boundaryTimersOf } from '../ir/timer-bits.js';
 import { fieldParam } from './solidity-types.js';
 import { boundCallerCheck, nominations } from './add-role-bindings.js';
 import type { ProcessContext } from './process-context.js';
+import { activateCall, mayActivateMultiAfter, multiInstanceCheck, multiInstanceTail } from './add-multi-instance.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -116,6 +117,7 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
         : [{ kind: 'let', type: 'uint256', name: 'm', value: routedExpr(ctx, shapes, start.next, num(0), startChoice, settle) } as Statement]),
       // a new instance has no timer bit before routing: every one set now starts
       ...(mayStartTimerAfter(ctx, start.next, settle) ? [{ kind: 'expr', expr: call(START_TIMERS, INSTANCE, M) } as Statement] : []),
+      ...(mayActivateMultiAfter(ctx, start.next, settle) ? [activateCall(M)] : []),
       ...commit(ctx, start.next, settle),
     ],
   });
@@ -146,12 +148,14 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         { kind: 'if', cond: bin('==', bin('&', M, bit), num(0)), then: [{ kind: 'revert', error: 'TaskNotEnabled', args: [INSTANCE, str(task.name)] }] },
         roleCheck(ctx, [task.role], task.name),
         ...boundCallerCheck(ctx, ti),
+        ...multiInstanceCheck(ctx, ti),
         ...requiredChecks(ctx, task.writes),
         ...nominations(ctx, task.elementId, task.writes, false),
         ...storeFields(ctx, task.writes),
         ...packFields(ctx, task.writes),
         { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
-        ...(boundaryTimersOf(ir, ti).length === 0 && !mayStartTimerAfter(ctx, task.next, settle)
+        ...multiInstanceTail(ctx, ti, packFields(ctx, task.writes).length > 0),
+        ...(boundaryTimersOf(ir, ti).length === 0 && !mayStartTimerAfter(ctx, task.next, settle) && !mayActivateMultiAfter(ctx, task.next, settle)
           ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined, settle) } as Statement]
           : routeOn(ctx, shapes, task.next, orOf([ctx.taskConstant[ti], ...boundaryTimersOf(ir, ti).map((k) => ctx.timerConstant[k])]), hasChoice ? id('choice') : undefined, settle)),
         ...commit(ctx, task.next, settle),

@@ -15,6 +15,7 @@ import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
 import { addTimerDeclarations, addTimerFunctions, addTimerStorage } from './add-timer-triggers.js';
 import { addBindingStorage } from './add-role-bindings.js';
 import { addScopeSettle, addSubprocesses } from './add-subprocesses.js';
+import { addMultiInstance } from './add-multi-instance.js';
 import { createProcessContext, MARKING_MASK, packedBit, type RoleBit } from './process-context.js';
 import { SOLIDITY_TYPE, STORAGE_BYTES } from './solidity-types.js';
 
@@ -88,6 +89,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   builder.addStateVar({ type: 'mapping(address account => uint256)', name: '_rolesOf', visibility: 'private', natspec: { dev: ['Role bits per account, mirrored from the registry by syncRoles.'] } });
   if (stored.length) builder.addStateVar({ type: 'mapping(uint256 instanceId => Data)', name: '_data', visibility: 'private' });
   addTimerStorage(ctx);
+  addMultiInstance(ctx);
   addBindingStorage(ctx);
 
   builder.addEvent({ name: 'InstanceEnded', params: [{ type: 'uint256', name: 'instanceId', indexed: true }], natspec: { notice: ['No token is left: the instance has ended.'] } });

@@ -8,6 +8,7 @@ import { mayEnd, mayStartTimer, targetExpr, type GatewayShape } from './add-gate
 import { MARKING_MASK, type ProcessContext } from './process-context.js';
 import { inclusiveJoins } from '../ir/inclusive-join.js';
 import { settleCall } from './add-inclusive-gateways.js';
+import { activateCall, mayActivateMultiAfter } from './add-multi-instance.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -20,11 +21,15 @@ export const START_TIMERS = '_startTimers';
  */
 export function routeOn(ctx: ProcessContext, shapes: GatewayShape[], next: FlowTarget, consumed: Expr, choice?: Expr, settle = false): Statement[] {
   const from = bin('&', M, inv(consumed));
-  if (!mayStartTimerAfter(ctx, next, settle)) return [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, next, from, choice, settle) }];
+  const timers = mayStartTimerAfter(ctx, next, settle);
+  // a multi-instance task the routing newly enables starts a new activation, as a timer starts
+  const multi = mayActivateMultiAfter(ctx, next, settle);
+  if (!timers && !multi) return [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, next, from, choice, settle) }];
   return [
     { kind: 'let', type: 'uint256', name: 'rest', value: from },
     { kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, next, id('rest'), choice, settle) },
-    { kind: 'expr', expr: call(START_TIMERS, INSTANCE, bin('&', M, inv(id('rest')))) },
+    ...(timers ? [{ kind: 'expr', expr: call(START_TIMERS, INSTANCE, bin('&', M, inv(id('rest')))) } as Statement] : []),
+    ...(multi ? [activateCall(bin('&', M, inv(id('rest'))))] : []),
   ];
 }
 
