@@ -350,7 +350,9 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     const multi = readMultiInstance(node, label(node), at('tasks', node.id), problems);
     const t = tasks[i];
     if (t.choice !== undefined) problems.push(error(`multi-instance task ${label(node)} is followed by a gateway its completer decides; each instance's completer could pick differently, so give the gateway conditions`, at('tasks', node.id)));
-    if (t.binding !== undefined || bindings.some((b) => b.elementId === node.id)) problems.push(error(`multi-instance task ${label(node)} takes part in a role binding (cf:binds); a role bound to one participant cannot complete several instances`, at('tasks', node.id)));
+    if (bindings.some((b) => b.elementId === node.id)) problems.push(error(`multi-instance task ${label(node)} nominates a participant (cf:binds); each instance's completer would nominate anew, so nominate in a task before it`, at('tasks', node.id)));
+    else if (t.binding !== undefined && multi && !multi.sequential && multi.cardinality > 1)
+      problems.push(warning(`parallel multi-instance task ${label(node)} is done by a role bound per instance: only the bound participant may do it, and one participant does one instance, so it finishes only when its completion condition holds after one`, at('tasks', node.id)));
     if (multi) t.multi = multi;
   });
 

@@ -5,7 +5,7 @@
  * three BPMN counters only (MULTI_INSTANCE_VARIABLES). Refused with a located error: a standard
  * loop, a cardinality that is not a literal whole number, cf:forEachOf (instances per role holder),
  * a completion condition over process fields, and a multi-instance task that decides a gateway or
- * takes part in a role binding.
+ * nominates a participant (cf:binds); a parallel one done by a role bound per instance is warned about.
  */
 import { error, type Problem } from '../problems.js';
 import type { BpmnFlowNode, ModdleElement } from '../bpmn/moddle-types.js';

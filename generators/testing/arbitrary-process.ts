@@ -33,7 +33,9 @@ export type BoolExpr =
 export interface BoundarySpec { interrupting: boolean; duration: number; tasks: number[]; end: BranchEnd }
 /** A `cf:binds` of role `role`; `optional`: its nominee field is declared `required="false"`. */
 export interface BindSpec { role: number; sameTask: boolean; optional: boolean }
-export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec; binds?: BindSpec }
+/** Multi-instance settings of a plain task (ignored on deciders and nominating tasks); `completion` indexes MI_CONDITIONS (out of range: none). */
+export interface MultiSpec { sequential: boolean; cardinality: number; completion: number }
+export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec; binds?: BindSpec; multi?: MultiSpec }
 export type BranchEnd = 'merge' | 'end' | 'terminate';
 export interface Branch { body: Block; end: BranchEnd; condition: BoolExpr }
 /** One assignment of a script task: the field `slot` gets `num`, `bool` or `text`, by the field's type. */
@@ -108,15 +110,19 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; scopes: boolean }
-export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, scopes: true };
-const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, scopes: false };
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; scopes: boolean; multiInstance: boolean }
+export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, scopes: true, multiInstance: true };
+const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, scopes: false, multiInstance: false };
+
+/** Completion conditions of the random multi-instance tasks. */
+export const MI_CONDITIONS = ['nrOfCompletedInstances >= 1', 'nrOfActiveInstances < 2', 'nrOfCompletedInstances * 2 > nrOfInstances', 'nrOfInstances - nrOfCompletedInstances = 5'];
 
 function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
     kind: fc.constant('task' as const), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 2 }), name: fc.nat(99),
     boundary: fc.option(boundarySpec, { nil: undefined, freq: 3 }),
     ...(features.bindings ? { binds: fc.option(bindSpec, { nil: undefined, freq: 4 }) } : {}),
+    ...(features.multiInstance ? { multi: fc.option(fc.record({ sequential: fc.boolean(), cardinality: fc.integer({ min: 1, max: 3 }), completion: fc.nat(MI_CONDITIONS.length + 1) }), { nil: undefined, freq: 4 }) } : {}),
   }, { requiredKeys: ['kind', 'role', 'writes', 'name'] });
   const blocks = fc.letrec<{ block: Block; branch: Branch }>((tie) => ({
     block: fc.oneof(
@@ -201,9 +207,14 @@ export function buildModel(spec: ModelSpec): RandomModel {
     if (!b.optional) return [`<cf:binds role="${esc(roleName(spec, r))}"${rule} />`];
     return [`<cf:field name="who${r + 1}" type="address" />`, `<cf:binds role="${esc(roleName(spec, r))}" field="who${r + 1}"${rule} />`];
   };
-  const fieldsXml = (writes: number[], binds?: BindSpec) => {
+  const multiXml = (m: MultiSpec) => {
+    const condition = MI_CONDITIONS[m.completion];
+    return `<bpmn:multiInstanceLoopCharacteristics${m.sequential ? ' isSequential="true"' : ''}><bpmn:loopCardinality>${m.cardinality}</bpmn:loopCardinality>${condition ? `<bpmn:completionCondition>${esc(condition)}</bpmn:completionCondition>` : ''}</bpmn:multiInstanceLoopCharacteristics>`;
+  };
+  /** `binds`: a BindSpec, or the XML bindsXml made of one already. */
+  const fieldsXml = (writes: number[], binds?: BindSpec | string[]) => {
     const seen = [...new Set(writes.map((w) => w % spec.fields.length))];
-    const decls = [...seen.map((f) => `<cf:field name="${esc(fieldName(spec, f))}" type="${spec.fields[f].type}"${spec.fields[f].required ? ' required="true"' : ''} />`), ...bindsXml(binds)];
+    const decls = [...seen.map((f) => `<cf:field name="${esc(fieldName(spec, f))}" type="${spec.fields[f].type}"${spec.fields[f].required ? ' required="true"' : ''} />`), ...(Array.isArray(binds) ? binds : bindsXml(binds))];
     if (decls.length === 0) return '';
     return `<bpmn:extensionElements>${decls.join('')}</bpmn:extensionElements>`;
   };
@@ -242,7 +253,10 @@ export function buildModel(spec: ModelSpec): RandomModel {
   /** `mayMerge`: the task's outgoing flow may go to a merge (not for a task that decides the gateway after it). */
   const task = (t: TaskBlock, p: Pending, mayMerge = false): Pending => {
     const id = next('Task');
-    out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes, t.binds)}</bpmn:userTask>`);
+    const binds = bindsXml(t.binds);
+    // a multi-instance task may not decide a gateway nor nominate (the generator refuses both)
+    const multi = t.multi && mayMerge && binds.length === 0 ? multiXml(t.multi) : '';
+    out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes, binds)}${multi}</bpmn:userTask>`);
     laneNodes[t.role % spec.roles].push(id);
     connect(p, id);
     if (!t.boundary) return pending(id);
