@@ -46,6 +46,23 @@ export interface TaskManifest {
   binding?: number;
   /** The element id of the innermost embedded subprocess holding the task (see `ProcessManifest.subprocesses`); absent at the process level. */
   subprocessId?: string;
+  /** A multi-instance task: it stays a work item until enough instances are done (see MultiInstanceManifest). */
+  multiInstance?: MultiInstanceManifest;
+}
+
+/**
+ * A multi-instance task. Each call of the task's function completes one instance; `countFunction(instanceId,
+ * index)` (a view) says how many are done in the current activation, to show "1 of 3". Parallel: each
+ * participant does at most one instance per activation (the contract reverts InstanceAlreadyCompletedByCaller).
+ */
+export interface MultiInstanceManifest {
+  /** The task's number among the process's multi-instance tasks (the `task` argument of countFunction). */
+  index: number;
+  sequential: boolean;
+  cardinality: number;
+  /** FEEL over nrOfInstances, nrOfCompletedInstances, nrOfActiveInstances, as modeled. */
+  completionCondition?: string;
+  countFunction: 'completedInstances';
 }
 
 /**

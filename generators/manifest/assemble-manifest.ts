@@ -43,6 +43,12 @@ export function assembleManifest(
         bit: t.bit, fields: fieldsOf(ir, t.writes, t.elementId), choice: choiceOf(ir, t.choice),
         ...(t.binding !== undefined ? { binding: t.binding } : {}),
         ...subprocessOf(ir, t.bit),
+        ...(t.multi ? {
+          multiInstance: {
+            index: ir.tasks.filter((x, i) => x.multi && i < ir.tasks.indexOf(t)).length, sequential: t.multi.sequential, cardinality: t.multi.cardinality,
+            ...(t.multi.completionText ? { completionCondition: t.multi.completionText } : {}), countFunction: 'completedInstances' as const,
+          },
+        } : {}),
       })),
       // only processes with timers carry the field, so manifests of the others stay as they were
       ...(ir.timers.length ? { timers: timersOf(ir) } : {}),

@@ -1,6 +1,7 @@
 /**
- * What the app reads about scopes: tasks inside a subprocess stay ordinary work items that name their
- * subprocess; the subprocess, its error boundary and its timer are listed; the ErrorCaught event is in the ABI.
+ * What the app reads about scopes and multi-instance tasks: tasks inside a subprocess stay ordinary
+ * work items that name their subprocess; the subprocess, its error boundary and its timer are listed;
+ * the ErrorCaught event is in the ABI; a multi-instance task says how many instances and where to read how many are done.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ describe('the manifest of subprocesses', () => {
     expect(tasks).toEqual([
       ['Review financials', 'Sub_CreditCheck', 'reviewFinancials'],
       ['Confirm limit', 'Sub_CreditCheck', 'confirmLimit'],
+      ['Approve financing', undefined, 'approveFinancing'],
       ['Disburse funds', undefined, 'disburseFunds'],
       ['Escalate', undefined, 'escalate'],
       ['Acknowledge rejection', undefined, 'acknowledgeRejection'],
@@ -33,9 +35,16 @@ describe('the manifest of subprocesses', () => {
 
   it('lists the subprocess, its error boundary and its timer, and the ErrorCaught event', () => {
     const p = manifest.processes[0];
-    expect(p.subprocesses).toEqual([{ elementId: 'Sub_CreditCheck', name: '信用审查 Credit check', bit: 6 }]);
+    expect(p.subprocesses).toEqual([{ elementId: 'Sub_CreditCheck', name: '信用审查 Credit check', bit: 7 }]);
     expect(p.errorBoundaries).toEqual([{ index: 0, elementId: 'Error_CreditRejected', name: 'Credit rejected', subprocessId: 'Sub_CreditCheck', errorCode: 'CREDIT_REJECTED' }]);
     expect(p.timers).toEqual([expect.objectContaining({ elementId: 'Timer_CheckDeadline', attachedToSubprocessId: 'Sub_CreditCheck', interrupting: true, seconds: 5 * 86_400 })]);
     expect(p.abi).toContainEqual(expect.objectContaining({ type: 'event', name: 'ErrorCaught' }));
+  });
+
+  it('describes the multi-instance task, with the getter that says how many instances are done', () => {
+    const approve = manifest.processes[0].tasks.find((t) => t.name === 'Approve financing')!;
+    expect(approve.multiInstance).toEqual({ index: 0, sequential: false, cardinality: 3, completionCondition: 'nrOfCompletedInstances >= 2', countFunction: 'completedInstances' });
+    expect(manifest.processes[0].tasks.filter((t) => t.multiInstance)).toHaveLength(1);
+    expect(manifest.processes[0].abi).toContainEqual(expect.objectContaining({ type: 'function', name: 'completedInstances', stateMutability: 'view' }));
   });
 });
