@@ -21,6 +21,12 @@
  * whose routing sets the bit of a timer (an intermediate timer the token reached, or the boundary
  * timers of a task it enabled) starts that timer: its deadline becomes now + its duration. `trigger`
  * fires a waiting timer whose deadline has come (TimerNotWaiting, TimerNotDue otherwise); anyone may.
+ *
+ * Scopes (route-token.ts): entering a subprocess, an error end caught by a boundary (recorded in
+ * `StepRecord.errors`), and after the routing the completion of subprocesses with nothing left inside.
+ * Multi-instance tasks (multi-instance.ts): after the binding check, a parallel one refuses a
+ * participant who did an instance in this activation (InstanceAlreadyCompletedByCaller); the step
+ * then moves the token on only if the task finishes, else changes nothing but the count and the data.
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';
