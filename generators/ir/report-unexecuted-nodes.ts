@@ -20,7 +20,7 @@ export function isExecutableNode(node: BpmnFlowNode): boolean {
   if (isEmbeddedSubprocess(node)) return !node.loopCharacteristics;
   if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'error') return !node.attachedToRef?.loopCharacteristics && node.get('cancelActivity') !== false;
   if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'timer') return hasRunnableDuration(node) && !node.attachedToRef?.loopCharacteristics;
-  if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryTimer(node) && hasRunnableDuration(node) && !node.attachedToRef?.loopCharacteristics;
+  if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryTimer(node) && hasRunnableDuration(node) && (!node.attachedToRef?.loopCharacteristics || node.attachedToRef.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics');
   return (GATEWAY_TYPES as readonly string[]).includes(node.$type);
 }
 
