@@ -93,7 +93,7 @@ describe('interpreter and contract agree', () => {
     if (failure) throw new Error(failure);
   });
 
-  it('on the credit-check sample (a subprocess with an error end caught by a boundary, a timer boundary on it)', async () => {
+  it('on the credit-check sample (a subprocess with an error end caught by a boundary, a timer boundary on it, a 2-of-3 multi-instance approval)', async () => {
     const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/credit-check/workspace.json', import.meta.url), 'utf8'))).workspace!;
     const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
     const failure = failureOf(result);

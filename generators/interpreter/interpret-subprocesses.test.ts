@@ -48,10 +48,10 @@ describe('interpreter subprocesses (credit-check sample)', () => {
     expect(namesIn(ir, reviewed)).toEqual(['Confirm limit']);
     // when the limit is confirmed
     const confirmed = complete(reviewed, task(ir, 'Confirm limit'), bank);
-    // then the subprocess is done: only "Disburse funds" is left, no timer waits
+    // then the subprocess is done: only the approval after it is left, no timer waits
     const s = ok(confirmed);
-    expect(namesIn(ir, s)).toEqual(['Disburse funds']);
-    expect(s.marking).toBe(bit(ir.tasks[task(ir, 'Disburse funds')].bit));
+    expect(namesIn(ir, s)).toEqual(['Approve financing']);
+    expect(s.marking).toBe(bit(ir.tasks[task(ir, 'Approve financing')].bit));
     expect(confirmed.ok && confirmed.record.passed).toContain('sub:Sub_CreditCheck');
   });
 
