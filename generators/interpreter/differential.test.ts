@@ -22,7 +22,7 @@ import { runDifferential } from '../testing/run-differential.js';
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 1050);
 const TRACES_PER_SAMPLE = Math.ceil(TOTAL * 0.1);
 const TRACES_PER_MODEL = 40;
-const SAMPLES = 6;
+const SAMPLES = 7;
 const RANDOM_MODELS = Math.ceil((TOTAL - SAMPLES * TRACES_PER_SAMPLE) / TRACES_PER_MODEL);
 /** A fixed seed in CI so a red build reproduces; the fuzz script explores new ground each run. */
 const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_260_101;
