@@ -104,3 +104,28 @@ describe('multi-instance tasks in the interpreter', () => {
     expect(ok(complete(s, 0, banker(0))).multi[0]).toMatchObject({ completed: 1 });
   });
 });
+
+describe('multi-instance tasks for each holder of a role (cf:forEachOf)', () => {
+  const forEach = (extra = '') => approval(`<bpmn:multiInstanceLoopCharacteristics cf:forEachOf="Bank">${extra}</bpmn:multiInstanceLoopCharacteristics>`);
+
+  it('reads the role and refuses it beside a loopCardinality, or for an unknown role', async () => {
+    expect((await irOf(forEach())).tasks[0].multi).toEqual({ sequential: false, cardinality: 0, forEachOf: 'Bank' });
+    const both = errorsOf((await generateWorkspace(workspace(forEach(cardinality('2'))))).problems);
+    expect(both).toEqual([expect.objectContaining({ elementId: 'Approve', message: expect.stringContaining('both a loopCardinality and cf:forEachOf') })]);
+    const unknown = errorsOf((await generateWorkspace(workspace(forEach().replace('cf:forEachOf="Bank"', 'cf:forEachOf="Auditor"')))).problems);
+    expect(unknown).toEqual([expect.objectContaining({ elementId: 'Approve', message: expect.stringContaining('role "Auditor", which is not defined') })]);
+  });
+
+  it('takes as many instances as the role has holders when the task is activated', async () => {
+    // given three bankers and one supplier in the registry
+    const ir = await irOf(forEach());
+    const members = new Map<string, readonly string[]>([...ACCOUNTS.map((a): [string, string[]] => [a, ['Bank']]), ['0x4444444444444444444444444444444444444444', ['Supplier']]]);
+    let s = ok(start(createInstance(ir, members), banker(0)));
+    expect(s.multi[0]).toMatchObject({ total: 3, completed: 0 });
+    // when two of them approve, the task still waits for the third
+    s = ok(complete(ok(complete(s, 0, banker(0))), 0, banker(1)));
+    expect(names(ir, s)).toEqual(['Approve']);
+    // and the third finishes it
+    expect(names(ir, ok(complete(s, 0, banker(2))))).toEqual(['Pay']);
+  });
+});

@@ -248,7 +248,7 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
   });
   const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed!, errors: fx.errors! };
   if (choice !== undefined) record.choice = choice;
-  return { ok: true, state: { ...state, marking, values, dueAt, bound, multi: activateMulti(ir, state.multi, rest, marking) }, record };
+  return { ok: true, state: { ...state, marking, values, dueAt, bound, multi: activateMulti(ir, state.multi, rest, marking, (role) => [...state.members.values()].filter((roles) => roles.includes(role)).length) }, record };
 }
 
 /** Only text-like values can be missing on chain: numbers and booleans always carry a value. */

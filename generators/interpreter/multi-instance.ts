@@ -11,18 +11,25 @@ import { RoutingRevert } from './route-token.js';
 export interface MultiState {
   /** 0 before the first activation; +1 at each. */
   readonly activation: number;
+  /** Instances of this activation: the cardinality, or (cf:forEachOf) the role's holders when it was activated. */
+  readonly total: number;
   readonly completed: number;
   /** Lowercase account -> the activation in which it last completed an instance. */
   readonly by: ReadonlyMap<string, number>;
 }
 
-export const NEVER_ACTIVATED: MultiState = { activation: 0, completed: 0, by: new Map() };
+export const NEVER_ACTIVATED: MultiState = { activation: 0, total: 0, completed: 0, by: new Map() };
 
-/** The counters after routing moved the marking from `rest` to `marking`: every multi-instance task whose bit was newly set starts a new activation. */
-export function activateMulti(ir: ProcessIR, multi: readonly MultiState[], rest: bigint, marking: bigint): MultiState[] {
+/**
+ * The counters after routing moved the marking from `rest` to `marking`: every multi-instance task
+ * whose bit was newly set starts a new activation. `holders(role)`: how many members hold the role now.
+ */
+export function activateMulti(ir: ProcessIR, multi: readonly MultiState[], rest: bigint, marking: bigint, holders: (role: string) => number): MultiState[] {
   return ir.tasks.map((t, i) => {
     const b = 1n << BigInt(t.bit);
-    return t.multi && (marking & b) !== 0n && (rest & b) === 0n ? { activation: multi[i].activation + 1, completed: 0, by: multi[i].by } : multi[i];
+    if (!t.multi || (marking & b) === 0n || (rest & b) !== 0n) return multi[i];
+    const total = t.multi.forEachOf !== undefined ? holders(t.multi.forEachOf) : t.multi.cardinality;
+    return { activation: multi[i].activation + 1, total, completed: 0, by: multi[i].by };
   });
 }
 
@@ -40,11 +47,11 @@ export function completeInstance(task: TaskIR, state: MultiState, account: strin
   const multi = task.multi!;
   const completed = state.completed + 1;
   const by = new Map(state.by).set(account, state.activation);
-  const next = { activation: state.activation, completed, by };
+  const next = { ...state, completed, by };
   const finished = () => {
-    if (completed >= multi.cardinality) return true;
+    if (completed >= state.total) return true;
     if (!multi.completion) return false;
-    const n = BigInt(multi.cardinality);
+    const n = BigInt(state.total);
     const active = multi.sequential ? 1n : n - BigInt(completed);
     try {
       return evaluateCondition(multi.completion, [n, BigInt(completed), active]);

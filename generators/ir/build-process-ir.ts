@@ -17,7 +17,7 @@ import { isMultiInstance, readMultiInstance } from './read-multi-instance.js';
 import { checkSubprocessesWait } from './check-subprocesses.js';
 import { readScript } from './read-script.js';
 import { boundaryRefusal, isTaskBoundaryTimer, isTimerEvent, readTimerDuration } from './read-timer.js';
-import { BINDING_NAMES, collectFields } from './collect-fields.js';
+import { BINDING_NAMES, collectFields, MULTI_INSTANCE_NAMES } from './collect-fields.js';
 import { readBindings } from './read-bindings.js';
 import { findRole, laneIndex, roleReferenceOf } from './resolve-roles.js';
 import { DESCRIPTIVE_TYPES, EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeEventDefinition, describeType } from './executable-elements.js';
@@ -330,7 +330,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const taskScope = new IdentifierScope([
     'startInstance', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled',
     'instanceId', 'choice', 'm', 'd', 'by', 'account', 'roles', 'value', 'rest', 'dueAt', 'armed', ...fields.map((f) => f.identifier),
-    ...(bindsOf.size ? BINDING_NAMES : []),
+    ...(bindsOf.size ? BINDING_NAMES : []), ...(taskNodes.some(isMultiInstance) ? MULTI_INSTANCE_NAMES : []),
   ]);
   for (const node of taskNodes) {
     const role = roleOf(node, 'tasks');
@@ -347,7 +347,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const bindings = readBindings(nodes, writers, bindsOf, ctx.roles, tasks, taskIndex, (n) => at(n === start ? 'events' : 'tasks', n.id), problems);
   taskNodes.forEach((node, i) => {
     if (!isMultiInstance(node)) return;
-    const multi = readMultiInstance(node, label(node), at('tasks', node.id), problems);
+    const multi = readMultiInstance(node, label(node), at('tasks', node.id), problems, (text) => findRole(ctx.roles, text)?.id);
     const t = tasks[i];
     if (t.choice !== undefined) problems.push(error(`multi-instance task ${label(node)} is followed by a gateway its completer decides; each instance's completer could pick differently, so give the gateway conditions`, at('tasks', node.id)));
     if (bindings.some((b) => b.elementId === node.id)) problems.push(error(`multi-instance task ${label(node)} nominates a participant (cf:binds); each instance's completer would nominate anew, so nominate in a task before it`, at('tasks', node.id)));

@@ -91,7 +91,10 @@ export interface TaskIR {
  */
 export interface MultiInstanceIR {
   sequential: boolean;
+  /** Fixed number of instances; 0 when `forEachOf` decides. */
   cardinality: number;
+  /** cf:forEachOf: one instance per holder of this role (role id), counted in the registry when the task is activated. */
+  forEachOf?: string;
   /** FEEL over nrOfInstances, nrOfCompletedInstances, nrOfActiveInstances (field indexes 0, 1, 2), evaluated after each completion. */
   completion?: TypedExpr;
   completionText?: string;

@@ -52,14 +52,17 @@ export interface TaskManifest {
 
 /**
  * A multi-instance task. Each call of the task's function completes one instance; `countFunction(instanceId,
- * index)` (a view) says how many are done in the current activation, to show "1 of 3". Parallel: each
+ * index)` (a view) returns (completed, total) of the current activation, to show "1 of 3". Parallel: each
  * participant does at most one instance per activation (the contract reverts InstanceAlreadyCompletedByCaller).
  */
 export interface MultiInstanceManifest {
   /** The task's number among the process's multi-instance tasks (the `task` argument of countFunction). */
   index: number;
   sequential: boolean;
+  /** Fixed number of instances; 0 when `forEachOf` decides (the count getter's `total` says how many). */
   cardinality: number;
+  /** cf:forEachOf: one instance per holder of this role id, counted when the task is activated. */
+  forEachOf?: string;
   /** FEEL over nrOfInstances, nrOfCompletedInstances, nrOfActiveInstances, as modeled. */
   completionCondition?: string;
   countFunction: 'completedInstances';

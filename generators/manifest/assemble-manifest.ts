@@ -45,7 +45,7 @@ export function assembleManifest(
         ...subprocessOf(ir, t.bit),
         ...(t.multi ? {
           multiInstance: {
-            index: ir.tasks.filter((x, i) => x.multi && i < ir.tasks.indexOf(t)).length, sequential: t.multi.sequential, cardinality: t.multi.cardinality,
+            index: ir.tasks.filter((x, i) => x.multi && i < ir.tasks.indexOf(t)).length, sequential: t.multi.sequential, cardinality: t.multi.cardinality, ...(t.multi.forEachOf ? { forEachOf: t.multi.forEachOf } : {}),
             ...(t.multi.completionText ? { completionCondition: t.multi.completionText } : {}), countFunction: 'completedInstances' as const,
           },
         } : {}),

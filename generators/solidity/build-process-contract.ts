@@ -15,7 +15,7 @@ import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
 import { addTimerDeclarations, addTimerFunctions, addTimerStorage } from './add-timer-triggers.js';
 import { addBindingStorage } from './add-role-bindings.js';
 import { addScopeSettle, addSubprocesses } from './add-subprocesses.js';
-import { addMultiInstance } from './add-multi-instance.js';
+import { addMultiInstance, countHolders } from './add-multi-instance.js';
 import { createProcessContext, MARKING_MASK, packedBit, type RoleBit } from './process-context.js';
 import { SOLIDITY_TYPE, STORAGE_BYTES } from './solidity-types.js';
 
@@ -108,6 +108,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     natspec: { notice: ["Called by the registry whenever an account's roles change."] },
     body: [
       { kind: 'if', cond: bin('!=', MSG_SENDER, id('registry')), then: [{ kind: 'revert', error: 'NotRegistry', args: [MSG_SENDER] }] },
+      ...countHolders(ctx),
       { kind: 'assign', target: index(id('_rolesOf'), id('account')), op: '=', value: id('roles') },
       { kind: 'emit', event: 'RolesSynced', args: [id('account'), id('roles')] },
     ],

@@ -45,7 +45,7 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
   constants.claim(MARKING_MASK);
   const roleConstant = new Map<string, string>();
   // a bound role is checked on its nominee even when no task of this process performs it
-  const used = new Set([ir.start.roles, ...ir.tasks.map((t) => [t.role]), ir.bindings.map((b) => b.role)].flat());
+  const used = new Set([ir.start.roles, ...ir.tasks.map((t) => [t.role, ...(t.multi?.forEachOf ? [t.multi.forEachOf] : [])]), ir.bindings.map((b) => b.role)].flat());
   for (const r of [...roles].sort((a, b) => a.bit - b.bit)) {
     if (used.has(r.id)) roleConstant.set(r.id, constants.claim(`ROLE_${upperSnake(deriveIdentifier(r.id, r.name, 'pascal'))}`));
   }

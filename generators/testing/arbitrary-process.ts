@@ -34,7 +34,7 @@ export interface BoundarySpec { interrupting: boolean; duration: number; tasks: 
 /** A `cf:binds` of role `role`; `optional`: its nominee field is declared `required="false"`. */
 export interface BindSpec { role: number; sameTask: boolean; optional: boolean }
 /** Multi-instance settings of a plain task (ignored on deciders and nominating tasks); `completion` indexes MI_CONDITIONS (out of range: none). */
-export interface MultiSpec { sequential: boolean; cardinality: number; completion: number }
+export interface MultiSpec { sequential: boolean; cardinality: number; completion: number; forEach?: boolean }
 export interface TaskBlock { kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec; binds?: BindSpec; multi?: MultiSpec }
 export type BranchEnd = 'merge' | 'end' | 'terminate';
 export interface Branch { body: Block; end: BranchEnd; condition: BoolExpr }
@@ -122,7 +122,7 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
     kind: fc.constant('task' as const), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 2 }), name: fc.nat(99),
     boundary: fc.option(boundarySpec, { nil: undefined, freq: 3 }),
     ...(features.bindings ? { binds: fc.option(bindSpec, { nil: undefined, freq: 4 }) } : {}),
-    ...(features.multiInstance ? { multi: fc.option(fc.record({ sequential: fc.boolean(), cardinality: fc.integer({ min: 1, max: 3 }), completion: fc.nat(MI_CONDITIONS.length + 1) }), { nil: undefined, freq: 4 }) } : {}),
+    ...(features.multiInstance ? { multi: fc.option(fc.record({ sequential: fc.boolean(), cardinality: fc.integer({ min: 1, max: 3 }), completion: fc.nat(MI_CONDITIONS.length + 1), forEach: fc.boolean() }), { nil: undefined, freq: 4 }) } : {}),
   }, { requiredKeys: ['kind', 'role', 'writes', 'name'] });
   const blocks = fc.letrec<{ block: Block; branch: Branch }>((tie) => ({
     block: fc.oneof(
@@ -207,9 +207,11 @@ export function buildModel(spec: ModelSpec): RandomModel {
     if (!b.optional) return [`<cf:binds role="${esc(roleName(spec, r))}"${rule} />`];
     return [`<cf:field name="who${r + 1}" type="address" />`, `<cf:binds role="${esc(roleName(spec, r))}" field="who${r + 1}"${rule} />`];
   };
-  const multiXml = (m: MultiSpec) => {
+  /** `role`: the task's role, counted by cf:forEachOf when `m.forEach`. */
+  const multiXml = (m: MultiSpec, role: number) => {
     const condition = MI_CONDITIONS[m.completion];
-    return `<bpmn:multiInstanceLoopCharacteristics${m.sequential ? ' isSequential="true"' : ''}><bpmn:loopCardinality>${m.cardinality}</bpmn:loopCardinality>${condition ? `<bpmn:completionCondition>${esc(condition)}</bpmn:completionCondition>` : ''}</bpmn:multiInstanceLoopCharacteristics>`;
+    const count = m.forEach ? '' : `<bpmn:loopCardinality>${m.cardinality}</bpmn:loopCardinality>`;
+    return `<bpmn:multiInstanceLoopCharacteristics${m.sequential ? ' isSequential="true"' : ''}${m.forEach ? ` cf:forEachOf="${esc(roleName(spec, role))}"` : ''}>${count}${condition ? `<bpmn:completionCondition>${esc(condition)}</bpmn:completionCondition>` : ''}</bpmn:multiInstanceLoopCharacteristics>`;
   };
   /** `binds`: a BindSpec, or the XML bindsXml made of one already. */
   const fieldsXml = (writes: number[], binds?: BindSpec | string[]) => {
@@ -255,7 +257,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
     const id = next('Task');
     const binds = bindsXml(t.binds);
     // a multi-instance task may not decide a gateway nor nominate (the generator refuses both)
-    const multi = t.multi && mayMerge && binds.length === 0 ? multiXml(t.multi) : '';
+    const multi = t.multi && mayMerge && binds.length === 0 ? multiXml(t.multi, t.role % spec.roles) : '';
     out.push(`<bpmn:userTask id="${id}" name="${esc(`${TASK_NAMES[t.name % TASK_NAMES.length]} ${counter}`)}">${fieldsXml(t.writes, binds)}${multi}</bpmn:userTask>`);
     laneNodes[t.role % spec.roles].push(id);
     connect(p, id);

@@ -71,7 +71,7 @@ contract InvoiceFinancing {
     /// @dev Deadline (block time, seconds) of each timer when it last started, by timer index; four share a slot.
     mapping(uint256 instanceId => uint64[1]) private _dueAt;
 
-    /// @dev Per multi-instance task (by its index j): activation number << 32 | instances completed in it; four share a slot.
+    /// @dev Per multi-instance task (by its index j): activation number << 32 | its instances << 16 | instances completed in it; four share a slot.
     mapping(uint256 instanceId => uint64[1]) private _multi;
 
     /// @dev Per participant and parallel multi-instance task: the activation in which they last completed an instance.
@@ -217,15 +217,18 @@ contract InvoiceFinancing {
         registry = registry_;
     }
 
-    /// @notice Instances completed in the current (or last) activation of multi-instance task number `task`: 0 "Approve financing".
+    /// @notice Instances completed, of how many, in the current (or last) activation of multi-instance task number `task`: 0 "Approve financing".
     /// @param instanceId The process instance.
     /// @param task The task, by the name modelers gave it.
-    /// @return The result.
+    /// @return completed Instances completed.
+    /// @return total Instances of the activation.
     function completedInstances(
         uint256 instanceId,
         uint256 task
-    ) external view returns (uint256) {
-        return _multi[instanceId][task] & 4294967295;
+    ) external view returns (uint256 completed, uint256 total) {
+        uint256 w = _multi[instanceId][task];
+        completed = w & 65535;
+        total = (w >> 16) & 65535;
     }
 
     /// @notice Called by the registry whenever an account's roles change.
@@ -325,8 +328,8 @@ contract InvoiceFinancing {
         }
         _multiBy[instanceId][msg.sender][0] = uint32(activation);
         emit ApproveFinancingCompleted(instanceId, msg.sender, comment);
-        uint256 completed = (w & 4294967295) + 1;
-        _multi[instanceId][0] = uint64((activation << 32) | completed);
+        uint256 completed = (w & 65535) + 1;
+        _multi[instanceId][0] = uint64(w + 1);
         // Not finished while instances are left and "nrOfCompletedInstances >= 2" does not hold.
         if (completed < 3 && !(completed >= 2)) {
             return;
@@ -419,7 +422,7 @@ contract InvoiceFinancing {
     function _activateMulti(uint256 instanceId, uint256 armed) private {
         uint64[1] storage multi = _multi[instanceId];
         if ((armed & TASK_APPROVE_FINANCING) != 0) {
-            multi[0] = uint64(((multi[0] >> 32) + 1) << 32);
+            multi[0] = uint64((((multi[0] >> 32) + 1) << 32) | (3 << 16));
         }
     }
 
