@@ -55,6 +55,12 @@ export const GAS_BENCHMARKS: readonly GasBenchmark[] = [
     trace: 'generators/samples/maintenance-order/happy-path.trace.json',
     note: 'messages: alarm start, device service task (request event), part order sent, part received (racing a 48h timer), repair report sent; payload strings are kept in storage',
   },
+  {
+    name: 'Credit check (sample)',
+    workspace: 'generators/samples/credit-check/workspace.json',
+    trace: 'generators/samples/credit-check/financed.trace.json',
+    note: 'an embedded subprocess with a 5-day timer boundary and an error boundary; trace: the check passes, the subprocess completes, funds are disbursed',
+  },
 ];
 
 /** Published gas per process instance of incident management (other engines, other EVM versions). */

@@ -174,7 +174,7 @@ describe('generateWorkspace: located problems', () => {
 
   it.each([
     ['complex gateway', '<bpmn:complexGateway id="X" name="Check" />', 'complex gateway "Check" is not executable yet'],
-    ['sub-process', '<bpmn:subProcess id="X" name="Inner" />', 'sub process "Inner" is not executable yet'],
+    ['transaction', '<bpmn:transaction id="X" name="Inner" />', 'transaction "Inner" is not executable yet'],
     ['signal catch event', '<bpmn:intermediateCatchEvent id="X" name="Wait"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>', 'intermediate catch event "Wait" is not executable yet'],
     ['business rule task', '<bpmn:businessRuleTask id="X" />', 'business rule task X is not executable yet'],
   ])('refuses an unsupported element (%s) and names it', async (_, element, message) => {
@@ -197,7 +197,7 @@ describe('generateWorkspace: located problems', () => {
       ${flow('F1', 'S', 'T')}${flow('F2', 'T', 'E')}`);
     const messages = errorsOf((await generateWorkspace(workspace(xml))).problems).map((p) => `${p.elementId}: ${p.message}`);
     expect(messages).toContain('S: start event "Every day": timer start events are not executable yet; use a none or message start event');
-    expect(messages).toContain('E: end event "Notify": signal end events are not executable yet; use a none, terminate or message end event');
+    expect(messages).toContain('E: end event "Notify": signal end events are not executable yet; use a none, terminate, message or error end event');
   });
 
   it('refuses a caller-decided gateway that follows another gateway', async () => {

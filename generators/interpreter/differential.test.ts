@@ -22,7 +22,7 @@ import { runDifferential } from '../testing/run-differential.js';
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 1050);
 const TRACES_PER_SAMPLE = Math.ceil(TOTAL * 0.1);
 const TRACES_PER_MODEL = 40;
-const SAMPLES = 8;
+const SAMPLES = 9;
 // at least 8 random models however many samples there are: the random models are where the features meet
 const RANDOM_MODELS = Math.max(8, Math.ceil((TOTAL - SAMPLES * TRACES_PER_SAMPLE) / TRACES_PER_MODEL));
 /** A fixed seed in CI so a red build reproduces; the fuzz script explores new ground each run. */
@@ -102,6 +102,13 @@ describe('interpreter and contract agree', () => {
 
   it('on the maintenance-order sample (messages: a service task, sends, a receive task racing a timer, a message boundary)', async () => {
     const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/maintenance-order/workspace.json', import.meta.url), 'utf8'))).workspace!;
+    const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
+    const failure = failureOf(result);
+    if (failure) throw new Error(failure);
+  });
+
+  it('on the credit-check sample (a subprocess with an error end caught by a boundary, a timer boundary on it, a 2-of-3 multi-instance approval)', async () => {
+    const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/credit-check/workspace.json', import.meta.url), 'utf8'))).workspace!;
     const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
     const failure = failureOf(result);
     if (failure) throw new Error(failure);

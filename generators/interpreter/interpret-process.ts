@@ -29,18 +29,25 @@
  * clears (boundary events, event-based gateway rivals) is generators/ir/timer-bits.ts. A step records the
  * service tasks its routing newly enabled (`requests`, the contract's `<Task>Requested`) and the messages
  * sent on the way among its `scripts` (`<Sender>Sent`, with the payload).
+ *
+ * Scopes (route-token.ts): entering a subprocess, an error end caught by a boundary (recorded in
+ * `StepRecord.errors`), and after the routing the completion of subprocesses with nothing left inside.
+ * Multi-instance tasks (multi-instance.ts): after the binding check, a parallel one refuses a
+ * participant who did an instance in this activation (InstanceAlreadyCompletedByCaller); the step
+ * then moves the token on only if the task finishes, else changes nothing but the count and the data.
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, FieldWrite, ProcessIR } from '../ir/process-ir.js';
-import { routeTokenWithEffects, RoutingRevert, settleJoins, type RouteEffects, type ScriptRun } from './route-token.js';
+import { routeTokenWithEffects, RoutingRevert, settleJoins, type CaughtError, type RouteEffects, type ScriptRun } from './route-token.js';
 import { bitsConsumedBy } from '../ir/timer-bits.js';
 import { checkParticipants, normaliseTypedValue } from './field-type-values.js';
+import { activateMulti, completedBy, completeInstance, NEVER_ACTIVATED, type MultiState } from './multi-instance.js';
 
 export const CONTRACT_ERRORS = [
   'TaskNotEnabled', 'CallerLacksRole', 'NotAMember', 'RequiredFieldMissing',
   'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic', 'TimerNotWaiting', 'TimerNotDue',
   'NotBoundParticipant', 'NomineeLacksRole', 'RoleAlreadyBound', 'NegativeValue',
-  'NotAParticipant', 'ParticipantLacksRole',
+  'NotAParticipant', 'ParticipantLacksRole', 'InstanceAlreadyCompletedByCaller',
 ] as const;
 /** The name of the custom error the contract reverts with; 'Panic' is a checked-arithmetic or division-by-zero panic. */
 export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];
@@ -76,6 +83,8 @@ export interface InstanceState {
   readonly bound: readonly string[];
   /** Who holds which role, for nominee checks (empty: nobody may be nominated). */
   readonly members: Members;
+  /** Counters of every task by task index (meaningful for multi-instance tasks only). */
+  readonly multi: readonly MultiState[];
 }
 
 /** A timer the step started, as its `TimerStarted` event says. */
@@ -97,10 +106,12 @@ export interface StepRecord {
   timer?: number;
   /** Script tasks the step's routing ran, in order, with the values each assigned (`<Script>Completed`). */
   scripts: ScriptRun[];
-  /** Sequence flows (`flow:<id>`) and end events (`end:<id>`) the step's tokens passed, in order (coverage). */
+  /** Sequence flows (`flow:<id>`), end events (`end:<id>`) and completed subprocesses (`sub:<id>`) the step's tokens passed, in order (coverage). */
   passed: string[];
   /** Service tasks the step enabled, in order, with the payload of each `<Name>Requested` event. */
   requests: ScriptRun[];
+  /** Errors that error boundaries caught in the step, in order (the contract's `ErrorCaught` events). */
+  errors: CaughtError[];
 }
 
 /** Block time in seconds; a number must be a safe integer. */
@@ -122,7 +133,7 @@ export function createInstance(ir: ProcessIR, members: Members = new Map()): Ins
   const byAccount = new Map([...members].map(([account, roles]) => [account.toLowerCase(), roles]));
   return {
     ir, started: false, marking: 0n, values: ir.fields.map((f) => zeroValue(f.type)), dueAt: ir.timers.map(() => 0n),
-    bound: ir.bindings.map(() => ZERO_ADDRESS), members: byAccount,
+    bound: ir.bindings.map(() => ZERO_ADDRESS), members: byAccount, multi: ir.tasks.map(() => NEVER_ACTIVATED),
   };
 }
 
@@ -160,6 +171,23 @@ export function complete(state: InstanceState, taskIndex: number, caller: Caller
     if (bound !== ZERO_ADDRESS && bound !== caller.account?.toLowerCase())
       return reject('NotBoundParticipant', task.elementId, `in this instance only ${bound}, bound to ${task.role}, may do "${task.name}"`);
   }
+  if (task.multi) {
+    // one instance of a multi-instance task: it finishes (and its token moves on) or stays enabled
+    if (caller.account === undefined) throw new Error(`"${task.name}" is multi-instance: the caller's account is needed`);
+    const account = caller.account.toLowerCase();
+    if (!task.multi.sequential && completedBy(state.multi[taskIndex], account))
+      return reject('InstanceAlreadyCompletedByCaller', task.elementId, `${account} completed an instance of "${task.name}" already`);
+    // the completion condition is evaluated where the contract routes: after the required fields
+    const counted = completeInstance(task, state.multi[taskIndex], account);
+    const consumed = withoutBits(state.marking, bitsConsumedBy(state.ir, { task: taskIndex }));
+    let rest = state.marking;
+    const result = step({ ...state, multi: state.multi.map((x, i) => (i === taskIndex ? counted.state : x)) }, task.elementId, task.writes, data, undefined, () => rest, BigInt(now), (fx) => {
+      if (!counted.finished()) return state.marking;
+      rest = consumed;
+      return routeTokenWithEffects(state.ir, fx, task.next, consumed, 0);
+    });
+    return result;
+  }
   const rest = withoutBits(state.marking, bitsConsumedBy(state.ir, { task: taskIndex }));
   return step(state, task.elementId, task.writes, data, task.choice !== undefined ? (choice ?? 0) : undefined, rest, BigInt(now), (fx) =>
     routeTokenWithEffects(state.ir, fx, task.next, rest, choice ?? 0));
@@ -192,7 +220,8 @@ function effectiveRoles(caller: Caller): readonly string[] {
 }
 
 /** Required fields, then record the data, then route: the tail every step shares. */
-function step(state: InstanceState, elementId: string, writes: FieldWrite[], data: StepData, choice: number | undefined, rest: bigint, now: bigint, route: (fx: RouteEffects) => bigint): StepResult {
+/** `rest`: the marking the routing starts from (a function when only the routing decides it: a multi-instance task that may or may not finish). */
+function step(state: InstanceState, elementId: string, writes: FieldWrite[], data: StepData, choice: number | undefined, restOrLater: bigint | (() => bigint), now: bigint, route: (fx: RouteEffects) => bigint): StepResult {
   const { ir } = state;
   const written = writes.map((w) => ({ w, field: ir.fields[w.field], value: normalise(ir.fields[w.field], data[ir.fields[w.field].name]) }));
   for (const { w, field, value } of written) {
@@ -213,13 +242,14 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
   const values = [...state.values];
   for (const { w, value } of written) values[w.field] = value;
   let marking: bigint;
-  const fx: RouteEffects = { values, scripts: [], passed: [], requests: [] };
+  const fx: RouteEffects = { values, scripts: [], passed: [], requests: [], errors: [] };
   try {
     marking = settleJoins(ir, fx, route(fx));
   } catch (e) {
     if (e instanceof RoutingRevert) return reject(e.errorName, e.elementId, e.message);
     throw e;
   }
+  const rest = typeof restOrLater === 'function' ? restOrLater() : restOrLater;
   // every timer bit the routing set (it was clear in `rest`) starts that timer, as _startTimers does
   const dueAt = [...state.dueAt];
   const timersStarted: TimerStart[] = [];
@@ -230,9 +260,9 @@ function step(state: InstanceState, elementId: string, writes: FieldWrite[], dat
       timersStarted.push({ timer: k, dueAt: dueAt[k] });
     }
   });
-  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed!, requests: fx.requests! };
+  const record: StepRecord = { elementId, data: Object.fromEntries(written.map(({ field, value }) => [field.name, value])), ended: marking === 0n, timersStarted, scripts: fx.scripts, passed: fx.passed!, requests: fx.requests!, errors: fx.errors! };
   if (choice !== undefined) record.choice = choice;
-  return { ok: true, state: { ...state, marking, values, dueAt, bound }, record };
+  return { ok: true, state: { ...state, marking, values, dueAt, bound, multi: activateMulti(ir, state.multi, rest, marking, (role) => [...state.members.values()].filter((roles) => roles.includes(role)).length) }, record };
 }
 
 /** Only text-like values can be missing on chain: numbers and booleans always carry a value. */

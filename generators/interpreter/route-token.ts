@@ -23,7 +23,7 @@
  * Reverts are thrown as RoutingRevert and become the step's rejection.
  */
 import type { FlowTarget, GatewayIR, ProcessIR } from '../ir/process-ir.js';
-import { bitsArmedWith } from '../ir/timer-bits.js';
+import { bitsArmedWith, subprocessBits, subprocessTimersOf } from '../ir/timer-bits.js';
 import { FeelRuntimeError, evaluateCondition, evaluateIn, type FeelValue } from '../feel/evaluate-feel.js';
 import { numericDomain } from '../feel/numeric-domain.js';
 import { inclusiveJoins, joinMayFire } from '../ir/inclusive-join.js';
@@ -44,6 +44,14 @@ export interface RouteEffects {
   passed?: string[];
   /** When present, the service tasks the routing newly enabled, in order, with their request payloads (`<Name>Requested`). */
   requests?: ScriptRun[];
+  /** Errors caught by error boundaries during the routing, in order (the contract's `ErrorCaught` events). */
+  errors?: CaughtError[];
+}
+
+/** An error end's error caught by an error boundary: `boundary` indexes `ProcessIR.errorBoundaries`. */
+export interface CaughtError {
+  boundary: number;
+  code: string;
 }
 
 export class RoutingRevert extends Error {
@@ -53,6 +61,7 @@ export class RoutingRevert extends Error {
 }
 
 const bit = (n: number) => 1n << BigInt(n);
+const withoutBits = (m: bigint, bits: number[]) => bits.reduce((acc, b) => acc & ~bit(b), m);
 
 /** The marking after a token moves to `target` from marking `m`. `choice` reaches a caller-decided gateway only. Scripts run on a copy of `values`. */
 export function routeToken(ir: ProcessIR, values: readonly FeelValue[], target: FlowTarget, m: bigint, choice: number): bigint {
@@ -79,9 +88,25 @@ function route(ir: ProcessIR, fx: RouteEffects, target: FlowTarget, m: bigint, c
     }
     case 'timer':
       return m | bit(ir.timers[target.index].bit);
-    case 'end':
-      fx.passed?.push(`end:${ir.ends[target.index].elementId}`);
-      return ir.ends[target.index].terminate ? 0n : m;
+    case 'end': {
+      const end = ir.ends[target.index];
+      fx.passed?.push(`end:${end.elementId}`);
+      if (end.throws !== undefined) {
+        // the catching subprocess is withdrawn at once and the token leaves by the boundary
+        const b = ir.errorBoundaries[end.throws];
+        fx.errors?.push({ boundary: end.throws, code: end.errorCode! });
+        return route(ir, fx, b.next, withoutBits(m, subprocessBits(ir, b.attachedTo)), 0);
+      }
+      if (!end.terminate) return m;
+      // a terminate end ends its own scope: the process, or the subprocess holding it
+      return end.scope === undefined ? 0n : withoutBits(m, ir.subprocesses[end.scope].inner);
+    }
+    case 'subprocess': {
+      const s = ir.subprocesses[target.index];
+      if (m & bit(s.bit)) return m; // running already: the token is absorbed, as at an enabled task
+      const entered = subprocessTimersOf(ir, target.index).reduce((acc, k) => acc | bit(ir.timers[k].bit), m | bit(s.bit));
+      return route(ir, fx, s.entry, entered, 0);
+    }
     case 'gateway': {
       const marking = target.inputBit === undefined ? m : m | bit(target.inputBit);
       if (ir.gateways[target.index].kind === 'inclusive' && target.inputBit !== undefined) return marking; // waits for the settling
@@ -194,7 +219,9 @@ function splitInclusive(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint
 
 /**
  * After a step's routing: fires every inclusive join the rule (generators/ir/inclusive-join.ts)
- * lets fire, in gateway order, round after round until a round fires none.
+ * lets fire, in gateway order, then completes every running subprocess with no token left inside,
+ * innermost first (its bit and boundary timers cleared, a token routed on by its outgoing flow),
+ * round after round until a round changes nothing.
  */
 export function settleJoins(ir: ProcessIR, fx: RouteEffects, m: bigint): bigint {
   const joins = inclusiveJoins(ir);
@@ -204,6 +231,12 @@ export function settleJoins(ir: ProcessIR, fx: RouteEffects, m: bigint): bigint 
       if (!joinMayFire(ir, j, m)) continue;
       const g = ir.gateways[j];
       m = splitInclusive(ir, fx, g, g.inputBits.reduce((acc, b) => acc & ~bit(b), m));
+    }
+    for (let k = ir.subprocesses.length - 1; k >= 0; k--) {
+      const s = ir.subprocesses[k];
+      if ((m & bit(s.bit)) === 0n || withoutBits(m, s.inner) !== m) continue;
+      fx.passed?.push(`sub:${s.elementId}`);
+      m = route(ir, fx, s.next, withoutBits(m, [s.bit, ...subprocessTimersOf(ir, k).map((t) => ir.timers[t].bit)]), 0);
     }
     if (m === before) return m;
   }

@@ -13,9 +13,13 @@ import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.j
 import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, ScriptIR, StartIR, TaskIR, TimerIR, WaitKind } from './process-ir.js';
 import { isMessageCatch, isMessageEnd, isMessageStart, isMessageThrow, isTaskBoundaryMessage, MessageFlows, readPayload, senderRoleOf } from './read-messages.js';
 import { wireEventGateways } from './wire-event-gateways.js';
+import { flattenScopes, isEmbeddedSubprocess, isErrorEnd, subprocessBoundaryKind } from './read-subprocesses.js';
+import { buildSubprocesses } from './build-subprocesses.js';
+import { isMultiInstance, readMultiInstance } from './read-multi-instance.js';
+import { checkSubprocessesWait } from './check-subprocesses.js';
 import { readScript } from './read-script.js';
 import { boundaryRefusal, isTaskBoundaryTimer, isTimerEvent, readTimerDuration } from './read-timer.js';
-import { BINDING_NAMES, collectFields } from './collect-fields.js';
+import { BINDING_NAMES, collectFields, MULTI_INSTANCE_NAMES } from './collect-fields.js';
 import { readBindings } from './read-bindings.js';
 import { findRole, laneIndex, roleReferenceOf } from './resolve-roles.js';
 import { DESCRIPTIVE_TYPES, EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeEventDefinition, describeType } from './executable-elements.js';
@@ -72,7 +76,13 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const messageFlows = new MessageFlows(definitions, process, pools, at, problems);
 
   const lanes = laneIndex(process);
-  const elements = process.flowElements ?? [];
+  const { elements, scopeOf } = flattenScopes(process);
+  // an element inside a subprocess that no lane lists is performed by the subprocess's lane
+  for (const [inner] of scopeOf) {
+    let s = scopeOf.get(inner);
+    while (s && !lanes.has(s)) s = scopeOf.get(s);
+    if (s && !lanes.has(inner)) lanes.set(inner, lanes.get(s)!);
+  }
   const flows = elements.filter(isFlow);
   const nodes = elements.filter((e): e is BpmnFlowNode => !isFlow(e));
   linkFlows(nodes, flows);
@@ -87,16 +97,23 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const messageEnds: number[] = [];
   const gatewayNodes: BpmnFlowNode[] = [];
   const endNodes: { node: BpmnFlowNode; terminate: boolean }[] = [];
+  /** Embedded subprocesses, the none start inside each (by subprocess id), and error boundaries on them. */
+  const subNodes: BpmnFlowNode[] = [];
+  const innerStarts = new Map<string, BpmnFlowNode[]>();
+  const errorBoundaryNodes: BpmnFlowNode[] = [];
   /** Intermediate timers and timer boundaries, in document order, with their durations. */
   const timerNodes: { node: BpmnFlowNode; duration: string; seconds: number }[] = [];
   for (const node of nodes) {
     const defs = node.eventDefinitions ?? [];
-    if (isMessageStart(node)) starts.push(node);
+    if (node.$type === 'bpmn:StartEvent' && scopeOf.has(node.id)) {
+      if (defs.length) problems.push(error(`start event ${label(node)} inside a subprocess: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable; a subprocess starts at one none start event`, at('events', node.id)));
+      else innerStarts.set(scopeOf.get(node.id)!, [...(innerStarts.get(scopeOf.get(node.id)!) ?? []), node]);
+    } else if (isMessageStart(node)) starts.push(node);
     else if (isMessageEnd(node)) {
       messageEnds.push(endNodes.length);
       endNodes.push({ node, terminate: false });
     } else if (node.$type === 'bpmn:ReceiveTask' || node.$type === 'bpmn:ServiceTask' || isMessageCatch(node) || isTaskBoundaryMessage(node)) {
-      if (node.loopCharacteristics) problems.push(error(`${describeType(node.$type)} ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('tasks', node.id)));
+      if (node.loopCharacteristics) problems.push(error(`${describeType(node.$type)} ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet; only user tasks run multi-instance`, at('tasks', node.id)));
       else {
         waitKind.set(node.id, node.$type === 'bpmn:ReceiveTask' ? 'receive' : node.$type === 'bpmn:ServiceTask' ? 'service' : 'message');
         taskNodes.push(node);
@@ -109,16 +126,25 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       else starts.push(node);
     } else if (node.$type === 'bpmn:EndEvent') {
       const terminate = defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition';
-      if (defs.length && !terminate) problems.push(error(`end event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} end events are not executable yet; use a none, terminate or message end event`, at('events', node.id)));
+      if (isErrorEnd(node)) endNodes.push({ node, terminate: false });
+      else if (defs.length && !terminate) problems.push(error(`end event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} end events are not executable yet; use a none, terminate, message or error end event`, at('events', node.id)));
       else endNodes.push({ node, terminate });
     } else if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) {
-      if (node.loopCharacteristics) problems.push(error(`task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('tasks', node.id)));
+      if (node.loopCharacteristics && !isMultiInstance(node)) problems.push(error(`task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (a standard loop) is not executable yet; use a multi-instance task or a loop of flows`, at('tasks', node.id)));
       else taskNodes.push(node);
     } else if (node.$type === 'bpmn:ScriptTask') {
       if (node.loopCharacteristics) problems.push(error(`script task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('scripts', node.id)));
       else scriptNodes.push(node);
     } else if ((GATEWAY_TYPES as readonly string[]).includes(node.$type)) {
       gatewayNodes.push(node);
+    } else if (isEmbeddedSubprocess(node)) {
+      if (node.loopCharacteristics) problems.push(error(`subprocess ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('subprocesses', node.id)));
+      else subNodes.push(node);
+    } else if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'error') {
+      errorBoundaryNodes.push(node);
+    } else if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'timer') {
+      const d = readTimerDuration(node, label(node), at('timers', node.id), problems);
+      if (d) timerNodes.push({ node, ...d });
     } else if (node.$type === 'bpmn:IntermediateCatchEvent' && isTimerEvent(node)) {
       const d = readTimerDuration(node, label(node), at('timers', node.id), problems);
       if (d) timerNodes.push({ node, ...d });
@@ -170,6 +196,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const scriptIndex = new Map(scriptNodes.map((n, i) => [n.id, i]));
   /** The sender (index into scripts, after the script nodes) that runs before each message end event. */
   const endSender = new Map(messageEnds.map((e, k) => [e, scriptNodes.length + k]));
+  const subIndex = new Map(subNodes.map((n, i) => [n.id, i]));
   /** Where each script leads (memoized); scripts being resolved are in `resolving`, so a loop of scripts is caught. */
   const afterScript = new Map<number, FlowTarget | undefined>();
   const resolving = new Set<number>();
@@ -179,6 +206,8 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     if ((g.$type === 'bpmn:ParallelGateway' || g.$type === 'bpmn:InclusiveGateway') && (g.incoming ?? []).length > 1)
       for (const f of g.incoming ?? []) joinInputBit.set(f.id, nextBit++);
   }
+  // subprocess bits come last, so a model without subprocesses keeps its bits
+  const subBit = subNodes.map(() => nextBit++);
   if (nextBit > MAX_MARKING_BITS)
     problems.push(error(`the process needs ${nextBit} marking bits (tasks, timers and join inputs); at most ${MAX_MARKING_BITS} fit one storage word`, { file: ctx.file, path: base, elementId: process.id }));
 
@@ -203,6 +232,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       const e = endIndex.get(id)!;
       return endSender.has(e) ? { kind: 'end', index: e, scripts: [endSender.get(e)!] } : { kind: 'end', index: e };
     }
+    if (subIndex.has(id)) return { kind: 'subprocess', index: subIndex.get(id)! };
     if (timerIndex.has(id)) {
       if (flow.targetRef.$type === 'bpmn:BoundaryEvent') problems.push(error(`flow ${label(flow)} leads into boundary event ${label(flow.targetRef)}; a boundary event starts on its task, it has no incoming flow`, at('flows', flow.id)));
       else return { kind: 'timer', index: timerIndex.get(id)! };
@@ -340,7 +370,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const taskScope = new IdentifierScope([
     'startInstance', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled',
     'instanceId', 'choice', 'm', 'd', 'by', 'account', 'roles', 'value', 'rest', 'dueAt', 'armed', ...fields.map((f) => f.identifier),
-    ...(bindsOf.size ? BINDING_NAMES : []),
+    ...(bindsOf.size ? BINDING_NAMES : []), ...(taskNodes.some(isMultiInstance) ? MULTI_INSTANCE_NAMES : []),
   ]);
   for (const node of taskNodes) {
     const kind = waitKind.get(node.id);
@@ -371,16 +401,27 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     t.identifier = taskScope.claim(deriveIdentifier(t.name === t.elementId ? undefined : t.name, t.elementId, 'camel'));
   });
   const bindings = readBindings(nodes, writers, bindsOf, ctx.roles, tasks, taskIndex, (n) => at(n === start ? 'events' : 'tasks', n.id), problems);
+  taskNodes.forEach((node, i) => {
+    if (!isMultiInstance(node)) return;
+    const multi = readMultiInstance(node, label(node), at('tasks', node.id), problems, (text) => findRole(ctx.roles, text)?.id);
+    const t = tasks[i];
+    if (t.choice !== undefined) problems.push(error(`multi-instance task ${label(node)} is followed by a gateway its completer decides; each instance's completer could pick differently, so give the gateway conditions`, at('tasks', node.id)));
+    if (bindings.some((b) => b.elementId === node.id)) problems.push(error(`multi-instance task ${label(node)} nominates a participant (cf:binds); each instance's completer would nominate anew, so nominate in a task before it`, at('tasks', node.id)));
+    else if (t.binding !== undefined && multi && !multi.sequential && multi.cardinality > 1)
+      problems.push(warning(`parallel multi-instance task ${label(node)} is done by a role bound per instance: only the bound participant may do it, and one participant does one instance, so it finishes only when its completion condition holds after one`, at('tasks', node.id)));
+    if (multi) t.multi = multi;
+  });
 
   // timers: trigger functions share the task functions' scope, claimed after the tasks so a new timer renames no task
   const timers: TimerIR[] = timerNodes.map(({ node, duration, seconds }, k) => {
     const boundary = node.$type === 'bpmn:BoundaryEvent';
     const attachedTo = boundary ? taskIndex.get(node.attachedToRef!.id) : undefined;
-    if (boundary && attachedTo === undefined) problems.push(error(`timer boundary event ${label(node)} is attached to ${label(node.attachedToRef!)}, which does not run (see its own problem)`, at('timers', node.id)));
+    const attachedToSubprocess = boundary ? subIndex.get(node.attachedToRef!.id) : undefined;
+    if (boundary && attachedTo === undefined && attachedToSubprocess === undefined) problems.push(error(`timer boundary event ${label(node)} is attached to ${label(node.attachedToRef!)}, which does not run (see its own problem)`, at('timers', node.id)));
     const cancel = boundary ? node.get('cancelActivity') : true;
     return {
       elementId: node.id, name: node.name?.trim() || node.id, identifier: '', duration, seconds, bit: taskNodes.length + k,
-      ...(attachedTo !== undefined ? { attachedTo } : {}), interrupting: cancel !== false,
+      ...(attachedTo !== undefined ? { attachedTo } : {}), ...(attachedToSubprocess !== undefined ? { attachedToSubprocess } : {}), interrupting: cancel !== false,
       next: singleNext(node, 'timers') ?? { kind: 'end', index: -1 },
     };
   });
@@ -405,7 +446,10 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     x.identifier = taskScope.claim(deriveIdentifier(x.name === x.elementId ? undefined : x.name, x.elementId, 'camel'));
   });
 
-  const ends: EndIR[] = endNodes.map(({ node, terminate }) => ({ elementId: node.id, name: node.name?.trim() || node.id, terminate }));
+  const ends: EndIR[] = endNodes.map(({ node, terminate }) => ({
+    elementId: node.id, name: node.name?.trim() || node.id, terminate,
+    ...(subIndex.has(scopeOf.get(node.id) ?? '') ? { scope: subIndex.get(scopeOf.get(node.id)!)! } : {}),
+  }));
   for (const { node } of endNodes) if ((node.outgoing ?? []).length) problems.push(error(`end event ${label(node)} has an outgoing flow`, at('events', node.id)));
 
   let startIR: StartIR | undefined;
@@ -435,17 +479,28 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   for (const g of gateways) for (const b of g.branches) if (b.condition) markStored(b.condition);
   for (const x of scripts) for (const a of x.assignments) markStored(a.expr);
 
+  const scoped = buildSubprocesses({
+    subNodes, subBit, innerStarts, errorBoundaryNodes, scopeOf, ends, endNodes: endNodes.map((e) => e.node),
+    bitsOf: [
+      ...taskNodes.map((n, i) => ({ id: n.id, bit: i })),
+      ...timerNodes.map((t, k) => ({ id: t.node.id, bit: taskNodes.length + k })),
+      ...gatewayNodes.flatMap((g) => (g.incoming ?? []).flatMap((f) => (joinInputBit.has(f.id) ? [{ id: g.id, bit: joinInputBit.get(f.id)! }] : []))),
+    ],
+    nextOf: (n) => singleNext(n, 'subprocesses'), label, at, problems,
+  });
   if (hasErrors(problems) || !startIR) return { problems };
 
   const ir: ProcessIR = {
     processId: process.id, documentId: ctx.document.id, name: process.name?.trim() || ctx.document.name,
     contractName: deriveIdentifier(process.name?.trim() || ctx.document.name, process.id, 'pascal'),
-    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, timers, scripts, bindings, bitCount: nextBit,
+    documentation: docOf(process), fields, start: startIR, tasks, gateways, ends, timers, scripts, bindings,
+    subprocesses: scoped.subprocesses, errorBoundaries: scoped.errorBoundaries, bitCount: nextBit,
   };
   problems.push(...wireEventGateways(ir, gatewayNodes, (id) => at('gateways', id)));
   problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));
   problems.push(...checkTerminateAfterSplit(ir, (id) => at('events', id)));
+  problems.push(...checkSubprocessesWait(ir, (id) => at('subprocesses', id)));
   return hasErrors(problems) ? { problems } : { ir, problems };
 }
 

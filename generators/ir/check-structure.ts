@@ -38,7 +38,7 @@ export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: W
   const queue: FlowTarget[] = [ir.start.next];
   const idOf = (t: FlowTarget) =>
     t.kind === 'task' ? ir.tasks[t.index]?.elementId : t.kind === 'gateway' ? ir.gateways[t.index]?.elementId
-      : t.kind === 'timer' ? ir.timers[t.index]?.elementId : ir.ends[t.index]?.elementId;
+      : t.kind === 'timer' ? ir.timers[t.index]?.elementId : t.kind === 'subprocess' ? ir.subprocesses[t.index]?.elementId : ir.ends[t.index]?.elementId;
   while (queue.length) {
     const t = queue.shift()!;
     for (const k of t.scripts ?? []) seen.add(ir.scripts[k].elementId);
@@ -52,8 +52,18 @@ export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: W
       ir.tasks.forEach((task, k) => task.attachedTo === t.index && queue.push({ kind: 'task', index: k }));
     } else if (t.kind === 'timer') queue.push(ir.timers[t.index].next);
     else if (t.kind === 'gateway') queue.push(...targetsOf(ir.gateways[t.index]));
+    else if (t.kind === 'subprocess') {
+      // inside, its boundary timers, and on once it completes
+      const s = ir.subprocesses[t.index];
+      queue.push(s.entry, s.next);
+      ir.timers.forEach((timer, k) => timer.attachedToSubprocess === t.index && queue.push({ kind: 'timer', index: k }));
+    } else if (t.kind === 'end' && ir.ends[t.index].throws !== undefined) {
+      const b = ir.errorBoundaries[ir.ends[t.index].throws!];
+      seen.add(b.elementId);
+      queue.push(b.next);
+    }
   }
-  const executable = new Set([...ir.tasks, ...ir.gateways, ...ir.ends, ...ir.timers, ...ir.scripts].map((e) => e.elementId));
+  const executable = new Set([...ir.tasks, ...ir.gateways, ...ir.ends, ...ir.timers, ...ir.scripts, ...ir.subprocesses, ...ir.errorBoundaries].map((e) => e.elementId));
   return nodes
     .filter((n) => executable.has(n.id) && !seen.has(n.id))
     .map((n) => warning(`${n.name ? `"${n.name}"` : n.id} can never be reached from the start event`, where(n.id)));
@@ -74,10 +84,11 @@ export function checkTerminateAfterSplit(ir: ProcessIR, where: Where): Problem[]
     const seen = new Set<number>();
     const walk = (t: FlowTarget) => {
       if (t.kind === 'end') {
-        if (ir.ends[t.index].terminate && !reported.has(t.index)) {
+        const end = ir.ends[t.index];
+        if ((end.terminate || end.throws !== undefined) && !reported.has(t.index)) {
           reported.add(t.index);
           problems.push(error(
-            `terminate end "${ir.ends[t.index].name}" follows ${g.kind} split "${g.name}" with no task in between, so the other branches started in the same step would keep running; put a task before it or use a none end event`,
+            `${end.terminate ? 'terminate' : 'error'} end "${end.name}" follows ${g.kind} split "${g.name}" with no task in between, so the other branches started in the same step would keep running; put a task before it or use a none end event`,
             where(ir.ends[t.index].elementId),
           ));
         }

@@ -25,6 +25,8 @@ export interface FieldTable {
 
 /** Names a process with role bindings uses in its task functions (a local and the public getter). */
 export const BINDING_NAMES = ['boundTo', 'bound'] as const;
+/** Locals of the function of a multi-instance task, and its count getter (generators/solidity/add-multi-instance.ts). */
+export const MULTI_INSTANCE_NAMES = ['w', 'activation', 'completed', 'total', 'completedInstances'] as const;
 
 export function collectFields(
   writers: BpmnFlowNode[],
@@ -93,7 +95,8 @@ export function collectFields(
   // identifiers: stable by field name order, unique within the contract's data struct, and
   // never one of the names a task function or event already declares (m, d: locals; by: event)
   // (rest: a local of the task functions that start timers)
-  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by', 'rest', ...(bindsOf.size ? BINDING_NAMES : [])]);
+  const multi = writers.some((n) => n.loopCharacteristics?.$type === 'bpmn:MultiInstanceLoopCharacteristics');
+  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by', 'rest', ...(bindsOf.size ? BINDING_NAMES : []), ...(multi ? MULTI_INSTANCE_NAMES : [])]);
   [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((f) => {
     f.identifier = scope.claim(deriveIdentifier(f.name, f.name, 'camel'));
   });

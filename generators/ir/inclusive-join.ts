@@ -23,7 +23,7 @@
  * the same step is still placing are seen.
  */
 import { targetsOf } from './check-structure.js';
-import { bitsConsumedBy, boundaryNexts } from './timer-bits.js';
+import { bitsConsumedBy, boundaryNexts, subprocessTimersOf } from './timer-bits.js';
 import type { FlowTarget, ProcessIR } from './process-ir.js';
 
 /** A group of the rule: `upstream` marking bits whose tokens can reach exactly the join inputs `inputs` (bit numbers). */
@@ -44,7 +44,9 @@ function continuation(ir: ProcessIR, bit: number): FlowTarget[] {
   const timer = ir.timers.find((t) => t.bit === bit);
   if (timer) return [timer.next];
   const join = ir.gateways.find((g) => g.inputBits.includes(bit));
-  return join ? targetsOf(join) : [];
+  if (join) return targetsOf(join);
+  const sub = ir.subprocesses.findIndex((s) => s.bit === bit);
+  return sub >= 0 ? [ir.subprocesses[sub].next, ...subprocessTimersOf(ir, sub).map((k) => ir.timers[k].next)] : [];
 }
 
 /** Inputs of join `j` (bit numbers) reachable from `from` without passing through `j`. */
@@ -64,6 +66,13 @@ function reachableInputs(ir: ProcessIR, j: number, from: FlowTarget[]): Set<numb
     if (t.kind === 'gateway') stack.push(...targetsOf(ir.gateways[t.index]));
     else if (t.kind === 'task') stack.push(ir.tasks[t.index].next, ...boundaryNexts(ir, t.index));
     else if (t.kind === 'timer') stack.push(ir.timers[t.index].next);
+    else if (t.kind === 'subprocess') stack.push(ir.subprocesses[t.index].entry, ...subprocessTimersOf(ir, t.index).map((k) => ir.timers[k].next));
+    else if (t.kind === 'end') {
+      // a token ending inside a subprocess goes on by its outgoing flow, or by the boundary catching its error
+      const end = ir.ends[t.index];
+      if (end.throws !== undefined) stack.push(ir.errorBoundaries[end.throws].next);
+      else if (end.scope !== undefined) stack.push(ir.subprocesses[end.scope].next);
+    }
   }
   return found;
 }
@@ -104,6 +113,8 @@ export function joinMayFire(ir: ProcessIR, j: number, m: bigint): boolean {
 
 /** Whether routing a token to `target` (through gateways and scripts, resting at tasks and timers) can put a token on an inclusive join's input. */
 function reachesInclusiveJoin(ir: ProcessIR, target: FlowTarget, seen = new Set<number>()): boolean {
+  if (target.kind === 'subprocess') return reachesInclusiveJoin(ir, ir.subprocesses[target.index].entry, seen);
+  if (target.kind === 'end' && ir.ends[target.index].throws !== undefined) return reachesInclusiveJoin(ir, ir.errorBoundaries[ir.ends[target.index].throws!].next, seen);
   if (target.kind !== 'gateway') return false;
   const g = ir.gateways[target.index];
   if (g.kind === 'inclusive' && target.inputBit !== undefined) return true;
@@ -129,6 +140,9 @@ export function needsSettle(ir: ProcessIR, consumed: readonly number[], next: Fl
 /** `needsSettle` for the three kinds of step. */
 export function stepNeedsSettle(ir: ProcessIR, step: { start: true } | { task: number } | { timer: number }): boolean {
   if ('start' in step) return needsSettle(ir, [], ir.start.next);
+  // a step inside a subprocess may take its last token: it settles so the subprocess can complete
+  const own = 'task' in step ? ir.tasks[step.task].bit : ir.timers[step.timer].bit;
+  if (ir.subprocesses.some((s) => s.inner.includes(own))) return true;
   if ('task' in step) return needsSettle(ir, bitsConsumedBy(ir, step), ir.tasks[step.task].next);
   return needsSettle(ir, bitsConsumedBy(ir, step), ir.timers[step.timer].next);
 }

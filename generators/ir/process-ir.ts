@@ -26,6 +26,8 @@ export type FlowTarget = (
   | { kind: 'end'; index: number }
   /** An intermediate timer catch event: the token waits there (its bit set) until the timer is triggered. */
   | { kind: 'timer'; index: number }
+  /** An embedded subprocess: the token enters it (see SubProcessIR); a token reaching one already running is absorbed, as at a task. */
+  | { kind: 'subprocess'; index: number }
 ) & { scripts?: number[] };
 
 export interface FieldIR {
@@ -105,6 +107,27 @@ export interface TaskIR {
   requests?: number[];
   /** Target of an event-based gateway (index into `gateways`): when it occurs it withdraws the gateway's other targets. */
   race?: number;
+  /** A multi-instance task: it stays enabled until enough of its instances are completed. */
+  multi?: MultiInstanceIR;
+}
+
+/**
+ * A multi-instance user task. When a token reaches it (its bit newly set) it is activated: its
+ * count of completed instances starts at 0. Each call of its function completes one instance
+ * (parallel: each by a different participant in this activation; sequential: one after the
+ * other, anyone with the role). After each completion the task finishes, and its token moves on,
+ * once all `cardinality` instances are completed or the completion condition holds; until then the
+ * task stays enabled. Every completion records its fields (the last write wins in storage).
+ */
+export interface MultiInstanceIR {
+  sequential: boolean;
+  /** Fixed number of instances; 0 when `forEachOf` decides. */
+  cardinality: number;
+  /** cf:forEachOf: one instance per holder of this role (role id), counted in the registry when the task is activated. */
+  forEachOf?: string;
+  /** FEEL over nrOfInstances, nrOfCompletedInstances, nrOfActiveInstances (field indexes 0, 1, 2), evaluated after each completion. */
+  completion?: TypedExpr;
+  completionText?: string;
 }
 
 export const WAIT_KINDS = ['receive', 'message', 'service'] as const;
@@ -154,6 +177,51 @@ export interface EndIR {
   elementId: string;
   name: string;
   terminate: boolean;
+  /** The innermost subprocess holding this end (index into `ProcessIR.subprocesses`); absent: the process itself. A terminate end clears only that scope. */
+  scope?: number;
+  /** An error end event: index into `ProcessIR.errorBoundaries` of the boundary that catches it (the innermost enclosing subprocess's matching one). */
+  throws?: number;
+  /** Error end: the error's code (errorRef's errorCode, else its name or id), as the ErrorCaught event names it. */
+  errorCode?: string;
+}
+
+/**
+ * An embedded subprocess (a scope). While it runs its own marking bit `bit` is set; the tokens
+ * inside are ordinary marking bits listed in `inner`, so withdrawing the scope is one AND with a
+ * mask. Entering sets `bit` (and its boundary timers' bits) and routes a token to `entry` (where its
+ * none start leads). It completes when `bit` is set and no `inner` bit is left: that is checked
+ * after each step's routing (with the inclusive joins, see route-token.ts settleJoins), innermost
+ * first; completing clears `bit` and its boundary timers and routes a token to `next`.
+ */
+export interface SubProcessIR {
+  elementId: string;
+  name: string;
+  /** Derived identifier: the constant `SUB_<IDENTIFIER>`, the function `_enter<Identifier>`. */
+  identifier: string;
+  bit: number;
+  /** The enclosing subprocess (index), absent at the process level. */
+  parent?: number;
+  /** Marking bits inside: tasks, timers (also boundary timers of inner elements), join inputs, nested subprocesses' bits. */
+  inner: number[];
+  entry: FlowTarget;
+  next: FlowTarget;
+}
+
+/**
+ * An error boundary event on a subprocess (always interrupting). An error end event inside the
+ * subprocess whose error it matches (no `errorCode`: any error) withdraws every token of the
+ * subprocess (its bit, `inner` and boundary timers), emits `ErrorCaught(instanceId, code)` and
+ * routes a token to `next`, within the same step.
+ */
+export interface ErrorBoundaryIR {
+  elementId: string;
+  name: string;
+  /** Derived identifier: the private function `_catch<Identifier>`. */
+  identifier: string;
+  attachedTo: number;
+  /** The error code it catches; absent: any error. */
+  errorCode?: string;
+  next: FlowTarget;
 }
 
 /**
@@ -172,6 +240,8 @@ export interface TimerIR {
   bit: number;
   /** Boundary timer: index of the task it is attached to (its bit is set whenever that task is activated). */
   attachedTo?: number;
+  /** Boundary timer on a subprocess: index into `ProcessIR.subprocesses` (its bit is set whenever the subprocess is entered). */
+  attachedToSubprocess?: number;
   /** Boundary timer: firing withdraws the task (cancelActivity, default true). Always true for intermediate timers. */
   interrupting: boolean;
   next: FlowTarget;
@@ -250,6 +320,10 @@ export interface ProcessIR {
   scripts: ScriptIR[];
   /** Roles bound per instance, in document order of the nominating elements; index k is `boundTo(instanceId, k)`. */
   bindings: RoleBindingIR[];
+  /** Embedded subprocesses, in document order (outer before inner). */
+  subprocesses: SubProcessIR[];
+  /** Error boundary events on subprocesses, in document order. */
+  errorBoundaries: ErrorBoundaryIR[];
   /** Number of marking bits used; at most 256 (one storage word). */
   bitCount: number;
 }

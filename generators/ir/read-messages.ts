@@ -19,6 +19,7 @@ import type { BpmnDefinitions, BpmnFlowNode, BpmnLane, BpmnParticipant, BpmnProc
 import type { FieldIR } from './process-ir.js';
 import { findRole, laneIndex, roleReferenceOf, type RoleReference } from './resolve-roles.js';
 import { WAIT_TASK_TYPES, describeType } from './executable-elements.js';
+import { flattenScopes } from './read-subprocesses.js';
 
 type Where = Omit<Problem, 'severity' | 'message'>;
 
@@ -62,9 +63,10 @@ export class MessageFlows {
   constructor(definitions: BpmnDefinitions, process: BpmnProcess, pools: BpmnParticipant[], where: (kind: string, id: string) => Where, problems: Problem[]) {
     for (const p of (definitions.rootElements ?? []).filter((e): e is BpmnProcess => e.$type === 'bpmn:Process')) {
       const placement = { lanes: laneIndex(p), pool: pools.find((x) => x.processRef === p) };
-      for (const e of p.flowElements ?? []) this.placement.set(e.id, placement);
+      // elements inside embedded subprocesses send and receive too
+      for (const e of flattenScopes(p).elements) this.placement.set(e.id, placement);
     }
-    const own = new Set((process.flowElements ?? []).map((e) => e.id));
+    const own = new Set(flattenScopes(process).elements.map((e) => e.id));
     for (const c of (definitions.rootElements ?? []).filter((e) => e.$type === 'bpmn:Collaboration')) {
       for (const mf of (c.get('messageFlows') as ModdleElement[] | undefined) ?? []) {
         const target = mf.get('targetRef') as BpmnFlowNode | undefined;

@@ -7,6 +7,7 @@ import { error, type Problem } from '../problems.js';
 import type { BpmnFlowNode, ModdleElement } from '../bpmn/moddle-types.js';
 import { hasRunnableDuration, isTaskBoundaryTimer, isTimerEvent } from './read-timer.js';
 import { isExecutableMessageNode } from './read-messages.js';
+import { isEmbeddedSubprocess, isErrorEnd, subprocessBoundaryKind } from './read-subprocesses.js';
 import { EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeType } from './executable-elements.js';
 
 /** Whether the generator executes this node as modeled (docs/process-format.md, "Executed elements"). */
@@ -14,11 +15,14 @@ export function isExecutableNode(node: BpmnFlowNode): boolean {
   const defs = node.eventDefinitions ?? [];
   if (isExecutableMessageNode(node)) return true;
   if (node.$type === 'bpmn:StartEvent') return defs.length === 0;
-  if (node.$type === 'bpmn:EndEvent') return defs.length === 0 || (defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition');
-  if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) return !node.loopCharacteristics;
+  if (node.$type === 'bpmn:EndEvent') return defs.length === 0 || isErrorEnd(node) || (defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition');
+  if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) return !node.loopCharacteristics || node.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics';
   if (node.$type === 'bpmn:ScriptTask') return !node.loopCharacteristics && /^$|feel/i.test(String(node.get('scriptFormat') ?? '').trim()) && String(node.get('script') ?? '').trim() !== '';
   if (node.$type === 'bpmn:IntermediateCatchEvent') return isTimerEvent(node) && hasRunnableDuration(node);
-  if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryTimer(node) && hasRunnableDuration(node) && !node.attachedToRef?.loopCharacteristics;
+  if (isEmbeddedSubprocess(node)) return !node.loopCharacteristics;
+  if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'error') return !node.attachedToRef?.loopCharacteristics && node.get('cancelActivity') !== false;
+  if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'timer') return hasRunnableDuration(node) && !node.attachedToRef?.loopCharacteristics;
+  if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryTimer(node) && hasRunnableDuration(node) && (!node.attachedToRef?.loopCharacteristics || node.attachedToRef.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics');
   return (GATEWAY_TYPES as readonly string[]).includes(node.$type);
 }
 

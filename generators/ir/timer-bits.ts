@@ -9,6 +9,9 @@
  *   per activation of the task; a non-interrupting message clears nothing, so it may be delivered
  *   again while the task is enabled (each delivery starts a token on its path).
  * - A target of an event-based gateway that occurs withdraws the gateway's other targets.
+ * - Entering a subprocess starts its boundary timers; an interrupting one that fires withdraws the
+ *   subprocess with everything inside it (subprocessBits). Message boundaries on a subprocess are
+ *   refused (read-timer.ts boundaryRefusal).
  */
 import type { FlowTarget, ProcessIR } from './process-ir.js';
 
@@ -41,6 +44,17 @@ function raceRivals(ir: ProcessIR, race: number | undefined, own: number): numbe
   });
 }
 
+/** Indexes (into `ir.timers`) of the boundary timers attached to subprocess `sub`, in timer order. */
+export function subprocessTimersOf(ir: ProcessIR, sub: number): number[] {
+  return ir.timers.flatMap((t, k) => (t.attachedToSubprocess === sub ? [k] : []));
+}
+
+/** Every marking bit of subprocess `sub` (bit numbers): its own, those inside it, its boundary timers'. Withdrawing it clears them all. */
+export function subprocessBits(ir: ProcessIR, sub: number): number[] {
+  const s = ir.subprocesses[sub];
+  return [s.bit, ...s.inner, ...subprocessTimersOf(ir, sub).map((k) => ir.timers[k].bit)];
+}
+
 /** Marking bits (as bit numbers) a step clears before it routes its token on. */
 export function bitsConsumedBy(ir: ProcessIR, step: { task: number } | { timer: number }): number[] {
   if ('task' in step) {
@@ -49,6 +63,8 @@ export function bitsConsumedBy(ir: ProcessIR, step: { task: number } | { timer: 
     return [task.bit, ...bitsArmedWith(ir, step.task), ...raceRivals(ir, task.race, task.bit)];
   }
   const timer = ir.timers[step.timer];
+  // an interrupting timer on a subprocess withdraws the whole subprocess
+  if (timer.attachedToSubprocess !== undefined && timer.interrupting) return [timer.bit, ...subprocessBits(ir, timer.attachedToSubprocess).filter((b) => b !== timer.bit)];
   if (timer.attachedTo === undefined || !timer.interrupting) return [timer.bit, ...raceRivals(ir, timer.race, timer.bit)];
   return [timer.bit, ...bitsConsumedBy(ir, { task: timer.attachedTo }).filter((b) => b !== timer.bit)];
 }

@@ -66,6 +66,54 @@ export interface TaskManifest {
   /** Service task: the event emitted when it is enabled, and the fields it carries. */
   requestEventName?: string;
   requestFields?: FieldManifest[];
+  /** The element id of the innermost embedded subprocess holding the task (see `ProcessManifest.subprocesses`); absent at the process level. */
+  subprocessId?: string;
+  /** A multi-instance task: it stays a work item until enough instances are done (see MultiInstanceManifest). */
+  multiInstance?: MultiInstanceManifest;
+}
+
+/**
+ * A multi-instance task. Each call of the task's function completes one instance; `countFunction(instanceId,
+ * index)` (a view) returns (completed, total) of the current activation, to show "1 of 3". Parallel: each
+ * participant does at most one instance per activation (the contract reverts InstanceAlreadyCompletedByCaller).
+ */
+export interface MultiInstanceManifest {
+  /** The task's number among the process's multi-instance tasks (the `task` argument of countFunction). */
+  index: number;
+  sequential: boolean;
+  /** Fixed number of instances; 0 when `forEachOf` decides (the count getter's `total` says how many). */
+  cardinality: number;
+  /** cf:forEachOf: one instance per holder of this role id, counted when the task is activated. */
+  forEachOf?: string;
+  /** FEEL over nrOfInstances, nrOfCompletedInstances, nrOfActiveInstances, as modeled. */
+  completionCondition?: string;
+  countFunction: 'completedInstances';
+}
+
+/**
+ * An embedded subprocess: it runs while its marking bit is set. Its tasks are ordinary work items
+ * (TaskManifest.subprocessId names it); it completes on its own when nothing is left inside.
+ */
+export interface SubprocessManifest {
+  elementId: string;
+  name: string;
+  bit: number;
+  /** The enclosing subprocess's element id, absent at the process level. */
+  parentId?: string;
+}
+
+/**
+ * An error boundary event on a subprocess: when an error end inside throws an error it catches, the
+ * contract emits `ErrorCaught(instanceId, boundary, errorCode)` (boundary = `index`) and withdraws
+ * the subprocess in the same transaction.
+ */
+export interface ErrorBoundaryManifest {
+  index: number;
+  elementId: string;
+  name: string;
+  subprocessId: string;
+  /** The error code it catches; absent: any error. */
+  errorCode?: string;
 }
 
 export interface StartManifest {
@@ -97,6 +145,8 @@ export interface TimerManifest {
   bit: number;
   /** Boundary timer: the element id of the task it is attached to. */
   attachedToTaskId?: string;
+  /** Boundary timer on a subprocess: the subprocess's element id. */
+  attachedToSubprocessId?: string;
   /** Boundary timer: firing withdraws the task. Intermediate timers: true. */
   interrupting: boolean;
 }
@@ -151,6 +201,10 @@ export interface ProcessManifest {
   scripts?: ScriptManifest[];
   /** Absent when the process binds no role per instance; treat as []. */
   roleBindings?: RoleBindingManifest[];
+  /** Absent in processes without embedded subprocesses; treat as []. */
+  subprocesses?: SubprocessManifest[];
+  /** Absent in processes without error boundaries; treat as []. */
+  errorBoundaries?: ErrorBoundaryManifest[];
   endedEventName: string;
   abi: unknown[];
   bytecode: string;

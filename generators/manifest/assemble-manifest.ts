@@ -9,7 +9,7 @@ import type { CompileResult } from '../compile/compile-types.js';
 import type { GenerateOutput } from '../generate-workspace.js';
 import { REGISTRY_CONTRACT } from '../solidity/build-registry-contract.js';
 import type { FieldWrite, GatewayIR, ProcessIR, TaskIR } from '../ir/process-ir.js';
-import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type RoleBindingManifest, type ScriptManifest, type TaskManifest, type TimerManifest } from './app-manifest.js';
+import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type RoleBindingManifest, type ScriptManifest, type TaskManifest, type TimerManifest, type SubprocessManifest, type ErrorBoundaryManifest } from './app-manifest.js';
 import { requestEventName } from '../solidity/add-message-events.js';
 import { BOUND_TO } from '../solidity/add-role-bindings.js';
 import { scriptEventName } from '../solidity/add-script-tasks.js';
@@ -44,11 +44,24 @@ export function assembleManifest(
         bit: t.bit, fields: fieldsOf(ir, t.writes, t.elementId), choice: choiceOf(ir, t.choice),
         ...(t.binding !== undefined ? { binding: t.binding } : {}),
         ...waitOf(ir, t),
+        ...subprocessOf(ir, t.bit),
+        ...(t.multi ? {
+          multiInstance: {
+            index: ir.tasks.filter((x, i) => x.multi && i < ir.tasks.indexOf(t)).length, sequential: t.multi.sequential, cardinality: t.multi.cardinality, ...(t.multi.forEachOf ? { forEachOf: t.multi.forEachOf } : {}),
+            ...(t.multi.completionText ? { completionCondition: t.multi.completionText } : {}), countFunction: 'completedInstances' as const,
+          },
+        } : {}),
       })),
       // only processes with timers carry the field, so manifests of the others stay as they were
       ...(ir.timers.length ? { timers: timersOf(ir) } : {}),
       ...(ir.scripts.length ? { scripts: scriptsOf(ir) } : {}),
       ...(ir.bindings.length ? { roleBindings: bindingsOf(ir) } : {}),
+      ...(ir.subprocesses.length ? { subprocesses: ir.subprocesses.map((x): SubprocessManifest => ({ elementId: x.elementId, name: x.name, bit: x.bit, ...(x.parent !== undefined ? { parentId: ir.subprocesses[x.parent].elementId } : {}) })) } : {}),
+      ...(ir.errorBoundaries.length ? {
+        errorBoundaries: ir.errorBoundaries.map((b, index): ErrorBoundaryManifest => ({
+          index, elementId: b.elementId, name: b.name, subprocessId: ir.subprocesses[b.attachedTo].elementId, ...(b.errorCode !== undefined ? { errorCode: b.errorCode } : {}),
+        })),
+      } : {}),
       endedEventName: 'InstanceEnded',
       abi: a?.abi ?? [], bytecode: a?.bytecode ?? '0x',
     };
@@ -70,8 +83,15 @@ export function assembleManifest(
 function timersOf(ir: ProcessIR): TimerManifest[] {
   return ir.timers.map((t, index) => ({
     index, elementId: t.elementId, name: t.name, duration: t.duration, seconds: t.seconds, functionName: `trigger${t.identifier}`,
-    bit: t.bit, ...(t.attachedTo !== undefined ? { attachedToTaskId: ir.tasks[t.attachedTo].elementId } : {}), interrupting: t.interrupting,
+    bit: t.bit, ...(t.attachedTo !== undefined ? { attachedToTaskId: ir.tasks[t.attachedTo].elementId } : {}),
+    ...(t.attachedToSubprocess !== undefined ? { attachedToSubprocessId: ir.subprocesses[t.attachedToSubprocess].elementId } : {}), interrupting: t.interrupting,
   }));
+}
+
+/** The innermost subprocess holding marking bit `bit`: the one with the fewest bits inside among those holding it. */
+function subprocessOf(ir: ProcessIR, bit: number): { subprocessId?: string } {
+  const holding = ir.subprocesses.filter((x) => x.inner.includes(bit)).sort((a, b) => a.inner.length - b.inner.length);
+  return holding.length ? { subprocessId: holding[0].elementId } : {};
 }
 
 function scriptsOf(ir: ProcessIR): ScriptManifest[] {

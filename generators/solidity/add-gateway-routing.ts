@@ -14,6 +14,8 @@ import { bitsArmedWith, boundaryTimersOf } from '../ir/timer-bits.js';
 import { requestFunctionName } from './add-message-events.js';
 import { scriptFunctionName } from './add-script-tasks.js';
 import { inclusiveMayRevert, inclusiveRouteBody } from './add-inclusive-gateways.js';
+import { catchExpr, enterFunctionName, isServiceTarget, scopeTargetShape, targetShape } from './add-subprocesses.js';
+import { subprocessTimersOf } from '../ir/timer-bits.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -38,7 +40,13 @@ export function gatewayShapes(ctx: ProcessContext): GatewayShape[] {
     let needsId = view || g.decision === 'caller' || mayRevert;
     for (const t of targets(g)) {
       // a script or message sender on the way, or a service task it enables, writes or emits
-      if (t.scripts?.length || (t.kind === 'task' && ctx.ir.tasks[t.index].kind === 'service')) writes = needsId = true;
+      if (t.scripts?.length || isServiceTarget(ctx, t)) writes = needsId = true;
+      const scoped = t.scripts?.length ? undefined : scopeTargetShape(ctx, t, shapeOfTarget);
+      if (scoped) {
+        view ||= scoped.mutability === 'view';
+        writes ||= scoped.mutability === 'nonpayable';
+        needsId ||= scoped.needsInstanceId;
+      }
       if (t.kind !== 'gateway') continue;
       const s = shape(t.index);
       view ||= s.mutability === 'view';
@@ -49,6 +57,11 @@ export function gatewayShapes(ctx: ProcessContext): GatewayShape[] {
     memo.set(gi, result);
     return result;
   };
+  // a subprocess's entry is routed as part of the gateway that leads into it
+  const shapeOfTarget = (x: FlowTarget): GatewayShape =>
+    x.scripts?.length || isServiceTarget(ctx, x) ? { mutability: 'nonpayable', needsInstanceId: true, takesChoice: false }
+      : x.kind === 'gateway' ? { ...shape(x.index), takesChoice: false }
+        : scopeTargetShape(ctx, x, shapeOfTarget) ?? { mutability: 'pure', needsInstanceId: false, takesChoice: false };
   return ctx.ir.gateways.map((_, gi) => shape(gi));
 }
 
@@ -60,6 +73,8 @@ const readsStorage = (ctx: ProcessContext, e: TypedExpr) => referencesData(e, (f
  * that can only come to rest at tasks leaves their bits set, so that routing needs no end check.
  */
 export function mayEnd(ctx: ProcessContext, target: FlowTarget, seen = new Set<number>()): boolean {
+  // a caught error routes on by its boundary; entering a subprocess leaves its bit set
+  if (target.kind === 'end' && ctx.ir.ends[target.index].throws !== undefined) return mayEnd(ctx, ctx.ir.errorBoundaries[ctx.ir.ends[target.index].throws!].next, seen);
   if (target.kind !== 'gateway') return target.kind === 'end';
   if (seen.has(target.index)) return false; // gateway graphs are acyclic; this only guards
   seen.add(target.index);
@@ -70,6 +85,8 @@ export function mayEnd(ctx: ProcessContext, target: FlowTarget, seen = new Set<n
 export function mayStartTimer(ctx: ProcessContext, target: FlowTarget, seen = new Set<number>()): boolean {
   if (target.kind === 'timer') return true;
   if (target.kind === 'task') return boundaryTimersOf(ctx.ir, target.index).length > 0;
+  if (target.kind === 'subprocess') return subprocessTimersOf(ctx.ir, target.index).length > 0 || mayStartTimer(ctx, ctx.ir.subprocesses[target.index].entry, seen);
+  if (target.kind === 'end' && ctx.ir.ends[target.index].throws !== undefined) return mayStartTimer(ctx, ctx.ir.errorBoundaries[ctx.ir.ends[target.index].throws!].next, seen);
   if (target.kind !== 'gateway' || seen.has(target.index)) return false;
   seen.add(target.index);
   return targets(ctx.ir.gateways[target.index]).some((t) => mayStartTimer(ctx, t, seen));
@@ -104,8 +121,17 @@ export function targetExpr(ctx: ProcessContext, shapes: GatewayShape[], target: 
     }
     case 'timer':
       return isZero(m) ? id(ctx.timerConstant[target.index]) : bin('|', m, id(ctx.timerConstant[target.index]));
-    case 'end':
-      return ctx.ir.ends[target.index].terminate ? num(0) : m;
+    case 'end': {
+      const end = ctx.ir.ends[target.index];
+      if (end.throws !== undefined) return catchExpr(ctx, target.index, m);
+      if (!end.terminate) return m;
+      // a terminate end inside a subprocess ends only that subprocess
+      return end.scope === undefined ? num(0) : bin('&', m, inv(id(`${ctx.subConstant[end.scope]}_INNER`)));
+    }
+    case 'subprocess': {
+      const shape = targetShape(ctx, shapes, ctx.ir.subprocesses[target.index].entry);
+      return call(enterFunctionName(ctx, target.index), ...(shape.needsInstanceId ? [INSTANCE] : []), m);
+    }
     case 'gateway': {
       const g = ctx.ir.gateways[target.index];
       const s = shapes[target.index];

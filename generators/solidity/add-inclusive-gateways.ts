@@ -12,6 +12,7 @@ import { conditionToExpr, needsToInt256 } from './condition-to-expr.js';
 import { routeFunctionName, targetExpr, type GatewayShape } from './add-gateway-routing.js';
 import type { ProcessContext } from './process-context.js';
 import { upperSnake } from './solidity-types.js';
+import { constantOfAnyBit, scopeSettleCall } from './add-subprocesses.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -39,13 +40,7 @@ function groupConstant(ctx: ProcessContext, j: number, k: number): string {
   return `JOIN_${upperSnake(ctx.ir.gateways[j].identifier)}_WAIT${k + 1}`;
 }
 
-function constantOfBit(ctx: ProcessContext, bit: number): string {
-  const task = ctx.ir.tasks.findIndex((t) => t.bit === bit);
-  if (task >= 0) return ctx.taskConstant[task];
-  const timer = ctx.ir.timers.findIndex((t) => t.bit === bit);
-  if (timer >= 0) return ctx.timerConstant[timer];
-  return ctx.joinConstant.get(bit)!;
-}
+const constantOfBit = constantOfAnyBit;
 
 /** The body of `_route<Gateway>` for inclusive gateway `gi`: the join's wait (if it joins), then the split. */
 export function inclusiveRouteBody(ctx: ProcessContext, shapes: GatewayShape[], gi: number): { body: Statement[]; usesToInt: boolean } {
@@ -115,6 +110,7 @@ function settleShape(ctx: ProcessContext, shapes: GatewayShape[]): { mutability:
 
 /** `expr` (a marking) settled: the one join's route function, or the settling loop over several. */
 export function settleCall(ctx: ProcessContext, shapes: GatewayShape[], expr: Expr): Expr {
+  if (ctx.ir.subprocesses.length) return scopeSettleCall(ctx, shapes, expr);
   const joins = inclusiveJoins(ctx.ir);
   if (joins.length === 1) return call(routeFunctionName(ctx.ir.gateways[joins[0]]), ...(shapes[joins[0]].needsInstanceId ? [INSTANCE] : []), expr);
   return call(SETTLE, ...(settleShape(ctx, shapes).needsInstanceId ? [INSTANCE] : []), expr);
@@ -123,7 +119,7 @@ export function settleCall(ctx: ProcessContext, shapes: GatewayShape[], expr: Ex
 /** With two or more inclusive joins: `_settleInclusiveJoins`, a pass over every join per round, until a round fires none. */
 export function addSettle(ctx: ProcessContext, shapes: GatewayShape[]) {
   const joins = inclusiveJoins(ctx.ir);
-  if (joins.length < 2) return;
+  if (joins.length < 2 || ctx.ir.subprocesses.length) return; // with subprocesses, add-subprocesses.ts settles
   const shape = settleShape(ctx, shapes);
   const pass: Statement[] = joins.map((j) => ({
     kind: 'assign', target: M, op: '=', value: call(routeFunctionName(ctx.ir.gateways[j]), ...(shapes[j].needsInstanceId ? [INSTANCE] : []), M),

@@ -17,6 +17,7 @@ import { fieldParam } from './solidity-types.js';
 import { boundCallerCheck, nominations } from './add-role-bindings.js';
 import { fieldTypeText, participantChecks } from './add-field-types.js';
 import type { ProcessContext } from './process-context.js';
+import { activateCall, mayActivateMultiAfter, multiInstanceCheck, multiInstanceTail } from './add-multi-instance.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -120,6 +121,7 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
         : [{ kind: 'let', type: 'uint256', name: 'm', value: routedExpr(ctx, shapes, start.next, num(0), startChoice, settle) } as Statement]),
       // a new instance has no timer bit before routing: every one set now starts
       ...(mayStartTimerAfter(ctx, start.next, settle) ? [{ kind: 'expr', expr: call(START_TIMERS, INSTANCE, M) } as Statement] : []),
+      ...(mayActivateMultiAfter(ctx, start.next, settle) ? [activateCall(M)] : []),
       ...commit(ctx, start.next, settle),
     ],
   });
@@ -152,16 +154,18 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         { kind: 'if', cond: bin('==', bin('&', M, bit), num(0)), then: [{ kind: 'revert', error: 'TaskNotEnabled', args: [INSTANCE, str(task.name)] }] },
         roleCheck(ctx, [task.role], task.name),
         ...boundCallerCheck(ctx, ti),
+        ...multiInstanceCheck(ctx, ti),
         ...requiredChecks(ctx, task.writes),
         ...nominations(ctx, task.elementId, task.writes, false),
         ...participantChecks(ctx, task.writes),
         ...storeFields(ctx, task.writes),
         ...packFields(ctx, task.writes),
         { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
-        ...(consumed.length === 1 && !mayStartTimerAfter(ctx, task.next, settle)
+        ...multiInstanceTail(ctx, ti, packFields(ctx, task.writes).length > 0),
+        ...(consumed.length === 1 && !mayStartTimerAfter(ctx, task.next, settle) && !mayActivateMultiAfter(ctx, task.next, settle)
           ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined, settle) } as Statement]
           // a non-interrupting message boundary event consumes nothing: the task stays enabled
-          : consumed.length === 0 && !mayStartTimerAfter(ctx, task.next, settle)
+          : consumed.length === 0 && !mayStartTimerAfter(ctx, task.next, settle) && !mayActivateMultiAfter(ctx, task.next, settle)
             ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, M, hasChoice ? id('choice') : undefined, settle) } as Statement]
             : routeOn(ctx, shapes, task.next, consumed.length ? orOf(consumed) : num(0), hasChoice ? id('choice') : undefined, settle)),
         ...commit(ctx, task.next, settle),

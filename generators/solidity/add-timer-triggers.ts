@@ -22,7 +22,8 @@ export function addTimerDeclarations(ctx: ProcessContext) {
   const { ir, builder } = ctx;
   if (ir.timers.length === 0) return;
   ir.timers.forEach((t, k) => {
-    const what = t.attachedTo === undefined ? `timer "${t.name}" (${t.duration}) holds a token` : `boundary timer "${t.name}" (${t.duration}) of "${ir.tasks[t.attachedTo].name}" runs`;
+    const host = t.attachedTo !== undefined ? ir.tasks[t.attachedTo].name : t.attachedToSubprocess !== undefined ? ir.subprocesses[t.attachedToSubprocess].name : undefined;
+    const what = host === undefined ? `timer "${t.name}" (${t.duration}) holds a token` : `boundary timer "${t.name}" (${t.duration}) of "${host}" runs`;
     builder.addConstant({ type: 'uint256', name: ctx.timerConstant[k], visibility: 'private', value: bin('<<', num(1), num(t.bit)), natspec: { dev: [`Marking bit: ${what}.`] } });
   });
   builder.addEvent({
@@ -52,16 +53,19 @@ export function addTimerFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
   if (ir.timers.length === 0) return;
   ir.timers.forEach((t, k) => {
     const bit = id(ctx.timerConstant[k]);
-    const consumed = bitsConsumedBy(ir, { timer: k }).map((b) => (b === t.bit ? ctx.timerConstant[k] : constantOfBit(ctx, b)));
-    const host = t.attachedTo === undefined ? undefined : ir.tasks[t.attachedTo].name;
+    // an interrupting timer on a subprocess withdraws all of it: one mask
+    const consumed = t.attachedToSubprocess !== undefined && t.interrupting
+      ? [ctx.timerConstant[k], `${ctx.subConstant[t.attachedToSubprocess]}_ALL`]
+      : bitsConsumedBy(ir, { timer: k }).map((b) => (b === t.bit ? ctx.timerConstant[k] : constantOfBit(ctx, b)));
+    const host = t.attachedTo !== undefined ? ir.tasks[t.attachedTo].name : t.attachedToSubprocess !== undefined ? ir.subprocesses[t.attachedToSubprocess].name : undefined;
     builder.addFunction({
       kind: 'function', name: `trigger${t.identifier}`, visibility: 'external', mutability: 'nonpayable',
       params: [{ type: 'uint256', name: 'instanceId' }], returns: [], elementId: t.elementId,
       natspec: {
         notice: [`Fires timer "${t.name}" (${t.duration}) once it is due; anyone may call it.`],
         dev: [host === undefined ? 'Intermediate timer: the waiting token moves on.' : t.interrupting
-          ? `Interrupting boundary timer of "${host}": the task is withdrawn and the token leaves by the timer's flow.`
-          : `Non-interrupting boundary timer of "${host}": the task stays enabled and a token also leaves by the timer's flow (once per activation).`],
+          ? `Interrupting boundary timer of "${host}": the ${t.attachedToSubprocess !== undefined ? 'subprocess is withdrawn with everything inside it' : 'task is withdrawn'} and the token leaves by the timer's flow.`
+          : `Non-interrupting boundary timer of "${host}": the ${t.attachedToSubprocess !== undefined ? 'subprocess goes on' : 'task stays enabled'} and a token also leaves by the timer's flow (once per activation).`],
       },
       body: [
         { kind: 'let', type: 'uint256', name: 'm', value: index(id(ctx.stateVar), INSTANCE) },

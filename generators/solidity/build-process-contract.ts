@@ -15,6 +15,8 @@ import { addJoinGroupConstants, addSettle } from './add-inclusive-gateways.js';
 import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
 import { addTimerDeclarations, addTimerFunctions, addTimerStorage } from './add-timer-triggers.js';
 import { addBindingStorage } from './add-role-bindings.js';
+import { addScopeSettle, addSubprocesses } from './add-subprocesses.js';
+import { addMultiInstance, countHolders } from './add-multi-instance.js';
 import { createProcessContext, MARKING_MASK, packedBit, type RoleBit } from './process-context.js';
 import { solidityTypeOf, STORAGE_BYTES } from './solidity-types.js';
 import { addEnumTypes } from './add-field-types.js';
@@ -90,6 +92,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   builder.addStateVar({ type: 'mapping(address account => uint256)', name: '_rolesOf', visibility: 'private', natspec: { dev: ['Role bits per account, mirrored from the registry by syncRoles.'] } });
   if (stored.length) builder.addStateVar({ type: 'mapping(uint256 instanceId => Data)', name: '_data', visibility: 'private' });
   addTimerStorage(ctx);
+  addMultiInstance(ctx);
   addBindingStorage(ctx);
 
   builder.addEvent({ name: 'InstanceEnded', params: [{ type: 'uint256', name: 'instanceId', indexed: true }], natspec: { notice: ['No token is left: the instance has ended.'] } });
@@ -108,6 +111,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     natspec: { notice: ["Called by the registry whenever an account's roles change."] },
     body: [
       { kind: 'if', cond: bin('!=', MSG_SENDER, id('registry')), then: [{ kind: 'revert', error: 'NotRegistry', args: [MSG_SENDER] }] },
+      ...countHolders(ctx),
       { kind: 'assign', target: index(id('_rolesOf'), id('account')), op: '=', value: id('roles') },
       { kind: 'emit', event: 'RolesSynced', args: [id('account'), id('roles')] },
     ],
@@ -125,6 +129,8 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   addJoinGroupConstants(ctx);
   const shapes = addGatewayRouting(ctx);
   addSettle(ctx, shapes);
+  addSubprocesses(ctx, shapes);
+  addScopeSettle(ctx, shapes);
   if (addScriptTasks(ctx, shapes).toInt) addToInt256(ctx);
   addMessageEvents(ctx, shapes);
   addStartFunction(ctx, shapes);

@@ -15,7 +15,7 @@ export type Expr =
   | { kind: 'member'; obj: Expr; name: string }
   | { kind: 'index'; obj: Expr; index: Expr };
 
-export type BinOp = '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '|' | '&' | '<<' | '+' | '-' | '*' | '/';
+export type BinOp = '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '|' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/';
 
 export type Statement =
   | { kind: 'let'; type: string; name: string; value?: Expr }

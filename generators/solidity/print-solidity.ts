@@ -32,14 +32,14 @@ export interface PrintResult {
 // ---- expressions -------------------------------------------------------------------------
 
 const PRECEDENCE: Record<string, number> = {
-  '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '|': 5, '&': 7, '<<': 8, '+': 9, '-': 9, '*': 10, '/': 10,
+  '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '|': 5, '&': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10,
 };
 
 /** The plugin's node kind of each binary operator. */
 type BinKind = 'or' | 'and' | 'equality' | 'inequality' | 'bitor' | 'bitand' | 'shift' | 'additive' | 'multiplicative';
 const KIND: Record<string, BinKind> = {
   '||': 'or', '&&': 'and', '==': 'equality', '!=': 'equality', '<': 'inequality', '<=': 'inequality', '>': 'inequality', '>=': 'inequality',
-  '|': 'bitor', '&': 'bitand', '<<': 'shift', '+': 'additive', '-': 'additive', '*': 'multiplicative', '/': 'multiplicative',
+  '|': 'bitor', '&': 'bitand', '<<': 'shift', '>>': 'shift', '+': 'additive', '-': 'additive', '*': 'multiplicative', '/': 'multiplicative',
 };
 /** Parent kinds under which an operation is grouped and its right side indented (per operation kind). */
 const GROUP_UNDER: Record<BinKind, BinKind[]> = {
@@ -56,7 +56,7 @@ const GROUP_UNDER: Record<BinKind, BinKind[]> = {
 const ARITH = ['+', '-', '*', '/', '**', '<<', '>>'];
 const HUG: Record<string, [left: string[], right: string[]]> = {
   '||': [['&&'], ['&&']], '&': [ARITH, ARITH], '|': [[...ARITH, '&', '^'], [...ARITH, '&', '^']],
-  '==': [['==', '!='], []], '!=': [['==', '!='], []], '<<': [ARITH, ['+', '-', '*', '/', '**']],
+  '==': [['==', '!='], []], '!=': [['==', '!='], []], '<<': [ARITH, ['+', '-', '*', '/', '**']], '>>': [ARITH, ['+', '-', '*', '/', '**']],
   '+': [['%'], ['%']], '-': [['%'], ['%']], '*': [['/', '%'], []], '/': [['*', '%'], []],
 };
 
@@ -78,7 +78,7 @@ function needsParens(child: Expr, parentOp: string | undefined, parentPrec: numb
   if (child.kind !== 'bin') return false;
   // bitwise operators inside comparisons (and `&` inside `|`) get parentheses even where
   // Solidity would not need them: readers coming from C expect `==` to bind tighter than `&`
-  const bitwise = child.op === '&' || child.op === '|' || child.op === '<<';
+  const bitwise = child.op === '&' || child.op === '|' || child.op === '<<' || child.op === '>>';
   const clarify = bitwise && parentPrec > 0 && (parentPrec <= 4 || (parentPrec === PRECEDENCE['|'] && child.op === '&'));
   const hug = parentOp !== undefined && (HUG[parentOp]?.[side] ?? []).includes(child.op);
   return PRECEDENCE[child.op] < parentPrec || clarify || hug;

@@ -20,6 +20,8 @@ export interface ProcessContext {
   taskConstant: string[];
   /** Constant name of each timer's marking bit (`TIMER_<NAME>`), by timer index. */
   timerConstant: string[];
+  /** Constant name of each subprocess's own marking bit (`SUB_<NAME>`), by subprocess index; `<it>_INNER` and `<it>_ALL` are its masks. */
+  subConstant: string[];
   /** Constant names of each join input bit, by bit number. */
   joinConstant: Map<number, string>;
   /** Constant holding all input bits of a join, by gateway index. */
@@ -43,13 +45,19 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
   constants.claim(MARKING_MASK);
   const roleConstant = new Map<string, string>();
   // a bound role is checked on its nominee even when no task of this process performs it
-  // so is the role a participant field asks for
-  const used = new Set([ir.start.roles, ...ir.tasks.map((t) => [t.role]), ir.bindings.map((b) => b.role), ir.fields.flatMap((f) => (f.role !== undefined ? [f.role] : []))].flat());
+  // so is the role a participant field asks for, and the role a cf:forEachOf task counts
+  const used = new Set([ir.start.roles, ...ir.tasks.map((t) => [t.role, ...(t.multi?.forEachOf ? [t.multi.forEachOf] : [])]), ir.bindings.map((b) => b.role), ir.fields.flatMap((f) => (f.role !== undefined ? [f.role] : []))].flat());
   for (const r of [...roles].sort((a, b) => a.bit - b.bit)) {
     if (used.has(r.id)) roleConstant.set(r.id, constants.claim(`ROLE_${upperSnake(deriveIdentifier(r.id, r.name, 'pascal'))}`));
   }
   const taskConstant = ir.tasks.map((t) => constants.claim(`TASK_${upperSnake(t.identifier)}`));
   const timerConstant = ir.timers.map((t) => constants.claim(`TIMER_${upperSnake(t.identifier)}`));
+  const subConstant = ir.subprocesses.map((s) => {
+    const name = constants.claim(`SUB_${upperSnake(s.identifier)}`);
+    constants.claim(`${name}_INNER`);
+    constants.claim(`${name}_ALL`);
+    return name;
+  });
   const joinConstant = new Map<number, string>();
   const joinMaskConstant = new Map<number, string>();
   ir.gateways.forEach((g, gi) => {
@@ -64,7 +72,7 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
     if (f.stored && f.type === 'bool' && ir.bitCount + packedBool.size < 256) packedBool.set(fi, constants.claim(`FIELD_${upperSnake(f.identifier)}`));
   });
   return {
-    ir, builder, roles, roleConstant, taskConstant, timerConstant, joinConstant, joinMaskConstant, packedBool,
+    ir, builder, roles, roleConstant, taskConstant, timerConstant, subConstant, joinConstant, joinMaskConstant, packedBool,
     stateVar: packedBool.size ? STATE_WITH_FIELDS : 'marking',
   };
 }

@@ -8,6 +8,7 @@ import { mayEnd, mayStartTimer, targetExpr, type GatewayShape } from './add-gate
 import { MARKING_MASK, type ProcessContext } from './process-context.js';
 import { inclusiveJoins } from '../ir/inclusive-join.js';
 import { settleCall } from './add-inclusive-gateways.js';
+import { activateCall, mayActivateMultiAfter } from './add-multi-instance.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -20,11 +21,15 @@ export const START_TIMERS = '_startTimers';
  */
 export function routeOn(ctx: ProcessContext, shapes: GatewayShape[], next: FlowTarget, consumed: Expr, choice?: Expr, settle = false): Statement[] {
   const from = bin('&', M, inv(consumed));
-  if (!mayStartTimerAfter(ctx, next, settle)) return [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, next, from, choice, settle) }];
+  const timers = mayStartTimerAfter(ctx, next, settle);
+  // a multi-instance task the routing newly enables starts a new activation, as a timer starts
+  const multi = mayActivateMultiAfter(ctx, next, settle);
+  if (!timers && !multi) return [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, next, from, choice, settle) }];
   return [
     { kind: 'let', type: 'uint256', name: 'rest', value: from },
     { kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, next, id('rest'), choice, settle) },
-    { kind: 'expr', expr: call(START_TIMERS, INSTANCE, bin('&', M, inv(id('rest')))) },
+    ...(timers ? [{ kind: 'expr', expr: call(START_TIMERS, INSTANCE, bin('&', M, inv(id('rest')))) } as Statement] : []),
+    ...(multi ? [activateCall(bin('&', M, inv(id('rest'))))] : []),
   ];
 }
 
@@ -38,7 +43,11 @@ export function routedExpr(ctx: ProcessContext, shapes: GatewayShape[], next: Fl
 }
 
 /** The targets settling may route tokens to: every inclusive join's outgoing flows. */
-const settledJoins = (ctx: ProcessContext): FlowTarget[] => inclusiveJoins(ctx.ir).map((j) => ({ kind: 'gateway', index: j }));
+const settledJoins = (ctx: ProcessContext): FlowTarget[] => [
+  ...inclusiveJoins(ctx.ir).map((j): FlowTarget => ({ kind: 'gateway', index: j })),
+  // a subprocess that completes while settling routes on by its outgoing flow
+  ...ctx.ir.subprocesses.map((s) => s.next),
+];
 
 /** mayStartTimer, counting what settling the inclusive joins may reach. */
 export function mayStartTimerAfter(ctx: ProcessContext, next: FlowTarget, settle: boolean): boolean {

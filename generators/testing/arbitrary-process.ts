@@ -15,8 +15,14 @@
  * may be a receive task, a message catch event or a service task (with a request payload), and get a
  * message boundary event (interrupting or not, delivered by its lane's role); send tasks and message
  * throw events send declared fields; an event-based gateway races receive tasks, message catches and
- * timers; the start may be a message start and the last end a message end. Shrinking works on the
- * block tree, so a failure shrinks to a small model.
+ * timers; the start may be a message start and the last end a message end. Embedded subprocesses
+ * (scopes): a first task, a body (any blocks, nested subprocesses included; a terminate end in it ends
+ * only the subprocess), optionally a task whose completer may throw an error at an error end, caught
+ * by an error boundary (for that error, or any) whose path runs a few tasks, and optionally a timer
+ * boundary (interrupting or not) on the subprocess. Multi-instance: a user task may run several
+ * instances (its message and timer boundaries included). Both sets combine: messages, races and
+ * multi-instance tasks inside subprocesses. Shrinking works on the block tree, so a failure shrinks
+ * to a small model.
  */
 import fc from 'fast-check';
 import type { FieldType, Workspace } from '../model/workspace.js';
@@ -37,9 +43,11 @@ export interface BindSpec { role: number; sameTask: boolean; optional: boolean }
 export interface MessageBoundarySpec { interrupting: boolean; role: number; tasks: number[]; end: BranchEnd }
 /** What a task block is printed as: a user task (absent), a receive task, a message catch event (no boundaries), a service task. */
 export type WaitSpec = 'receive' | 'message' | 'service';
+/** Multi-instance settings of a plain user task (ignored on deciders, nominating and message tasks); `completion` indexes MI_CONDITIONS (out of range: none). */
+export interface MultiSpec { sequential: boolean; cardinality: number; completion: number; forEach?: boolean }
 export interface TaskBlock {
   kind: 'task'; role: number; writes: number[]; name: number; boundary?: BoundarySpec; binds?: BindSpec;
-  wait?: WaitSpec; payload?: number[]; messageBoundary?: MessageBoundarySpec;
+  wait?: WaitSpec; payload?: number[]; messageBoundary?: MessageBoundarySpec; multi?: MultiSpec;
 }
 /** One event of an event-based gateway's race, then the branch after it. */
 export interface RaceBranch { event: 'receive' | 'message' | 'timer'; role: number; writes: number[]; duration: number; body: Block; end: BranchEnd }
@@ -47,8 +55,20 @@ export type BranchEnd = 'merge' | 'end' | 'terminate';
 export interface Branch { body: Block; end: BranchEnd; condition: BoolExpr }
 /** One assignment of a script task: the field `slot` gets `num`, `bool` or `text`, by the field's type. */
 export interface AssignSpec { slot: number; num: NumExpr; bool: BoolExpr; text: string }
+/** An embedded subprocess: `first` so it always waits, `body`, then maybe a `thrower` that may end in an error end. */
+export interface SubBlock {
+  kind: 'sub';
+  first: TaskBlock;
+  body: Block;
+  thrower?: TaskBlock;
+  /** The error boundary names the thrown error (errorRef) rather than catching any. */
+  namedError: boolean;
+  catchTasks: number[];
+  timer?: { interrupting: boolean; duration: number; tasks: number[] };
+}
 export type Block =
   | TaskBlock
+  | SubBlock
   | { kind: 'seq'; items: Block[] }
   | { kind: 'timer'; duration: number }
   | { kind: 'script'; assigns: AssignSpec[] }
@@ -118,13 +138,16 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean }
-export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true };
-const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, messages: false, fieldTypes: false };
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean }
+export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true, scopes: true, multiInstance: true };
+const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, messages: false, fieldTypes: false, scopes: false, multiInstance: false };
 
 const messageBoundarySpec: fc.Arbitrary<MessageBoundarySpec> = fc.record({
   interrupting: fc.boolean(), role: fc.nat(7), tasks: fc.array(fc.nat(7), { maxLength: 2 }), end: fc.constantFrom<BranchEnd>('end', 'terminate'),
 });
+
+/** Completion conditions of the random multi-instance tasks. */
+export const MI_CONDITIONS = ['nrOfCompletedInstances >= 1', 'nrOfActiveInstances < 2', 'nrOfCompletedInstances * 2 > nrOfInstances', 'nrOfInstances - nrOfCompletedInstances = 5'];
 
 function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
@@ -137,6 +160,7 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
       // rarely: every one adds a wait state and a path, and the conforming-path search is bounded
       messageBoundary: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: messageBoundarySpec }),
     } : {}),
+    ...(features.multiInstance ? { multi: fc.option(fc.record({ sequential: fc.boolean(), cardinality: fc.integer({ min: 1, max: 3 }), completion: fc.nat(MI_CONDITIONS.length + 1), forEach: fc.boolean() }), { nil: undefined, freq: 4 }) } : {}),
   }, { requiredKeys: ['kind', 'role', 'writes', 'name'] });
   const blocks = fc.letrec<{ block: Block; branch: Branch }>((tie) => ({
     block: fc.oneof(
@@ -167,6 +191,11 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
           }), { minLength: 2, maxLength: 3 }),
         }) },
       ] : []),
+      ...(features.scopes ? [{ weight: 2, arbitrary: fc.record({
+        kind: fc.constant('sub' as const), first: taskBlock, body: tie('block'), thrower: fc.option(taskBlock, { nil: undefined, freq: 2 }),
+        namedError: fc.boolean(), catchTasks: fc.array(fc.nat(7), { maxLength: 2 }),
+        timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
+      }, { requiredKeys: ['kind', 'first', 'body', 'namedError', 'catchTasks'] }) }] : []),
     ) as fc.Arbitrary<Block>,
     branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
   }));
@@ -241,9 +270,16 @@ export function buildModel(spec: ModelSpec): RandomModel {
     if (!b.optional) return [`<cf:binds role="${esc(roleName(spec, r))}"${rule} />`];
     return [`<cf:field name="who${r + 1}" type="address" />`, `<cf:binds role="${esc(roleName(spec, r))}" field="who${r + 1}"${rule} />`];
   };
-  const fieldsXml = (writes: number[], binds?: BindSpec) => {
+  /** `role`: the task's role, counted by cf:forEachOf when `m.forEach`. */
+  const multiXml = (m: MultiSpec, role: number) => {
+    const condition = MI_CONDITIONS[m.completion];
+    const count = m.forEach ? '' : `<bpmn:loopCardinality>${m.cardinality}</bpmn:loopCardinality>`;
+    return `<bpmn:multiInstanceLoopCharacteristics${m.sequential ? ' isSequential="true"' : ''}${m.forEach ? ` cf:forEachOf="${esc(roleName(spec, role))}"` : ''}>${count}${condition ? `<bpmn:completionCondition>${esc(condition)}</bpmn:completionCondition>` : ''}</bpmn:multiInstanceLoopCharacteristics>`;
+  };
+  /** `binds`: a BindSpec, or the XML bindsXml made of one already. */
+  const fieldsXml = (writes: number[], binds?: BindSpec | string[]) => {
     const seen = [...new Set(writes.map((w) => w % spec.fields.length))];
-    const decls = [...seen.map((f) => fieldDecl(spec, f, spec.fields[f].required)), ...bindsXml(binds)];
+    const decls = [...seen.map((f) => fieldDecl(spec, f, spec.fields[f].required)), ...(Array.isArray(binds) ? binds : bindsXml(binds))];
     if (decls.length === 0) return '';
     return `<bpmn:extensionElements>${decls.join('')}</bpmn:extensionElements>`;
   };
@@ -301,7 +337,10 @@ export function buildModel(spec: ModelSpec): RandomModel {
       return pending(id);
     }
     const element = t.wait === 'receive' ? 'receiveTask' : t.wait === 'service' ? 'serviceTask' : 'userTask';
-    out.push(`<bpmn:${element} id="${id}" name="${name}"${t.wait === 'service' ? payloadXml(t.payload) : ''}>${fieldsXml(t.writes, t.binds)}</bpmn:${element}>`);
+    const binds = bindsXml(t.binds);
+    // a multi-instance task is a user task that neither decides a gateway nor nominates (the generator refuses those)
+    const multi = t.multi && !t.wait && mayMerge && binds.length === 0 ? multiXml(t.multi, t.role % spec.roles) : '';
+    out.push(`<bpmn:${element} id="${id}" name="${name}"${t.wait === 'service' ? payloadXml(t.payload) : ''}>${fieldsXml(t.writes, binds)}${multi}</bpmn:${element}>`);
     laneNodes[t.role % spec.roles].push(id);
     connect(p, id);
     if (t.messageBoundary) {
@@ -352,11 +391,47 @@ export function buildModel(spec: ModelSpec): RandomModel {
    * and scripts on the way): a terminate end there is refused by the generator, so it becomes a none end.
    */
   const hot = new Set<string>();
-  const end = (p: Pending, wanted: 'end' | 'terminate') => {
+  /** `error`: the id of the bpmn:error it throws ('' for an error end without errorRef). */
+  const end = (p: Pending, wanted: 'end' | 'terminate', error?: string) => {
     const kind = hot.has(p.from) ? 'end' : wanted;
     const id = next('End');
-    out.push(`<bpmn:endEvent id="${id}">${kind === 'terminate' ? `<bpmn:terminateEventDefinition id="${next('Terminate')}" />` : ''}</bpmn:endEvent>`);
+    const def = error !== undefined ? `<bpmn:errorEventDefinition id="${next('ErrorDef')}"${error ? ` errorRef="${error}"` : ''} />`
+      : kind === 'terminate' ? `<bpmn:terminateEventDefinition id="${next('Terminate')}" />` : '';
+    out.push(`<bpmn:endEvent id="${id}">${def}</bpmn:endEvent>`);
     connect(p, id);
+  };
+  /** bpmn:error declarations, printed before the process. */
+  const errorDecls: string[] = [];
+  const subprocess = (b: SubBlock, p: Pending): Pending => {
+    const id = next('Sub');
+    connect(p, id);
+    out.push(`<bpmn:subProcess id="${id}" name="Scope ${counter}">`);
+    const startId = next('SubStart');
+    out.push(`<bpmn:startEvent id="${startId}" />`);
+    let exit = emit(b.body, task(b.first, pending(startId)));
+    let error: string | undefined;
+    if (b.thrower) {
+      // the thrower's completer picks: 1 throws, 0 (default) goes on
+      const decide = decisionGateway(task(b.thrower, exit), true);
+      error = b.namedError ? next('Error') : '';
+      if (b.namedError) errorDecls.push(`<bpmn:error id="${error}" name="Failure ${counter}" errorCode="E${counter}" />`);
+      end(pending(decide), 'end', error);
+      exit = pending(decide);
+      out.push(`<!--default:${decide}:${exit.id}-->`);
+    }
+    end(exit, 'end');
+    out.push('</bpmn:subProcess>');
+    if (error !== undefined) {
+      const catchId = next('Catch');
+      out.push(`<bpmn:boundaryEvent id="${catchId}" name="Caught ${counter}" attachedToRef="${id}"><bpmn:errorEventDefinition id="${next('ErrorDef')}"${error ? ` errorRef="${error}"` : ''} /></bpmn:boundaryEvent>`);
+      end(b.catchTasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(catchId)), 'end');
+    }
+    if (b.timer) {
+      const timerId = next('SubTimer');
+      out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.timer.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.timer.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.timer.duration)}</bpmn:boundaryEvent>`);
+      end(b.timer.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId)), 'end');
+    }
+    return pending(id);
   };
   const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive', p: Pending[], defaultFlow?: () => string): string => {
     const id = next('Gateway');
@@ -408,6 +483,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
     switch (b.kind) {
       case 'task': return task(b, p, true);
       case 'timer': return timer(b.duration, p);
+      case 'sub': return subprocess(b, p);
       case 'script': return script(b, p);
       case 'send': return send(b, p);
       case 'race': return race(b, p);
@@ -466,6 +542,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
   const bpmn = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:cf="http://chainflow.studio/schema/bpmn/1.0" id="Definitions_Random" targetNamespace="http://example.com/random">',
+    ...errorDecls,
     '<bpmn:process id="RandomProcess" name="Random process" isExecutable="true">',
     `<bpmn:laneSet id="LaneSet_1">${lanes.join('')}</bpmn:laneSet>`,
     ...body,
@@ -501,6 +578,7 @@ function declaredFields(spec: ModelSpec): Set<number> {
       case 'xor': task(b.decider); return b.branches.forEach((x) => visit(x.body));
       case 'and': case 'or': return b.branches.forEach((x) => visit(x.body));
       case 'loop': task(b.decider); return visit(b.body);
+      case 'sub': task(b.first); if (b.thrower) task(b.thrower); return visit(b.body);
     }
   };
   visit(spec.body);

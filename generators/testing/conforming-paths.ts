@@ -12,7 +12,8 @@
  * so a flow that needs data the candidate values do not hit is reported in `uncovered`, never
  * searched for forever. Data candidates: only fields that conditions read vary (FieldIR.stored),
  * over the literals of the conditions and their neighbours; other fields get one plain value.
- * Who acts: participants (by default one per role). A step is done by a holder of its role, by the
+ * Who acts: participants (by default one per role). A step is done by a holder of its role (of a
+ * parallel multi-instance task: the first holder who has not done an instance of it yet), by the
  * participant bound to the role in this instance where the model binds it (cf:binds), and a
  * nominating step names a holder of the bound role: `nominees` says who, so an exporter can put in
  * that participant's real account (the path's own accounts are placeholders, see `accountOf`).
@@ -22,6 +23,7 @@ import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { TypedExpr } from '../feel/feel-ast.js';
 import type { FieldIR, FieldWrite, GatewayIR, ProcessIR } from '../ir/process-ir.js';
 import { complete, createInstance, start, trigger, type Caller, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
+import { completedBy } from '../interpreter/multi-instance.js';
 
 /** Something a path can cover: an element that acts, a sequence flow out of a gateway, an end event. */
 export interface CoverageTarget {
@@ -264,7 +266,9 @@ class PathSearch {
 
   private key(s: InstanceState): string {
     const stored = this.ir.fields.flatMap((f, i) => (f.stored ? [String(s.values[i])] : []));
-    return `${s.started ? 1 : 0}|${s.marking}|${stored.join('|')}|${(s.bound ?? []).join('|')}`;
+    // a multi-instance task with some instances done is another state than the same marking with none done
+    const counts = this.ir.tasks.flatMap((t, i) => (t.multi ? [s.multi[i].completed] : []));
+    return `${s.started ? 1 : 0}|${s.marking}|${stored.join('|')}|${(s.bound ?? []).join('|')}|${counts.join('|')}`;
   }
 
   private *children(node: Node): Generator<Node> {
@@ -281,7 +285,9 @@ class PathSearch {
       ir.tasks.forEach((t, i) => {
         if (((state.marking >> BigInt(t.bit)) & 1n) === 0n) return;
         const bound = t.binding === undefined ? undefined : cast.idOf(state.bound[t.binding]);
-        const as = bound ?? cast.holders(t.role)[0];
+        // a parallel multi-instance task needs a holder who has not done an instance of it in this activation
+        const fresh = (id: string) => !t.multi || t.multi.sequential || !completedBy(state.multi[i], cast.byId.get(id)!.account);
+        const as = bound ?? cast.holders(t.role).find(fresh);
         if (as === undefined) return;
         for (const [data, nominees] of this.dataFor(t.elementId, t.writes)) for (const choice of choicesAt(ir, t.choice))
           moves.push({ kind: 'task', task: i, elementId: t.elementId, name: t.name, role: t.role, as, data, nominees, ...(choice === undefined ? {} : { choice }) });

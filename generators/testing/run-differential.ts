@@ -86,7 +86,10 @@ function compareEvents(ir: ProcessIR, by: string, record: Extract<StepResult, { 
     return `${requestEventName(t)}${JSON.stringify(Object.fromEntries((t.requests ?? []).map((f) => [ir.fields[f].identifier, show(r.data[ir.fields[f].name])])))}`;
   });
   if (requested.join(' ') !== expectedRequests.join(' ')) return `service request events [${requested.join(' ')}], the interpreter requested [${expectedRequests.join(' ')}]`;
-  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted' && !scriptEvents.has(e.name) && !requestEvents.has(e.name));
+  const caught = events.filter((e) => e.name === 'ErrorCaught').map((e) => `${e.args.boundary}:${e.args.errorCode}`).join(', ');
+  const expectedCaught = record.errors.map((x) => `${x.boundary}:${x.code}`).join(', ');
+  if (caught !== expectedCaught) return `ErrorCaught events [${caught}], the interpreter caught [${expectedCaught}]`;
+  const stepEvents = events.filter((e) => e.name !== 'InstanceEnded' && e.name !== 'TimerStarted' && e.name !== 'ErrorCaught' && !scriptEvents.has(e.name) && !requestEvents.has(e.name));
   if (stepEvents.length !== 1) return `expected one step event, the contract emitted ${names.join(', ') || 'none'}`;
   if ((stepEvents[0].name === 'TimerFired') !== (record.timer !== undefined)) return `the contract emitted ${stepEvents[0].name}, the interpreter ${record.timer !== undefined ? 'fired a timer' : 'completed a step'}`;
   const args = stepEvents[0].args;

@@ -39,6 +39,8 @@ export function createErrorExplainer(manifest: AppManifest) {
               return `"${a[1]}" is not due yet in instance #${a[0]}: it can fire from ${new Date(Number(a[2]) * 1000).toISOString()}.`;
             case 'TimerNotWaiting':
               return `"${a[1]}" is not waiting in instance #${a[0]}: it fired already, was withdrawn, or the instance has ended.`;
+            case 'InstanceAlreadyCompletedByCaller':
+              return `${who(a[2])} has done one instance of "${a[1]}" in instance #${a[0]} already; another participant with the role must do the next.`;
             case 'NotBoundParticipant':
               return `In instance #${a[0]} the role ${a[2]} is bound to ${who(a[4])}: only they may do "${a[1]}", not ${who(a[3])}.`;
             case 'NomineeLacksRole':
