@@ -141,4 +141,10 @@ describe('message elements refused in scopes', () => {
     const errors = await errorsOf(workspace(xml(inside, AROUND, AROUND_FLOWS)));
     expect(errors).toEqual(['InnerMsg: start event InnerMsg inside a subprocess: message start events are not executable; a subprocess starts at one none start event']);
   });
+
+  it('refuses a multi-instance receive task (only user tasks run multi-instance)', async () => {
+    const inside = INSIDE.replace('<bpmn:receiveTask id="Receive_Part" name="Part arrives">', '<bpmn:receiveTask id="Receive_Part" name="Part arrives"><bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>');
+    const errors = await errorsOf(workspace(xml(inside, AROUND, AROUND_FLOWS)));
+    expect(errors[0]).toBe('Receive_Part: receive task "Part arrives": multi instance loop characteristics (loop or multi-instance) is not executable yet; only user tasks run multi-instance');
+  });
 });

@@ -44,7 +44,8 @@ export function isTaskBoundaryMessage(node: BpmnFlowNode): boolean {
 /** Whether the generator runs this message element as modeled (report-unexecuted-nodes.ts). */
 export function isExecutableMessageNode(node: BpmnFlowNode): boolean {
   if (node.$type === 'bpmn:ReceiveTask' || node.$type === 'bpmn:ServiceTask' || node.$type === 'bpmn:SendTask') return !node.loopCharacteristics;
-  if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryMessage(node) && !node.attachedToRef?.loopCharacteristics;
+  // on a multi-instance user task too (as a timer boundary): it is armed with each activation
+  if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryMessage(node) && (!node.attachedToRef?.loopCharacteristics || node.attachedToRef.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics');
   return isMessageCatch(node) || isMessageThrow(node) || isMessageEnd(node) || isMessageStart(node) || node.$type === 'bpmn:EventBasedGateway';
 }
 
