@@ -129,6 +129,25 @@ describe('messages inside a subprocess', () => {
   }, 300_000);
 });
 
+describe('a non-interrupting message boundary inside a subprocess followed by a timer', () => {
+  it('compiles and agrees with the interpreter (the fuzzer found `m & ~0`: settling may start the timer after the subprocess)', async () => {
+    // given a task with a non-interrupting message boundary inside a subprocess, and a timer after the subprocess
+    const bpmn = `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions ${NS}><bpmn:process id="P" name="Repair" isExecutable="true">
+      <bpmn:startEvent id="S" cf:role="Planner" />
+      <bpmn:subProcess id="Sub" name="Scope"><bpmn:startEvent id="SubStart" /><bpmn:userTask id="T" name="Fix" cf:role="Technician" />
+        <bpmn:boundaryEvent id="Note" name="Note" attachedToRef="T" cancelActivity="false" cf:role="Planner">${MSG}</bpmn:boundaryEvent>
+        <bpmn:endEvent id="EN" /><bpmn:endEvent id="ES" />${flow('F1', 'SubStart', 'T')}${flow('F2', 'T', 'ES')}${flow('F3', 'Note', 'EN')}</bpmn:subProcess>
+      <bpmn:intermediateCatchEvent id="W" name="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:endEvent id="E" />${flow('F0', 'S', 'Sub')}${flow('F4', 'Sub', 'W')}${flow('F5', 'W', 'E')}
+    </bpmn:process></bpmn:definitions>`;
+    const model = workspace(bpmn);
+    // when deployed and driven by random traces, then contract and interpreter agree step by step
+    const deployed = await deployProcess(model);
+    const participants = model.participants.map((p) => ({ id: p.id, roles: p.roles }));
+    await fc.assert(fc.asyncProperty(traceIntents(), async (intents) => runDifferential(deployed, participants, intents)), { numRuns: 30, seed: 20_261_124 });
+  }, 300_000);
+});
+
 describe('message elements refused in scopes', () => {
   it('refuses a message boundary event on a subprocess, located at the boundary', async () => {
     const around = `${AROUND}<bpmn:boundaryEvent id="Cancel" name="Cancel" attachedToRef="Sub" cf:role="Planner">${MSG}</bpmn:boundaryEvent><bpmn:endEvent id="E4" />`;

@@ -20,7 +20,8 @@ export const START_TIMERS = '_startTimers';
  * a bit cleared here and set again by the routing (a loop back to the task) starts it afresh.
  */
 export function routeOn(ctx: ProcessContext, shapes: GatewayShape[], next: FlowTarget, consumed: Expr, choice?: Expr, settle = false): Statement[] {
-  const from = bin('&', M, inv(consumed));
+  // nothing consumed (a non-interrupting message boundary): route from `m` itself (`~0` is no uint256)
+  const from = consumed.kind === 'num' && consumed.value === 0n ? M : bin('&', M, inv(consumed));
   const timers = mayStartTimerAfter(ctx, next, settle);
   // a multi-instance task the routing newly enables starts a new activation, as a timer starts
   const multi = mayActivateMultiAfter(ctx, next, settle);
