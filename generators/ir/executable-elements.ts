@@ -8,7 +8,7 @@ export const GATEWAY_TYPES = ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', '
 export const DESCRIPTIVE_TYPES = ['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference'] as const;
 
 export const EXECUTABLE_SUMMARY =
-  'supported now: none start event, none and terminate end events, user/manual tasks (also multi-instance with a fixed cardinality), script tasks with FEEL assignments, exclusive, parallel and inclusive gateways, intermediate timer catch events, timer boundary events on user tasks, embedded subprocesses with timer and error boundary events, error end events inside them, sequence flows';
+  'supported now: none start event, none and terminate end events, user/manual tasks (also multi-instance with a fixed cardinality), script tasks with FEEL assignments, exclusive, parallel and inclusive gateways, intermediate timer catch events, timer boundary events on user tasks, embedded subprocesses with timer and error boundary events, error end events inside them, call activities of another process of the workspace (with timer and error boundary events), sequence flows';
 
 export function describeType(type: string): string {
   return type
