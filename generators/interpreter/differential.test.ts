@@ -22,7 +22,7 @@ import { runDifferential } from '../testing/run-differential.js';
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 1050);
 const TRACES_PER_SAMPLE = Math.ceil(TOTAL * 0.1);
 const TRACES_PER_MODEL = 40;
-const SAMPLES = 7;
+const SAMPLES = 8;
 const RANDOM_MODELS = Math.ceil((TOTAL - SAMPLES * TRACES_PER_SAMPLE) / TRACES_PER_MODEL);
 /** A fixed seed in CI so a red build reproduces; the fuzz script explores new ground each run. */
 const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_260_101;
@@ -95,6 +95,13 @@ describe('interpreter and contract agree', () => {
 
   it('on the credit-check sample (a subprocess with an error end caught by a boundary, a timer boundary on it, a 2-of-3 multi-instance approval)', async () => {
     const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/credit-check/workspace.json', import.meta.url), 'utf8'))).workspace!;
+    const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
+    const failure = failureOf(result);
+    if (failure) throw new Error(failure);
+  });
+
+  it('on the purchase-approval sample (a call activity: the called process inlined as a scope, its error end caught on the call activity, a timer boundary on it)', async () => {
+    const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/purchase-approval/workspace.json', import.meta.url), 'utf8'))).workspace!;
     const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
     const failure = failureOf(result);
     if (failure) throw new Error(failure);

@@ -23,7 +23,7 @@ checkGeneratedSample('purchase-approval', {
       // its error end is caught on the call activity, in the step that reaches it
       expect(source).toContain('emit ErrorCaught(instanceId, 0, "REJECTED");');
       // the timer on the call activity starts when the approval is entered
-      expect(source).toMatch(/SUB_\w+_ALL =\s+SUB_\w+ \|\s+SUB_\w+_INNER \|\s+TIMER_3_DAYS_PASSED;/);
+      expect(source).toMatch(/SUB_\w+_ALL =\s+SUB_\w+ \|\s+SUB_\w+_INNER \|\s+TIMER_2_DAYS_PASSED;/);
       // alone, the approval ends at its error end (nothing can catch it there)
       expect(approval.ends.find((e) => e.elementId === 'End_Rejected')).toMatchObject({ terminate: true, errorCode: 'REJECTED' });
     },
