@@ -43,7 +43,7 @@ contract CaiGouDingDanPurchaseOrder {
     /// @dev Bits 0..6 of the state word are the marking; the bits above hold bool fields that conditions read.
     uint256 private constant MARKING_MASK = (1 << 7) - 1;
 
-    /// @dev Marking bit: subprocess "审批 Approval" runs.
+    /// @dev Marking bit: call activity "审批 Approval" runs; it holds process "审批 Approval" (approval), inlined.
     uint256 private constant SUB_SHEN_PI_APPROVAL = 1 << 6;
 
     /// @dev Every marking bit inside "审批 Approval": it completes when none is left.
@@ -414,7 +414,7 @@ contract CaiGouDingDanPurchaseOrder {
         return m;
     }
 
-    /// @notice Enters subprocess "审批 Approval" and starts its boundary timers; a token arriving while it runs is absorbed.
+    /// @notice Enters call activity "审批 Approval" and starts its boundary timers; a token arriving while it runs is absorbed.
     /// @param m The marking (and packed fields) to route from.
     /// @return The result.
     function _enterShenPiApproval(uint256 m) private pure returns (uint256) {
