@@ -14,7 +14,7 @@ import { traceIntents } from '../testing/random-trace.js';
 import { runDifferential } from '../testing/run-differential.js';
 import { wrapInCall } from '../testing/wrap-in-call.js';
 
-const MODELS = Number(process.env.FUZZ_RUNS ? 40 : 8);
+const MODELS = Number(process.env.FUZZ_RUNS ? 40 : 3);
 const TRACES_PER_MODEL = 25;
 const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_261_124;
 

@@ -118,6 +118,19 @@ describe('interpreter and contract agree', () => {
     });
     const failure = failureOf(await check(await deployProcess(model.workspace), model.workspace, 20, SEED));
     if (failure) throw new Error(failure);
+    // a script between a task and the gateway before a parallel multi-instance task: the task's function did
+    // not activate it (its activation number stayed 0, so its first completer counted as having done one)
+    const viaScript = buildModel({
+      roles: 1, chinese: false, fields: [{ type: 'uint', required: false }], startRole: 0, startWrites: [],
+      body: { kind: 'seq', items: [
+        { kind: 'task', role: 0, writes: [], name: 0 },
+        { kind: 'script', assigns: [{ slot: 0, num: { k: 'lit', value: 4 }, bool: { k: 'flag', slot: 0 }, text: '' }] },
+        { kind: 'and', branches: [
+          { body: { kind: 'task', role: 0, writes: [], name: 1, multi: { sequential: false, cardinality: 2, completion: 9 } }, end: 'merge', condition: minusOne },
+          { body: { kind: 'task', role: 0, writes: [], name: 2 }, end: 'merge', condition: minusOne }] }] },
+    });
+    const viaScriptFailure = failureOf(await check(await deployProcess(viaScript.workspace), viaScript.workspace, 30, SEED));
+    if (viaScriptFailure) throw new Error(viaScriptFailure);
   });
 
   it(`on ${RANDOM_MODELS} random structured models, ${TRACES_PER_MODEL} traces each`, async () => {
