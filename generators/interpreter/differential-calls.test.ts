@@ -14,7 +14,7 @@ import { traceIntents } from '../testing/random-trace.js';
 import { runDifferential } from '../testing/run-differential.js';
 import { wrapInCall } from '../testing/wrap-in-call.js';
 
-const MODELS = Number(process.env.FUZZ_RUNS ? 40 : 3);
+const MODELS = Number(process.env.FUZZ_RUNS ? 40 : 5);
 const TRACES_PER_MODEL = 25;
 const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_261_124;
 
@@ -38,7 +38,8 @@ describe('interpreter and contract agree on call activities', () => {
         const participants = workspace.participants.map((p) => ({ id: p.id, roles: p.roles }));
         await fc.assert(fc.asyncProperty(traceIntents(), (intents) => runDifferential(deployed, participants, intents)), { numRuns: TRACES_PER_MODEL, seed: SEED });
       }),
-      { numRuns: MODELS, seed: SEED },
+      // a failing model is printed as is: shrinking models, each with its own traces, takes too long
+      { numRuns: MODELS, seed: SEED, endOnFailure: true },
     );
     console.log(`call activities: ${ran} random called processes ran, ${skipped} skipped (could end without waiting)`);
     expect(ran).toBeGreaterThanOrEqual(MODELS / 2);
