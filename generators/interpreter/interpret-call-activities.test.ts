@@ -10,6 +10,7 @@ import { generateWorkspace } from '../generate-workspace.js';
 import { loadWorkspace } from '../model/load-workspace.js';
 import type { ProcessIR } from '../ir/process-ir.js';
 import { complete, createInstance, enabled, start, trigger, type InstanceState, type StepResult } from './interpret-process.js';
+import { findConformingPaths } from '../testing/conforming-paths.js';
 
 let order: ProcessIR;
 let approval: ProcessIR;
@@ -73,5 +74,11 @@ describe('interpreter call activities (purchase-approval sample)', () => {
     const rejected = ok(complete(s, task(approval, '审核 Review'), approver, { approved: false }));
     expect(rejected.marking).toBe(0n);
     expect(complete(rejected, task(approval, 'Sign off'), supplier)).toMatchObject({ ok: false });
+  });
+
+  it('has conforming paths through every part of the called process, its error and the timer on the call', () => {
+    const found = findConformingPaths(order);
+    expect(found.uncovered).toEqual([]);
+    expect(found.targets.map((t) => t.key)).toEqual(expect.arrayContaining(['task:Call_Approval/Task_SignOff', 'end:Call_Approval/End_Rejected', 'timer:Timer_ApprovalDeadline', 'end:End_Cancelled']));
   });
 });
