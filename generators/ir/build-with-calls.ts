@@ -11,14 +11,18 @@
 import { error, type Problem } from '../problems.js';
 import type { BpmnDefinitions } from '../bpmn/moddle-types.js';
 import { buildProcessIR, type BuildContext } from './build-process-ir.js';
-import { CALL_ID_SEPARATOR, expandCallActivities, type CallExpansion, type WorkspaceProcesses } from './expand-call-activities.js';
+import { CALL_ID_SEPARATOR, expandCallActivities, type CallExpansion, type CallRecord, type WorkspaceProcesses } from './expand-call-activities.js';
 import type { ProcessIR } from './process-ir.js';
 
-export async function buildProcessIRWithCalls(definitions: BpmnDefinitions, ctx: BuildContext, workspace: WorkspaceProcesses): Promise<{ ir?: ProcessIR; problems: Problem[] }> {
-  const calls = await expandCallActivities(definitions, ctx, workspace);
+/**
+ * `stack`: the processes (indexes) calling this one, outermost first, when it is built as a called process.
+ * `calls` lists every call inlined, nested ones too (their ids as in the expanded file: `Outer/Inner`).
+ */
+export async function buildProcessIRWithCalls(definitions: BpmnDefinitions, ctx: BuildContext, workspace: WorkspaceProcesses, stack: number[] = []): Promise<{ ir?: ProcessIR; problems: Problem[]; calls: CallRecord[] }> {
+  const calls = await expandCallActivities(definitions, ctx, workspace, stack);
   const built = buildProcessIR(definitions, ctx);
   const problems = [...calls.problems, ...relocate(built.problems, calls, ctx)];
-  if (!built.ir || calls.calls.length === 0) return { ir: calls.refused.size ? undefined : built.ir, problems };
+  if (!built.ir || calls.calls.length === 0) return { ir: calls.refused.size ? undefined : built.ir, problems, calls: calls.calls };
   const ir = built.ir;
   for (const call of calls.calls) {
     const scope = ir.subprocesses.find((s) => s.elementId === call.callId);
@@ -29,7 +33,7 @@ export async function buildProcessIRWithCalls(definitions: BpmnDefinitions, ctx:
       else if (field.type !== input.type) problems.push(error(`call activity "${call.name}": the called process "${call.processName}" takes field "${input.name}" as ${input.type}, but here it is ${field.type}; use one type`, where(ctx, call.callId)));
     }
   }
-  return problems.some((p) => p.severity === 'error') ? { problems } : { ir, problems };
+  return problems.some((p) => p.severity === 'error') ? { problems, calls: calls.calls } : { ir, problems, calls: calls.calls };
 }
 
 const where = (ctx: BuildContext, id: string) => ({ file: ctx.file, elementId: id, path: `processes[${ctx.index}].callActivities.${id}` });

@@ -122,4 +122,28 @@ describe('call activities in the IR', () => {
     const out = await generateWorkspace(workspace(['order', order().replace(field('amount', 'uint'), field('amount', 'uint') + field('trackingNo', 'uint'))], ['shipment', shipment()]));
     expect(errorsOf(out.problems)).toEqual([expect.objectContaining({ elementId: 'Ship', message: expect.stringMatching(/^in the called process "Shipment", at Pack: .*trackingNo/) })]);
   });
+
+  it('inlines nested calls in turn: a called process that calls another', async () => {
+    // given Order -> Shipment, whose "Insure" is a call of the Insurance process (in lane Carrier, done by the Seller there)
+    const insurance = bpmn('Insurance', 'Insurance', `<bpmn:startEvent id="IS" />${task('Quote', 'Seller', field('premium', 'uint'))}<bpmn:endEvent id="IE" />${flow('I1', 'IS', 'Quote')}${flow('I2', 'Quote', 'IE')}`);
+    const calling = shipment().replace('<bpmn:userTask id="Insure" name="Insure" />', call('Insure', 'Insurance'));
+    const out = await generateWorkspace(workspace(['order', order()], ['shipment', calling], ['insurance', insurance]));
+    expect(errorsOf(out.problems)).toEqual([]);
+    const ir = out.processes[0].ir!;
+    // the nested call is a scope inside the outer one, its task keeps the role of its own process
+    expect(ir.subprocesses.map((s) => [s.elementId, s.parent, s.calledProcess?.processId])).toEqual([['Ship', undefined, 'Shipment'], ['Ship/Insure', 0, 'Insurance']]);
+    expect(ir.tasks.find((t) => t.elementId === 'Ship/Insure/Quote')).toMatchObject({ role: 'Seller' });
+    expect(ir.fields.map((f) => f.name)).toEqual(['amount', 'trackingNo', 'premium']);
+    // a problem deep inside is put on the outer call activity, naming the path inside
+    // (the order writes premium as text; the insurance, two calls down, as a number)
+    const conflicting = order().replace(field('amount', 'uint'), field('amount', 'uint') + field('premium', 'string'));
+    const broken = await generateWorkspace(workspace(['order', conflicting], ['shipment', calling], ['insurance', insurance]));
+    expect(errorsOf(broken.problems)).toEqual([expect.objectContaining({ elementId: 'Ship', message: expect.stringMatching(/^in the called process "Shipment", at Insure\/Quote: .*premium/) })]);
+    // a problem of the middle process is its own, and the caller's call of it is refused saying so
+    const middle = await generateWorkspace(workspace(['order', order()], ['shipment', calling], ['insurance', insurance.replace(field('premium', 'uint'), field('trackingNo', 'uint'))]));
+    expect(errorsOf(middle.problems)).toEqual([
+      expect.objectContaining({ elementId: 'Ship', message: expect.stringContaining('the called process "shipment" has errors of its own; fix them there first (1 error, the first: Insure: in the called process "Insurance", at Quote: field "trackingNo"') }),
+      expect.objectContaining({ elementId: 'Insure', file: expect.stringContaining('shipment') }),
+    ]);
+  });
 });

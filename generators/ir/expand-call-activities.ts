@@ -15,13 +15,14 @@
  * own, a recursive call (the message names the cycle), a multi-instance or looping call activity, a
  * called start event that nominates a participant (cf:binds).
  */
-import { error, hasErrors, type Problem } from '../problems.js';
+import { error, type Problem } from '../problems.js';
 import type { ProcessDocument, Role } from '../model/workspace.js';
 import type { BpmnDefinitions, BpmnFlowNode, BpmnParticipant, BpmnProcess, BpmnSequenceFlow, CfField, ModdleElement } from '../bpmn/moddle-types.js';
 import { createModdle, readBpmn } from '../bpmn/read-bpmn.js';
 import { flattenScopes } from './read-subprocesses.js';
 import { laneIndex, roleReferenceOf } from './resolve-roles.js';
-import { buildProcessIR, type BuildContext } from './build-process-ir.js';
+import type { BuildContext } from './build-process-ir.js';
+import { buildProcessIRWithCalls } from './build-with-calls.js';
 
 /** What one call activity was expanded into. */
 export interface CallRecord {
@@ -106,6 +107,8 @@ export async function expandCallActivities(definitions: BpmnDefinitions, ctx: Bu
       continue;
     }
     const record = inline(call, called.process!, called.definitions!, workspace.documents[j], out);
+    // the called process's own calls are scopes inside this one now
+    out.calls.push(...called.calls!.map((c) => ({ ...c, callId: `${call.id}${CALL_ID_SEPARATOR}${c.callId}` })));
     if (record.binds) refuse(`the start event of the called process ${nameOf(j)} nominates a participant (cf:binds); a call starts no instance, so nominate in a task of the called process`);
     else out.calls.push(record.record);
   }
@@ -119,10 +122,9 @@ async function loadCalled(j: number, chain: number[], workspace: WorkspaceProces
   const read = await readBpmn(document.bpmn, file);
   if (!read.definitions) return { errors: read.problems.filter((p) => p.severity === 'error') };
   const ctx: BuildContext = { document, index: j, roles: workspace.roles, file };
-  const nested = await expandCallActivities(read.definitions, ctx, workspace, chain);
-  const built = buildProcessIR(read.definitions, ctx);
-  const problems = [...nested.problems, ...built.problems.filter((p) => !nested.refused.has(p.elementId ?? ''))];
-  return { errors: hasErrors(problems) ? problems.filter((p) => p.severity === 'error') : [], definitions: read.definitions, process: executedProcess(read.definitions) };
+  // built as the workspace builds it, its own calls expanded (and checked) first
+  const built = await buildProcessIRWithCalls(read.definitions, ctx, workspace, chain);
+  return { errors: built.problems.filter((p) => p.severity === 'error'), definitions: read.definitions, process: executedProcess(read.definitions), calls: built.calls };
 }
 
 function inline(call: BpmnFlowNode, calledProcess: BpmnProcess, calledDefinitions: BpmnDefinitions, document: ProcessDocument, out: CallExpansion) {
