@@ -146,4 +146,20 @@ describe('call activities in the IR', () => {
       expect.objectContaining({ elementId: 'Insure', file: expect.stringContaining('shipment') }),
     ]);
   });
+
+  it('inlines a call inside an embedded subprocess, with a timer boundary on the call', async () => {
+    const inSub = bpmn('Order', 'Order', `<bpmn:startEvent id="Start" />${task('Take', 'Seller', field('amount', 'uint'))}
+      <bpmn:subProcess id="Sub" name="Fulfil"><bpmn:startEvent id="SS" />${call('Ship', 'Shipment')}<bpmn:endEvent id="SE" />${flow('S1', 'SS', 'Ship')}${flow('S2', 'Ship', 'SE')}
+        <bpmn:boundaryEvent id="Late" attachedToRef="Ship"><bpmn:timerEventDefinition id="LD"><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+        ${task('Chase', 'Seller')}${flow('S3', 'Late', 'Chase')}${flow('S4', 'Chase', 'SE')}</bpmn:subProcess>
+      <bpmn:endEvent id="End" />${flow('F1', 'Start', 'Take')}${flow('F2', 'Take', 'Sub')}${flow('F3', 'Sub', 'End')}`);
+    const out = await generateWorkspace(workspace(['order', inSub], ['shipment', shipment()]));
+    expect(errorsOf(out.problems)).toEqual([]);
+    const ir = out.processes[0].ir!;
+    expect(ir.subprocesses.map((s) => [s.elementId, s.parent])).toEqual([['Sub', undefined], ['Ship', 0]]);
+    expect(ir.timers).toEqual([expect.objectContaining({ elementId: 'Late', attachedToSubprocess: 1, interrupting: true })]);
+    // the called tasks are inside both scopes
+    const pack = ir.tasks.find((t) => t.elementId === 'Ship/Pack')!;
+    expect(ir.subprocesses.every((s) => s.inner.includes(pack.bit))).toBe(true);
+  });
 });
