@@ -54,5 +54,6 @@ Notes:
   ${fmt(REFERENCE.deployPerInstance)} to deploy each instance + ${fmt(REFERENCE.perTask)} x tasks in the trace. Target: at most ${TARGETS.instanceShareOfReference} of it (share column).
 - overhead = gas used - 21,000 - calldata cost. Targets: median overhead <= ${fmt(TARGETS.medianTaskOverhead)}, creation <= ${fmt(TARGETS.creation)}, process deploy < ${fmt(TARGETS.processDeploy)}; ✗ marks a miss.
 - the registry is deployed once per consortium; attach = attachProcess (pushes every member's roles into the process).
+- other processes of a workspace (deployed and attached as contracts of their own, e.g. processes that the traced one calls): ${rows.filter((r) => r.otherProcessesDeployGas).map((r) => `${r.benchmark} ${fmt(r.otherProcessesDeployGas)}`).join(', ') || 'none'}.
 ${GAS_BENCHMARKS.filter((b) => b.note).map((b) => `- ${b.name}: ${b.note}.`).join('\n')}`);
 }

@@ -22,6 +22,8 @@ export interface GasRow {
   registryDeployGas: number;
   processDeployGas: number;
   attachGas: number;
+  /** The other processes of the workspace (e.g. those the traced one calls), each deployed and attached as its own contract; 0 when there are none. */
+  otherProcessesDeployGas: number;
   /** Tasks in the trace (the start excluded). */
   tasks: number;
   instanceGas: number;
@@ -76,11 +78,16 @@ async function measureDeployment(workspace: Workspace, manifest: AppManifest) {
   const chainId = workspace.chain?.chainId ?? 1337;
   const engine = await createLedgerEngine({ chainId, alloc: { [deployer.address]: 10n ** 24n } });
   const provider = createEthersProvider(createInProcessProvider(engine), chainId);
-  const gas: Record<string, number> = { registry: 0, members: 0, process: 0, attach: 0 };
+  const gas: Record<string, number> = { registry: 0, members: 0, process: 0, attach: 0, other: 0 };
+  // the traced process is the first; the others (called processes) are counted apart
+  const traced = manifest.processes[0]?.contractName;
   await deployWorkspace(manifest, deployer.connect(provider), {
     network: 'in-process',
-    onStep: (s) => { if (s.status === 'confirmed' && s.gasUsed) gas[s.step] += Number(s.gasUsed); },
+    onStep: (s) => {
+      if (s.status !== 'confirmed' || !s.gasUsed) return;
+      gas[(s.step === 'process' || s.step === 'attach') && s.contractName !== traced ? 'other' : s.step] += Number(s.gasUsed);
+    },
   });
   await engine.idle();
-  return { registryDeployGas: gas.registry + gas.members, processDeployGas: gas.process, attachGas: gas.attach };
+  return { registryDeployGas: gas.registry + gas.members, processDeployGas: gas.process, attachGas: gas.attach, otherProcessesDeployGas: gas.other };
 }

@@ -10,7 +10,7 @@ import type { ProcessIR } from './ir/process-ir.js';
 import type { SourceFile } from './compile/compile-types.js';
 import { DEFAULT_COMPILER_SETTINGS, SOLC_VERSION } from './compile/compile-types.js';
 import { readBpmn } from './bpmn/read-bpmn.js';
-import { buildProcessIR } from './ir/build-process-ir.js';
+import { buildProcessIRWithCalls } from './ir/build-with-calls.js';
 import { buildProcessContract } from './solidity/build-process-contract.js';
 import { buildRegistryContracts, REGISTRY_CONTRACT, ROLE_SINK_INTERFACE } from './solidity/build-registry-contract.js';
 import { printSourceUnit, type ElementLines } from './solidity/print-solidity.js';
@@ -70,7 +70,8 @@ export async function generateWorkspace(workspace: Workspace): Promise<GenerateO
     const read = await readBpmn(document.bpmn, file);
     problems.push(...read.problems.map((p) => ({ ...p, path: p.path ?? `processes[${index}].bpmn` })));
     if (!read.definitions) continue;
-    const built = buildProcessIR(read.definitions, { document, index, roles: workspace.roles, file });
+    // call activities inline the process they call (generators/ir/expand-call-activities.ts)
+    const built = await buildProcessIRWithCalls(read.definitions, { document, index, roles: workspace.roles, file }, { documents: workspace.processes, roles: workspace.roles, fileOf: processFileName });
     problems.push(...built.problems);
     if (!built.ir) continue;
     const ir = built.ir;

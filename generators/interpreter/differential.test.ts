@@ -22,7 +22,7 @@ import { runDifferential } from '../testing/run-differential.js';
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 1050);
 const TRACES_PER_SAMPLE = Math.ceil(TOTAL * 0.1);
 const TRACES_PER_MODEL = 40;
-const SAMPLES = 9;
+const SAMPLES = 10;
 // at least 8 random models however many samples there are: the random models are where the features meet
 const RANDOM_MODELS = Math.max(8, Math.ceil((TOTAL - SAMPLES * TRACES_PER_SAMPLE) / TRACES_PER_MODEL));
 /** A fixed seed in CI so a red build reproduces; the fuzz script explores new ground each run. */
@@ -114,6 +114,13 @@ describe('interpreter and contract agree', () => {
     if (failure) throw new Error(failure);
   });
 
+  it('on the purchase-approval sample (a call activity: the called process inlined as a scope, its error end caught on the call activity, a timer boundary on it)', async () => {
+    const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/purchase-approval/workspace.json', import.meta.url), 'utf8'))).workspace!;
+    const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
+    const failure = failureOf(result);
+    if (failure) throw new Error(failure);
+  });
+
   it('on models the fuzzer once found wrong (kept as regressions)', async () => {
     // a condition over literals only with a minus sign: solc refused `0 == -1` (no common type)
     const minusOne: BoolExpr = { k: 'cmp', op: '=', l: { k: 'lit', value: 0 }, r: { k: 'neg', arg: { k: 'lit', value: 1 } } };
@@ -125,6 +132,19 @@ describe('interpreter and contract agree', () => {
     });
     const failure = failureOf(await check(await deployProcess(model.workspace), model.workspace, 20, SEED));
     if (failure) throw new Error(failure);
+    // a script between a task and the gateway before a parallel multi-instance task: the task's function did
+    // not activate it (its activation number stayed 0, so its first completer counted as having done one)
+    const viaScript = buildModel({
+      roles: 1, chinese: false, fields: [{ type: 'uint', required: false }], startRole: 0, startWrites: [],
+      body: { kind: 'seq', items: [
+        { kind: 'task', role: 0, writes: [], name: 0 },
+        { kind: 'script', assigns: [{ slot: 0, num: { k: 'lit', value: 4 }, bool: { k: 'flag', slot: 0 }, text: '' }] },
+        { kind: 'and', branches: [
+          { body: { kind: 'task', role: 0, writes: [], name: 1, multi: { sequential: false, cardinality: 2, completion: 9 } }, end: 'merge', condition: minusOne },
+          { body: { kind: 'task', role: 0, writes: [], name: 2 }, end: 'merge', condition: minusOne }] }] },
+    });
+    const viaScriptFailure = failureOf(await check(await deployProcess(viaScript.workspace), viaScript.workspace, 30, SEED));
+    if (viaScriptFailure) throw new Error(viaScriptFailure);
   });
 
   it(`on ${RANDOM_MODELS} random structured models, ${TRACES_PER_MODEL} traces each`, async () => {

@@ -71,9 +71,13 @@ describe('subprocesses in the IR', () => {
     expect(errorsOf(out.problems)).toEqual([expect.objectContaining({ elementId: 'IE', message: expect.stringContaining('throws error "B_CODE", but no error boundary event of an enclosing subprocess catches it') })]);
   });
 
-  it('refuses an error end at the process level, a non-interrupting error boundary and a subprocess that can end without waiting', async () => {
-    const top = await generateWorkspace(workspace(bpmn(`<bpmn:startEvent id="Start" />${task('A')}${errorEnd('E')}${flow('F1', 'Start', 'A')}${flow('F2', 'A', 'E')}`)));
-    expect(errorsOf(top.problems).map((p) => p.elementId)).toEqual(['E']);
+  it('ends the process at an error end at the process level (nothing can catch it there; a caller of the process may: call activities)', async () => {
+    const top = await generateWorkspace(workspace(bpmn(`<bpmn:startEvent id="Start" />${task('A')}${errorEnd('E', 'Err_A')}${flow('F1', 'Start', 'A')}${flow('F2', 'A', 'E')}`, ERRORS)));
+    expect(errorsOf(top.problems)).toEqual([]);
+    expect(top.processes[0].ir.ends).toEqual([expect.objectContaining({ elementId: 'E', terminate: true, errorCode: 'A_CODE' })]);
+  });
+
+  it('refuses a non-interrupting error boundary and a subprocess that can end without waiting', async () => {
     const nonInterrupting = await generateWorkspace(workspace(nested(errorEnd('IE'), '', `${errorBoundary('Catch', 'Outer', undefined, 'cancelActivity="false"')}<bpmn:endEvent id="E2" />${flow('F4', 'Catch', 'E2')}`)));
     expect(errorsOf(nonInterrupting.problems)).toEqual([expect.objectContaining({ elementId: 'Catch', message: expect.stringContaining('non-interrupting') })]);
     const instant = await generateWorkspace(workspace(bpmn(`<bpmn:startEvent id="Start" /><bpmn:subProcess id="S" name="Empty"><bpmn:startEvent id="S1" /><bpmn:endEvent id="SE" />${flow('I1', 'S1', 'SE')}</bpmn:subProcess>

@@ -83,6 +83,12 @@ export function buildSubprocesses(input: SubprocessInput): { subprocesses: SubPr
     const code = errorCodeOf(node);
     const end = input.ends[e];
     end.errorCode = code ?? end.name;
+    // at the process level nothing can catch it: the process ends abnormally, as at a terminate end
+    // (BPMN); inside a call activity the caller's error boundary on it catches it (expand-call-activities.ts)
+    if (enclosing(node.id).length === 0) {
+      end.terminate = true;
+      return;
+    }
     for (const k of enclosing(node.id)) {
       const on = errorBoundaries.flatMap((b, i) => (b.attachedTo === k ? [i] : []));
       const hit = on.find((i) => code !== undefined && errorBoundaries[i].errorCode === code) ?? on.find((i) => errorBoundaries[i].errorCode === undefined);

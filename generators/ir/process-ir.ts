@@ -205,6 +205,17 @@ export interface SubProcessIR {
   inner: number[];
   entry: FlowTarget;
   next: FlowTarget;
+  /** Set when this scope is a call activity: the process it calls, inlined here (generators/ir/expand-call-activities.ts). */
+  calledProcess?: CalledProcessIR;
+}
+
+/** The workspace process a call activity calls. */
+export interface CalledProcessIR {
+  /** ProcessDocument.id of the called process. */
+  documentId: string;
+  /** Its BPMN process id. */
+  processId: string;
+  name: string;
 }
 
 /**

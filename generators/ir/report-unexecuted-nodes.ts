@@ -20,6 +20,12 @@ export function isExecutableNode(node: BpmnFlowNode): boolean {
   if (node.$type === 'bpmn:ScriptTask') return !node.loopCharacteristics && /^$|feel/i.test(String(node.get('scriptFormat') ?? '').trim()) && String(node.get('script') ?? '').trim() !== '';
   if (node.$type === 'bpmn:IntermediateCatchEvent') return isTimerEvent(node) && hasRunnableDuration(node);
   if (isEmbeddedSubprocess(node)) return !node.loopCharacteristics;
+  // a call activity runs as a scope holding the process it calls (expand-call-activities.ts checks that process)
+  if (node.$type === 'bpmn:CallActivity') return !node.loopCharacteristics;
+  if (node.$type === 'bpmn:BoundaryEvent' && node.attachedToRef?.$type === 'bpmn:CallActivity' && !node.attachedToRef.loopCharacteristics) {
+    const def = (node.eventDefinitions ?? []).length === 1 ? node.eventDefinitions![0].$type : '';
+    return (def === 'bpmn:TimerEventDefinition' && hasRunnableDuration(node)) || (def === 'bpmn:ErrorEventDefinition' && node.get('cancelActivity') !== false);
+  }
   if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'error') return !node.attachedToRef?.loopCharacteristics && node.get('cancelActivity') !== false;
   if (node.$type === 'bpmn:BoundaryEvent' && subprocessBoundaryKind(node) === 'timer') return hasRunnableDuration(node) && !node.attachedToRef?.loopCharacteristics;
   if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryTimer(node) && hasRunnableDuration(node) && (!node.attachedToRef?.loopCharacteristics || node.attachedToRef.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics');

@@ -100,6 +100,12 @@ export interface SubprocessManifest {
   bit: number;
   /** The enclosing subprocess's element id, absent at the process level. */
   parentId?: string;
+  /**
+   * Set when this scope is a call activity (elementId is the call activity's): the workspace process
+   * it calls (`id` as in `ProcessManifest.id`), whose tasks run here as this process's work items
+   * (their element ids are `<call activity id>/<element id in the called process>`).
+   */
+  calledProcess?: { id: string; processId: string; name: string };
 }
 
 /**

@@ -40,10 +40,12 @@ export function mayActivateMultiAfter(ctx: ProcessContext, target: FlowTarget, s
   if (multiTasks(ctx).length === 0) return false;
   const seen = new Set<string>();
   const reaches = (t: FlowTarget): boolean => {
+    // scripts on the way do not branch: the token arrives where the target says (checked before `seen`,
+    // which would otherwise hold this very target and hide it)
+    if (t.scripts?.length) return reaches({ ...t, scripts: undefined });
     const key = `${t.kind}${t.index}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    if (t.scripts?.length) return reaches(ir.scripts[t.scripts[0]].next) || reaches({ ...t, scripts: t.scripts.slice(1) });
     if (t.kind === 'task') return ir.tasks[t.index].multi !== undefined;
     if (t.kind === 'gateway') return [...ir.gateways[t.index].branches.map((b) => b.target), ...(ir.gateways[t.index].defaultBranch ? [ir.gateways[t.index].defaultBranch!.target] : [])].some(reaches);
     if (t.kind === 'subprocess') return reaches(ir.subprocesses[t.index].entry);

@@ -72,7 +72,7 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
   const { ir, builder } = ctx;
   ir.subprocesses.forEach((s, k) => {
     const own = ctx.subConstant[k];
-    builder.addConstant({ type: 'uint256', name: own, visibility: 'private', value: bin('<<', num(1), num(s.bit)), natspec: { dev: [`Marking bit: subprocess "${s.name}" runs.`] } });
+    builder.addConstant({ type: 'uint256', name: own, visibility: 'private', value: bin('<<', num(1), num(s.bit)), natspec: { dev: [s.calledProcess ? `Marking bit: call activity "${s.name}" runs; it holds process "${s.calledProcess.name}" (${s.calledProcess.documentId}), inlined.` : `Marking bit: subprocess "${s.name}" runs.`] } });
     builder.addConstant({ type: 'uint256', name: `${own}_INNER`, visibility: 'private', value: orOf(s.inner.map((b) => constantOfAnyBit(ctx, b))), natspec: { dev: [`Every marking bit inside "${s.name}": it completes when none is left.`] } });
     builder.addConstant({
       type: 'uint256', name: `${own}_ALL`, visibility: 'private', value: orOf([own, `${own}_INNER`, ...subprocessTimersOf(ir, k).map((t) => ctx.timerConstant[t])]),
@@ -94,7 +94,7 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
       kind: 'function', name: enterFunctionName(ctx, k), visibility: 'private', mutability: shape.mutability,
       params: [...(shape.needsInstanceId ? [{ type: 'uint256', name: 'instanceId' }] : []), { type: 'uint256', name: 'm' }],
       returns: [{ type: 'uint256', name: '' }], elementId: s.elementId,
-      natspec: { dev: [`Enters subprocess "${s.name}"${subprocessTimersOf(ir, k).length ? ' and starts its boundary timers' : ''}; a token arriving while it runs is absorbed.`] },
+      natspec: { dev: [`Enters ${s.calledProcess ? 'call activity' : 'subprocess'} "${s.name}"${subprocessTimersOf(ir, k).length ? ' and starts its boundary timers' : ''}; a token arriving while it runs is absorbed.`] },
       body: [
         { kind: 'if', cond: bin('!=', bin('&', M, own), num(0)), then: [{ kind: 'return', value: M }] },
         { kind: 'return', value: targetExpr(ctx, shapes, s.entry, entered) },

@@ -1,0 +1,47 @@
+/**
+ * Differential test of call activities: random processes (every feature but role bindings, which a
+ * called start cannot nominate) are called by a small caller and inlined as a scope of it; the
+ * interpreter and the caller's compiled contract must agree after every step of random traces. A
+ * random called process that cannot be called (a path through it that waits for no one, which a
+ * scope refuses) is skipped, and counted: most must run.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateWorkspace, hasErrors } from '../index.js';
+import { deployProcess } from '../testing/process-on-evm.js';
+import { ALL_FEATURES, randomModelWith } from '../testing/arbitrary-process.js';
+import { traceIntents } from '../testing/random-trace.js';
+import { runDifferential } from '../testing/run-differential.js';
+import { wrapInCall } from '../testing/wrap-in-call.js';
+
+const MODELS = Number(process.env.FUZZ_RUNS ? 40 : 5);
+const TRACES_PER_MODEL = 25;
+const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_261_124;
+
+describe('interpreter and contract agree on call activities', () => {
+  it(`on ${MODELS} random called processes, ${TRACES_PER_MODEL} traces each`, async () => {
+    let ran = 0;
+    let skipped = 0;
+    await fc.assert(
+      fc.asyncProperty(randomModelWith({ ...ALL_FEATURES, bindings: false }), async (model) => {
+        const workspace = wrapInCall(model);
+        const generated = await generateWorkspace(workspace);
+        if (hasErrors(generated.problems)) {
+          // only the scope's own rule may refuse a called process that generates on its own
+          expect(generated.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([expect.stringContaining('every path inside a subprocess must wait for someone')]);
+          skipped++;
+          return;
+        }
+        ran++;
+        const deployed = await deployProcess(workspace);
+        expect(deployed.ir.subprocesses.some((s) => s.calledProcess?.processId === 'RandomProcess')).toBe(true);
+        const participants = workspace.participants.map((p) => ({ id: p.id, roles: p.roles }));
+        await fc.assert(fc.asyncProperty(traceIntents(), (intents) => runDifferential(deployed, participants, intents)), { numRuns: TRACES_PER_MODEL, seed: SEED });
+      }),
+      // a failing model is printed as is: shrinking models, each with its own traces, takes too long
+      { numRuns: MODELS, seed: SEED, endOnFailure: true },
+    );
+    console.log(`call activities: ${ran} random called processes ran, ${skipped} skipped (could end without waiting)`);
+    expect(ran).toBeGreaterThanOrEqual(MODELS / 2);
+  }, 600_000);
+});

@@ -1,0 +1,51 @@
+/**
+ * buildProcessIR for a file that may hold call activities: expands them first (each becomes an
+ * embedded subprocess holding the called process, see expand-call-activities.ts), builds, then
+ * - puts every problem of an inlined element on the call activity in the caller's diagram (the
+ *   inlined ids exist in no diagram), naming the element in the called process; warnings about
+ *   inlined elements are dropped, as the called process reports them itself;
+ * - checks the inputs of each call (the fields the called start event declares): the caller must
+ *   have a field of that name and type, or the called process would read a value no one wrote;
+ * - marks each call's scope with the process it calls (SubProcessIR.calledProcess).
+ */
+import { error, type Problem } from '../problems.js';
+import type { BpmnDefinitions } from '../bpmn/moddle-types.js';
+import { buildProcessIR, type BuildContext } from './build-process-ir.js';
+import { CALL_ID_SEPARATOR, expandCallActivities, type CallExpansion, type CallRecord, type WorkspaceProcesses } from './expand-call-activities.js';
+import type { ProcessIR } from './process-ir.js';
+
+/**
+ * `stack`: the processes (indexes) calling this one, outermost first, when it is built as a called process.
+ * `calls` lists every call inlined, nested ones too (their ids as in the expanded file: `Outer/Inner`).
+ */
+export async function buildProcessIRWithCalls(definitions: BpmnDefinitions, ctx: BuildContext, workspace: WorkspaceProcesses, stack: number[] = []): Promise<{ ir?: ProcessIR; problems: Problem[]; calls: CallRecord[] }> {
+  const calls = await expandCallActivities(definitions, ctx, workspace, stack);
+  const built = buildProcessIR(definitions, ctx);
+  const problems = [...calls.problems, ...relocate(built.problems, calls, ctx)];
+  if (!built.ir || calls.calls.length === 0) return { ir: calls.refused.size ? undefined : built.ir, problems, calls: calls.calls };
+  const ir = built.ir;
+  for (const call of calls.calls) {
+    const scope = ir.subprocesses.find((s) => s.elementId === call.callId);
+    if (scope) scope.calledProcess = { documentId: call.documentId, processId: call.processId, name: call.processName };
+    for (const input of call.inputs) {
+      const field = ir.fields.find((f) => f.name === input.name);
+      if (!field) problems.push(error(`call activity "${call.name}": the called process "${call.processName}" takes field "${input.name}" (${input.type}) at its start, but no task or start event of this process writes a field of that name; declare it (cf:field) on one before the call`, where(ctx, call.callId)));
+      else if (field.type !== input.type) problems.push(error(`call activity "${call.name}": the called process "${call.processName}" takes field "${input.name}" as ${input.type}, but here it is ${field.type}; use one type`, where(ctx, call.callId)));
+    }
+  }
+  return problems.some((p) => p.severity === 'error') ? { problems, calls: calls.calls } : { ir, problems, calls: calls.calls };
+}
+
+const where = (ctx: BuildContext, id: string) => ({ file: ctx.file, elementId: id, path: `processes[${ctx.index}].callActivities.${id}` });
+
+function relocate(problems: Problem[], calls: CallExpansion, ctx: BuildContext): Problem[] {
+  return problems.flatMap((p) => {
+    // a refused call activity stays a bpmn:CallActivity, which the builder refuses again in general words
+    if (p.elementId && calls.refused.has(p.elementId)) return [];
+    const from = p.elementId ? calls.origin.get(p.elementId) : undefined;
+    if (!from) return [p];
+    if (p.severity === 'warning') return [];
+    const call = calls.calls.find((c) => c.callId === from.callId);
+    return [{ ...p, ...where(ctx, from.callId), message: `in the called process "${call?.processName ?? from.documentId}", at ${from.elementId}: ${p.message.replaceAll(`${from.callId}${CALL_ID_SEPARATOR}`, '')}` }];
+  });
+}
