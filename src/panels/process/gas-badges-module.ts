@@ -31,6 +31,8 @@ export class GasBadges {
   static $inject = ['eventBus', 'overlays', 'elementRegistry'];
   private badges: GasBadge[] = [];
   private stale = false;
+  /** The modeler was destroyed (the panel closed): an estimate that lands later draws nothing. */
+  private destroyed = false;
 
   constructor(
     eventBus: EventBus,
@@ -38,6 +40,7 @@ export class GasBadges {
     private readonly elementRegistry: ElementRegistry,
   ) {
     eventBus.on('import.done', () => this.apply());
+    eventBus.on('diagram.destroy', () => (this.destroyed = true));
   }
 
   /** Replaces the badges; an element missing from the diagram is skipped. */
@@ -48,6 +51,7 @@ export class GasBadges {
   }
 
   private apply(): void {
+    if (this.destroyed) return;
     this.overlays.remove({ type: TYPE });
     for (const b of this.badges) {
       if (!this.elementRegistry.get(b.elementId)) continue;
