@@ -9,6 +9,7 @@ import { createTxFromRLP } from '@ethereumjs/tx';
 import { Address, createAccount, hexToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { createLedgerCommon } from '../src/ledger/engine/chain-config.js';
+import { installJumpAnalysisCache } from '../src/ledger/engine/jump-analysis-cache.js';
 import { ledgerKeccak256, loadKeccak } from '../src/ledger/engine/keccak.js';
 import { loadSenderRecovery } from '../src/ledger/engine/sender-recovery.js';
 
@@ -37,6 +38,10 @@ export async function runBareEvm(
 ): Promise<BareResult> {
   const loaded = await loadSenderRecovery();
   await loadKeccak(); // hash as the ledger does (WASM when it loads)
+  // Analyse code as the ledger does (once per contract): the ratio full / bare then measures
+  // what the ledger adds around the EVM, not what the EVM saves. (In Node the ledger in the
+  // same process installs it anyway: it patches the interpreter's prototype.)
+  await installJumpAnalysisCache();
   const recovery = options.jsRecovery ? 'js-noble' : loaded.implementation;
   const common = options.jsRecovery ? createLedgerCommon(chainId, { keccak256: ledgerKeccak256 }) : createLedgerCommon(chainId);
   const stateManager = new MerkleStateManager({ common, caches: new Caches() });

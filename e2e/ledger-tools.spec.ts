@@ -71,7 +71,7 @@ test('export, snapshot, revert, reset and import the bundled chain', async ({ pa
   });
 
   // when a second snapshot is taken and the page reloaded, the reverted chain is what was stored,
-  // and snapshots (worker memory only) are gone
+  // and the snapshot (stored with the chain) is still there
   await page.getByTestId('nav-deploy').click();
   await page.getByTestId('ledger-snapshot').click();
   await expect(page.getByTestId('ledger-snapshot-item')).toHaveCount(1);
@@ -80,7 +80,8 @@ test('export, snapshot, revert, reset and import the bundled chain', async ({ pa
   await studio.unlock(); // keys are locked after a reload
   await page.getByTestId('nav-deploy').click();
   await expect(page.getByTestId('ledger-block-number')).toHaveText(String(exportedAt), { timeout: 30_000 });
-  await expect(page.getByTestId('ledger-snapshot-item')).toHaveCount(0);
+  await expect(page.getByTestId('ledger-snapshot-item')).toHaveCount(1);
+  await expect(page.getByTestId('ledger-snapshot-item')).toHaveAttribute('data-block', String(exportedAt));
 
   // when the ledger is reset, the deployment and its instance are gone
   await page.getByTestId('nav-deploy').click();

@@ -18,6 +18,7 @@ import type { RoleBit } from './solidity/process-context.js';
 import { IdentifierScope } from './naming/derive-identifier.js';
 import { completeNatSpec } from './solidity/complete-natspec.js';
 import type { ContractDecl } from './solidity/contract-model.js';
+import { checkProcessPermissions } from './model/consortium-permissions.js';
 
 export const SOLIDITY_PRAGMA = '^0.8.24';
 export const GENERATED_LICENSE = 'UNLICENSED';
@@ -75,6 +76,7 @@ export async function generateWorkspace(workspace: Workspace): Promise<GenerateO
     problems.push(...built.problems);
     if (!built.ir) continue;
     const ir = built.ir;
+    problems.push(...checkProcessPermissions(workspace, ir, { file, path: `processes[${index}]` }));
     const earlier = seenProcessIds.get(ir.processId);
     if (earlier !== undefined)
       problems.push(error(`process id "${ir.processId}" is also used by processes[${earlier}]; process ids must be unique in a workspace`, { file, path: `processes[${index}]`, elementId: ir.processId }));

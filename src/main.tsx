@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App.js';
 import { createBuildServices } from './app/build-services.js';
+import { createGasServices } from './gas-estimate/gas-services.js';
 import { createChainServices } from './app/chain-services.js';
 import { applyLanguage, createI18n, preferredLanguage } from './i18n/i18n.js';
 import { createKeyring } from './keys/key-store.js';
@@ -30,6 +31,7 @@ try {
       keys: createKeyring(db, { crypto: createKeystoreClient() }),
       loadSample: () => import('../generators/samples/order-fulfilment/workspace.json').then((m) => m.default),
       build: createBuildServices(),
+      gas: createGasServices(),
       chain: createChainServices(),
       applyLanguage: (lang) => applyLanguage(i18n, lang),
     },

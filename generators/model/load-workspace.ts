@@ -6,6 +6,7 @@
  */
 import { error, hasErrors, type Problem } from '../problems.js';
 import { PARTICIPANT_KINDS, SCHEMA_VERSION, type Workspace } from './workspace.js';
+import { checkPermissionsJson } from './consortium-permissions.js';
 
 type Json = Record<string, unknown>;
 
@@ -74,6 +75,7 @@ export function loadWorkspace(value: unknown, file = 'workspace.json'): LoadResu
     if (typeof proc.bpmn !== 'string' || !proc.bpmn.trim()) report(`${path}.bpmn`, 'must hold the process as BPMN 2.0 XML');
   });
   checkRegulates(value, processIds, report);
+  checkPermissionsJson(value, report);
   if (Array.isArray(value.roles) && value.roles.length > MAX_ROLES)
     report('roles', `at most ${MAX_ROLES} roles fit the registry's role bit set (bit 255 marks membership); this workspace has ${value.roles.length}`);
 

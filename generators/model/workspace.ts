@@ -45,6 +45,48 @@ export interface Role {
   id: string;
   name: string;
   description?: string;
+  /**
+   * Ids of the roles whose player in an instance this role may nominate (cf:binds on a task this
+   * role performs). When no role of the workspace has a list, any role may bind any role (as before
+   * this field existed); once one has, a nomination by a role not listed is a designer error
+   * (consortium-permissions.ts, checkMayBind). Not enforced by the contracts.
+   */
+  mayBind?: string[];
+}
+
+/**
+ * What a data asset is made of: fields of one process (`process-fields`), the data a device
+ * reports (`device-data`), or a document the consortium shares (`document`).
+ */
+export const DATA_ASSET_KINDS = ['process-fields', 'device-data', 'document'] as const;
+export type DataAssetKind = (typeof DATA_ASSET_KINDS)[number];
+
+/**
+ * Who may read a data asset, besides those who always may (the writers of its fields and the
+ * regulators of its process): roles and participants by id.
+ */
+export interface DataAssetReaders {
+  roles?: string[];
+  participants?: string[];
+}
+
+/**
+ * Data the consortium names so it can say who may see it (docs/consortium-permissions.md). A view
+ * permission of the generated app, not confidentiality: on a shared ledger every node holds the data.
+ */
+export interface DataAsset {
+  id: string;
+  name: string;
+  description?: string;
+  kind: DataAssetKind;
+  /** process-fields: the process (ProcessDocument.id). */
+  process?: string;
+  /** process-fields: names of its fields (cf:field); absent: every field of the process. */
+  fields?: string[];
+  /** device-data: the device participant's id. */
+  device?: string;
+  /** Absent: everyone in the consortium may read it (as without data assets). */
+  readers?: DataAssetReaders;
 }
 
 export interface DeviceInfo {
@@ -118,6 +160,8 @@ export interface Workspace {
   roles: Role[];
   participants: Participant[];
   processes: ProcessDocument[];
+  /** Data assets and who may read them; absent: every participant sees all data, as before. */
+  dataAssets?: DataAsset[];
   /** How the designer draws the workspace; the generator ignores it. */
   layout?: WorkspaceLayout;
 }
@@ -138,7 +182,10 @@ export interface NodePosition {
  */
 export interface WorkspaceLayout {
   consortium?: {
-    /** Canvas positions by node key: `org:<id>`, `participant:<id>` (relative to its organization), `role:<id>`. */
+    /**
+     * Canvas positions by node key: `org:<id>`, `participant:<id>` (relative to its organization),
+     * `role:<id>`, `asset:<id>` (a data asset), `process:<id>`.
+     */
     positions?: Record<string, NodePosition>;
     /**
      * Participants drawn but not yet connected to an organization ("member of"): they join

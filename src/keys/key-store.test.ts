@@ -4,7 +4,7 @@ import { Wallet } from 'ethers';
 import type { Workspace } from '../../generators/index.js';
 import { openStudioDb, type StudioDb } from '../persistence/studio-db.js';
 import { createKeyStore, KeysLockedError, OPERATOR_KEY_ID, type KeyEvent, type KeyStore } from './key-store.js';
-import { assignAddresses } from './assign-addresses.js';
+import { assignAddresses, manifestWithKeyAddresses } from './assign-addresses.js';
 import { keystoreScrypt, localKeystoreCrypto, type KeystoreCrypto } from './keystore-crypto.js';
 
 const workspace = {
@@ -219,6 +219,20 @@ describe('assignAddresses', () => {
   it('returns the same workspace when addresses already match', () => {
     const ws = { ...workspace, participants: workspace.participants.map((p, i) => ({ ...p, address: `0x${i}` })) };
     expect(assignAddresses(ws, { operator: '0x9', participants: { wang: '0x0', 'line-3': '0x1' } })).toBe(ws);
+  });
+});
+
+describe('manifestWithKeyAddresses', () => {
+  it('registers a participant whose key was made after the build on that key, and keeps one without a key as built', () => {
+    // given a manifest built before wang's key existed, and a stale address for line-3
+    const manifest = { name: 'm', participants: [{ id: 'wang' }, { id: 'line-3', address: '0xOld' }, { id: 'guest', address: '0xG' }] };
+    // when the deployment takes the keys the IDE holds
+    const next = manifestWithKeyAddresses(manifest, { operator: '0x1', participants: { wang: '0xA', 'line-3': '0xB' } });
+    // then everyone with a key is on it, the rest as built, and the manifest given is untouched
+    expect(next.participants.map((p) => p.address)).toEqual(['0xA', '0xB', '0xG']);
+    expect(next.name).toBe('m');
+    expect(manifest.participants[0]).toEqual({ id: 'wang' });
+    expect(manifestWithKeyAddresses(next, { operator: '0x1', participants: { wang: '0xA', 'line-3': '0xB' } })).toBe(next);
   });
 });
 

@@ -8,6 +8,7 @@ import { hasErrors } from '../../generators/problems.js';
 import type { AppManifest, CompilerDiagnostic, Problem, SourceFile } from '../../generators/index.js';
 import { errorMessage, type SliceContext } from './store-types.js';
 import type { CompiledWorkspace, ExportedFiles, ExportFormat } from '../../generators/export/export-types.js';
+import type { ElementLines } from '../../generators/solidity/print-solidity.js';
 
 export type BuildStatus = 'idle' | 'generating' | 'compiling' | 'ok' | 'failed';
 
@@ -19,6 +20,10 @@ export interface BuildState {
   sources: SourceFile[];
   /** True when the last run produced no sources and `sources` are from an earlier run. */
   sourcesAreStale: boolean;
+  /** Per file of `sources` (same run), the lines of the function that implements each BPMN element. */
+  elementLines: Record<string, ElementLines[]>;
+  /** Process id -> the file of `sources` holding its contract (same run). */
+  processSources: Record<string, string>;
   /** Manifest of the last run that compiled without errors, with its design hash. */
   manifest?: AppManifest;
   designHash?: string;
@@ -35,6 +40,8 @@ export const initialBuildState: BuildState = {
   compileDiagnostics: [],
   sources: [],
   sourcesAreStale: false,
+  elementLines: {},
+  processSources: {},
 };
 
 export function buildActions({ get, set, services }: SliceContext) {
@@ -80,6 +87,8 @@ export function buildActions({ get, set, services }: SliceContext) {
           compileDiagnostics: compiled.diagnostics,
           sources: generated.sources,
           sourcesAreStale: false,
+          elementLines: generated.elementLines ?? {},
+          processSources: Object.fromEntries(generated.processes.map((p) => [p.ir.documentId, p.file])),
         };
         if (!compiled.ok) {
           set({ ...base, builtFrom: workspace, buildStatus: 'failed', buildElapsedMs: performance.now() - started });

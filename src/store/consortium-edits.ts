@@ -9,19 +9,26 @@
 import type { DeviceInfo, DraftParticipant, NodePosition, Participant, Workspace } from '../../generators/index.js';
 import { isRegulator } from '../panels/app/work-list-filter.js';
 import { addOrganization, addRole, uniqueId } from './workspace-edits.js';
+import { addDataAsset, addMayBind, addReader, addRegulates, prunePermissions, removeDataAssets, removeMayBind, removeReader, removeRegulates } from './permission-edits.js';
 
-export const PALETTE_KINDS = ['organization', 'person', 'device', 'account', 'role', 'regulator'] as const;
+export const PALETTE_KINDS = ['organization', 'person', 'device', 'account', 'role', 'regulator', 'data-asset'] as const;
 export type PaletteKind = (typeof PALETTE_KINDS)[number];
 
-/** Node keys of the canvas: one namespace per model list, so ids may repeat across lists. */
-export type NodeKey = `org:${string}` | `participant:${string}` | `role:${string}`;
+/**
+ * Node keys of the canvas: one namespace per model list, so ids may repeat across lists. Process
+ * nodes stand for the workspace's processes (added and removed in the Process panel only).
+ */
+export type NodeKey = `org:${string}` | `participant:${string}` | `role:${string}` | `asset:${string}` | `process:${string}`;
+export type NodeList = 'org' | 'participant' | 'role' | 'asset' | 'process';
 export const orgKey = (id: string): NodeKey => `org:${id}`;
 export const participantKey = (id: string): NodeKey => `participant:${id}`;
 export const roleKey = (id: string): NodeKey => `role:${id}`;
+export const assetKey = (id: string): NodeKey => `asset:${id}`;
+export const processKey = (id: string): NodeKey => `process:${id}`;
 
-export function parseKey(key: string): { list: 'org' | 'participant' | 'role'; id: string } | undefined {
-  const match = /^(org|participant|role):(.+)$/s.exec(key);
-  return match ? { list: match[1] as 'org' | 'participant' | 'role', id: match[2] } : undefined;
+export function parseKey(key: string): { list: NodeList; id: string } | undefined {
+  const match = /^(org|participant|role|asset|process):(.+)$/s.exec(key);
+  return match ? { list: match[1] as NodeList, id: match[2] } : undefined;
 }
 
 export const draftsOf = (ws: Workspace): DraftParticipant[] => ws.layout?.consortium?.drafts ?? [];
@@ -70,6 +77,11 @@ export function addFromPalette(
   if (kind === 'organization') {
     const next = addOrganization(ws, name);
     const key = orgKey(next.organizations[next.organizations.length - 1].id);
+    return { workspace: setPositions(next, { [key]: position }), key };
+  }
+  if (kind === 'data-asset') {
+    const { workspace: next, id } = addDataAsset(ws, name);
+    const key = assetKey(id);
     return { workspace: setPositions(next, { [key]: position }), key };
   }
   if (kind === 'role') {
@@ -138,6 +150,8 @@ export interface BrokenLinks {
   owner?: string;
   /** Roles a removed participant played. */
   roles: string[];
+  /** Permission links that go with the node: may read, may bind, regulates (their labels). */
+  permissions?: string[];
 }
 
 export function linksBrokenBy(ws: Workspace, key: string): BrokenLinks {
@@ -151,6 +165,11 @@ export function linksBrokenBy(ws: Workspace, key: string): BrokenLinks {
     broken.devices = ownedBy(members.map((m) => m.id));
   } else if (parsed?.list === 'role') {
     broken.players = all.filter((p) => p.roles.includes(parsed.id)).map((p) => p.name);
+  } else if (parsed?.list === 'asset') {
+    const asset = ws.dataAssets?.find((a) => a.id === parsed.id);
+    const roleNames = (asset?.readers?.roles ?? []).map((r) => ws.roles.find((x) => x.id === r)?.name ?? r);
+    const people = (asset?.readers?.participants ?? []).map((id) => findParticipant(ws, id)?.name ?? id);
+    broken.permissions = [...roleNames, ...people];
   } else if (parsed?.list === 'participant') {
     const p = findParticipant(ws, parsed.id);
     broken.roles = (p?.roles ?? []).map((r) => ws.roles.find((x) => x.id === r)?.name ?? r);
@@ -158,16 +177,27 @@ export function linksBrokenBy(ws: Workspace, key: string): BrokenLinks {
     const owner = p?.device?.owner && findParticipant(ws, p.device.owner);
     if (owner) broken.owner = owner.name;
   }
+  if (parsed?.list === 'role' || parsed?.list === 'participant') {
+    // assets it may read, roles it may bind or be bound by, processes it regulates
+    const list = parsed.list === 'role' ? 'roles' : 'participants';
+    const reads = (ws.dataAssets ?? []).filter((a) => a.readers?.[list]?.includes(parsed.id)).map((a) => a.name);
+    const binds = parsed.list === 'role' ? ws.roles.filter((r) => r.id === parsed.id || r.mayBind?.includes(parsed.id)).flatMap((r) => (r.id === parsed.id ? (r.mayBind ?? []) : [r.id])) : [];
+    const regulated = parsed.list === 'participant' ? (ws.participants.find((p) => p.id === parsed.id)?.regulates ?? []) : [];
+    const names = [...reads, ...binds.map((r) => ws.roles.find((x) => x.id === r)?.name ?? r), ...regulated.map((id) => ws.processes.find((x) => x.id === id)?.name ?? id)];
+    if (names.length) broken.permissions = names;
+  }
   return broken;
 }
 
-export const breaksLinks = (b: BrokenLinks) => b.members.length + b.players.length + b.devices.length + b.roles.length > 0 || b.owner !== undefined;
+export const breaksLinks = (b: BrokenLinks) =>
+  b.members.length + b.players.length + b.devices.length + b.roles.length + (b.permissions?.length ?? 0) > 0 || b.owner !== undefined;
 
 /** Removes nodes and whatever refers to them (see linksBrokenBy). */
 export function removeNodes(ws: Workspace, keys: string[]): Workspace {
   const parsed = keys.map(parseKey).filter((k) => k !== undefined);
   const orgs = new Set(parsed.filter((k) => k.list === 'org').map((k) => k.id));
   const roles = new Set(parsed.filter((k) => k.list === 'role').map((k) => k.id));
+  const assets = parsed.filter((k) => k.list === 'asset').map((k) => k.id);
   const gone = new Set(parsed.filter((k) => k.list === 'participant').map((k) => k.id));
   for (const p of ws.participants) if (orgs.has(p.organization)) gone.add(p.id);
   const keep = <P extends AnyParticipant>(p: P): P => {
@@ -179,31 +209,47 @@ export function removeNodes(ws: Workspace, keys: string[]): Workspace {
   const positions = Object.fromEntries(
     Object.entries(positionsOf(ws)).filter(([k]) => {
       const key = parseKey(k);
-      return !key || !(key.list === 'org' ? orgs : key.list === 'role' ? roles : gone).has(key.id);
+      if (key?.list === 'asset') return !assets.includes(key.id);
+      return !key || key.list === 'process' || !(key.list === 'org' ? orgs : key.list === 'role' ? roles : gone).has(key.id);
     }),
   );
+  // process nodes are not removed here (the Process panel removes processes); dangling permission
+  // references are pruned by workspace.edit (permission-edits.ts)
   const next: Workspace = {
-    ...ws,
+    ...removeDataAssets(ws, assets),
     organizations: ws.organizations.filter((o) => !orgs.has(o.id)),
     roles: ws.roles.filter((r) => !roles.has(r.id)),
     participants: ws.participants.filter((p) => !gone.has(p.id)).map(keep),
   };
-  return withConsortium(next, { positions, drafts: draftsOf(ws).filter((p) => !gone.has(p.id)).map(keep) });
+  return prunePermissions(withConsortium(next, { positions, drafts: draftsOf(ws).filter((p) => !gone.has(p.id)).map(keep) }));
 }
 
-export const LINK_KINDS = ['member-of', 'plays-role', 'owns-device'] as const;
+/**
+ * Links of the canvas. member-of, plays-role, owns-device: from a participant. may-read: a role
+ * (`role-reads`) or a participant (`may-read`) -> data asset. may-bind: role -> role. regulates:
+ * regulator -> process.
+ */
+export const LINK_KINDS = ['member-of', 'plays-role', 'owns-device', 'may-read', 'role-reads', 'may-bind', 'regulates'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Applies a link drawn on the canvas (checked before by connection-rules.ts). */
 export function connect(ws: Workspace, kind: LinkKind, source: string, target: string): Workspace {
   if (kind === 'member-of') return updateAnyParticipant(ws, source, { organization: target });
   if (kind === 'plays-role') return addParticipantRole(ws, source, target);
+  if (kind === 'may-read') return addReader(ws, target, { list: 'participants', id: source });
+  if (kind === 'role-reads') return addReader(ws, target, { list: 'roles', id: source });
+  if (kind === 'may-bind') return addMayBind(ws, source, target);
+  if (kind === 'regulates') return addRegulates(ws, source, target);
   return updateDevice(ws, target, { owner: source });
 }
 
 /** Removes a link; a membership cannot be removed, only changed (a participant has one organization). */
 export function disconnect(ws: Workspace, kind: LinkKind, source: string, target: string): Workspace {
   if (kind === 'plays-role') return removeParticipantRole(ws, source, target);
+  if (kind === 'may-read') return removeReader(ws, target, { list: 'participants', id: source });
+  if (kind === 'role-reads') return removeReader(ws, target, { list: 'roles', id: source });
+  if (kind === 'may-bind') return removeMayBind(ws, source, target);
+  if (kind === 'regulates') return removeRegulates(ws, source, target);
   if (kind === 'owns-device' && findParticipant(ws, target)?.device?.owner === source) return updateDevice(ws, target, { owner: undefined });
   return ws;
 }

@@ -163,6 +163,19 @@ describe('deploy and session slices', () => {
     await vi.waitFor(() => expect(selectDeploymentOutdated(state())).toBe(true));
   });
 
+  it('registers every participant on the key it holds even when the last build predates the keys', async () => {
+    // given a build made before the keys existed (its manifest has no participant accounts)
+    const { studio, state } = await openedStudio();
+    const built = state().manifest!;
+    studio.store.setState({ manifest: { ...built, participants: built.participants.map(({ address: _, ...p }) => p) } });
+    // when deploying
+    await studio.actions.deploy.deploy();
+    // then the deployment registered each participant on its key address, as the workspace has it
+    expect(state().deployStatus).toBe('idle');
+    expect(state().deployment!.manifest.participants.map((p) => p.address)).toEqual(state().workspace!.participants.map((p) => p.address));
+    expect(state().deployment!.manifest.participants.every((p) => /^0x[0-9a-fA-F]{40}$/.test(p.address ?? ''))).toBe(true);
+  });
+
   it('starts an instance signed by the acting participant and lists it', async () => {
     const { studio, state } = await openedStudio();
     await studio.actions.deploy.deploy();

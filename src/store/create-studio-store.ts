@@ -12,6 +12,7 @@ import { debounce } from './debounce.js';
 import { designerActions, initialDesignerState } from './designer-slice.js';
 import { deployActions, initialDeployState } from './deploy-slice.js';
 import { explorerActions, initialExplorerState } from './explorer-slice.js';
+import { gasActions, initialGasState } from './gas-slice.js';
 import { historyActions, initialHistoryState, recordingSet } from './history-slice.js';
 import { initialKeysState, keysActions } from './keys-slice.js';
 import { initialLedgerToolsState, ledgerToolsActions } from './ledger-tools-slice.js';
@@ -28,6 +29,8 @@ export interface StudioOptions {
   language?: Language;
   autosaveMs?: number;
   buildDebounceMs?: number;
+  /** Wait after a build before the gas estimate's dry run starts (a quick next edit skips it). */
+  gasDebounceMs?: number;
   /** Undo history: how many steps, and how close in time edits of one thing coalesce. */
   history?: Partial<HistoryOptions>;
 }
@@ -49,6 +52,7 @@ export function createStudioActions(ctx: SliceContext) {
     consortium: consortiumActions(ctx, workspace),
     history: historyActions(ctx, { workspace, deploy }),
     workspaces: workspacesActions(ctx, { workspace, deploy }),
+    gas: gasActions(ctx),
   };
 }
 
@@ -78,6 +82,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
     ...initialHistoryState,
     ...initialWorkspacesState,
     ...initialLedgerToolsState,
+    ...initialGasState,
   }));
   // every workspace change goes through this set, so undo sees edits of every slice
   const set = recordingSet(store, { ...DEFAULT_HISTORY_OPTIONS, ...options.history });
@@ -86,6 +91,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
   const save = debounce(() => void actions.workspace.saveNow(), options.autosaveMs ?? 500);
   const build = debounce(() => void actions.build.run(), options.buildDebounceMs ?? 400);
   const refresh = debounce(() => void actions.session.refresh(), 50);
+  const estimateGas = debounce(() => void actions.gas.estimate(), options.gasDebounceMs ?? 600);
 
   const unsubscribe = store.subscribe((state, prev) => {
     // before the workspace's first key request, so the passphrase dialog hears it
@@ -95,6 +101,7 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
       build();
     }
     if (state.blockNumber !== prev.blockNumber || state.deployment !== prev.deployment) refresh();
+    if (state.manifest !== prev.manifest || (state.buildStatus === 'failed' && prev.buildStatus !== 'failed')) estimateGas();
   });
 
   return {
@@ -106,6 +113,8 @@ export function createStudioStore(services: StudioServices, options: StudioOptio
       save.cancel();
       build.cancel();
       refresh.cancel();
+      estimateGas.cancel();
+      services.gas?.cancel();
       actions.deploy.dispose();
       actions.keys.dispose();
     },

@@ -14,6 +14,7 @@ export type DeploySigner = { kind: 'wallet'; wallet: InjectedWallet } | { kind: 
 import { deploymentOn, type SavedDeployment } from '../persistence/studio-db.js';
 import { addNetwork, BUNDLED, parseNetworkInput, removeNetwork, updateNetwork, type NetworkInput, type NetworkProblems } from './network-edits.js';
 import { errorMessage, type SliceContext } from './store-types.js';
+import { manifestWithKeyAddresses } from '../keys/assign-addresses.js';
 
 export const BUNDLED_NETWORK = BUNDLED;
 
@@ -152,8 +153,8 @@ export function deployActions({ get, set, services }: SliceContext) {
           return;
         }
       }
-      const { manifest, workspace, workspaceId, buildStatus, designHash, networkId } = get();
-      if (!manifest || !workspace || !workspaceId || buildStatus !== 'ok') {
+      const { manifest: built, workspace, workspaceId, buildStatus, designHash, networkId } = get();
+      if (!built || !workspace || !workspaceId || buildStatus !== 'ok') {
         if (buildStatus === 'failed') set({ deployStatus: 'failed', deployError: 'the design has errors (see Problems); fix them to deploy' });
         return;
       }
@@ -167,6 +168,8 @@ export function deployActions({ get, set, services }: SliceContext) {
         if (get().networkCheck?.warnings.length) throw new Error(get().networkCheck!.warnings.join('; '));
         const keys = services.keys(workspaceId);
         const addresses = await keys.ensureKeys(workspace);
+        // the last build may predate keys made since: register everyone on the key the IDE holds
+        const manifest = manifestWithKeyAddresses(built, addresses);
         await services.chain.fund([addresses.operator, ...Object.values(addresses.participants)]);
         const chosen = network ? get().deploySigner : undefined;
         if (chosen?.kind === 'wallet' && !services.chain.walletSigner) throw new Error('signing with a browser wallet is not available here');

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createInProcessProvider } from '../ledger/client/in-process-provider.js';
 import { createLedgerApi } from '../ledger/client/ledger-api.js';
-import { createLedgerEngine } from '../ledger/engine/index.js';
+import { createLedgerEngine, type LedgerEngine } from '../ledger/engine/index.js';
+import { MemoryLedgerStore } from '../ledger/store/memory-store.js';
 import { createStudioStore } from './create-studio-store.js';
 import { selectLedgerSnapshots, selectMiningInterval } from './ledger-tools-slice.js';
 import type { BundledLedgerTools } from './studio-services.js';
@@ -153,6 +154,43 @@ describe('ledger tools', () => {
     });
     expect(selectMiningInterval(state())).toBe(2000);
     await actions.setIntervalMining(0); // stop the engine's timer
+  });
+});
+
+describe('ledger tools after a restarted ledger worker', () => {
+  it('lists the snapshots the restarted ledger restored from its store, and reverts to one', async () => {
+    // given a studio whose ledger took a named snapshot at block 2, then mined on
+    const store = new MemoryLedgerStore();
+    const first = await createLedgerEngine({ chainId: 1337, store });
+    const t = await createTestServices();
+    const toolsOf = (engine: LedgerEngine): BundledLedgerTools => {
+      const provider = createInProcessProvider(engine);
+      return {
+        ...createLedgerApi(provider),
+        blockNumber: async () => Number(await provider.request({ method: 'eth_blockNumber' })),
+        requestPersistence: async () => null,
+      };
+    };
+    let ledger = toolsOf(first);
+    t.services.chain.bundledLedger = async () => ledger;
+    const studio = createStudioStore(t.services, { autosaveMs: 5, buildDebounceMs: 5 });
+    const actions = studio.actions.ledgerTools;
+    for (let i = 0; i < 2; i++) await first.request({ method: 'evm_mine' });
+    const taken = await actions.snapshot('实验 experiment');
+    for (let i = 0; i < 3; i++) await first.request({ method: 'evm_mine' });
+    await first.idle();
+
+    // when the worker restarts (a new engine on the same store) and the page's list is lost
+    ledger = toolsOf(await createLedgerEngine({ chainId: 1337, store }));
+    studio.store.setState({ ledgerSnapshots: { epoch: 0, list: [] } });
+    const loaded = await actions.loadSnapshots();
+
+    // then the snapshot is listed again, and reverting to it works
+    expect(loaded).toEqual({ ok: true, value: [taken.ok && taken.value] });
+    expect(selectLedgerSnapshots(studio.store.getState()).map((s) => [s.name, s.blockNumber])).toEqual([['实验 experiment', 2]]);
+    expect(await actions.revert(taken.ok ? taken.value.id : '')).toEqual({ ok: true, value: true });
+    expect(await ledger.blockNumber()).toBe(2);
+    expect(selectLedgerSnapshots(studio.store.getState())).toEqual([]);
   });
 });
 

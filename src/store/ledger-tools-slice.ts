@@ -1,24 +1,19 @@
 /**
  * The bundled ledger's tools in the IDE: storage usage and persistence, export and import of the
- * chain, named snapshots with revert, and interval mining. Snapshots and the mining interval live
- * in the ledger worker's memory, so they are kept here with the ledgerEpoch they belong to: a
- * reset, a network switch or a reload (a new worker) leaves them behind by themselves.
+ * chain, named snapshots with revert, and interval mining. Snapshots are stored with the chain (a
+ * reload or a restarted worker keeps them); the list here is a copy read from the ledger
+ * (loadSnapshots), kept with the ledgerEpoch it belongs to. The mining interval lives in the
+ * worker's memory only: a reset, a network switch or a reload (a new worker) leaves it behind.
  * Import and revert replace the chain under the IDE, so both end like a reset does: a new epoch
  * (cached process clients, instances and histories are dropped) and a fresh deployment check.
  */
-import type { StorageInfo } from '../ledger/client/ledger-api.js';
+import type { SnapshotInfo, StorageInfo } from '../ledger/client/ledger-api.js';
 import { BUNDLED } from './network-edits.js';
 import { errorMessage, type SliceContext } from './store-types.js';
 import type { BundledLedgerTools } from './studio-services.js';
 
-export interface LedgerSnapshot {
-  /** evm_snapshot's id, for evm_revert. */
-  id: string;
-  name: string;
-  /** The head block when it was taken: revert goes back to this block. */
-  blockNumber: number;
-  takenAt: string;
-}
+/** `id` is evm_revert's; revert goes back to `blockNumber`; `takenAt` is ISO 8601. */
+export type LedgerSnapshot = SnapshotInfo;
 
 export interface LedgerToolsState {
   /** Snapshots of the running ledger, oldest first; only valid while `epoch` is the ledgerEpoch. */
@@ -92,19 +87,22 @@ export function ledgerToolsActions({ get, set, services }: SliceContext) {
     importChain: (text: string): Promise<ToolResult<{ blocks: number }>> =>
       attempt(async (ledger) => {
         const { blocks } = await ledger.importChain(text);
-        await chainReplaced(ledger, []); // the engine forgets every snapshot on import
+        await chainReplaced(ledger, await ledger.snapshots()); // none: an import drops them
         return { blocks };
+      }),
+
+    /** Reads the snapshots from the ledger (they outlive the page and the worker). */
+    loadSnapshots: (): Promise<ToolResult<LedgerSnapshot[]>> =>
+      attempt(async (ledger) => {
+        const epoch = get().ledgerEpoch;
+        const list = await ledger.snapshots();
+        if (get().ledgerEpoch === epoch) set({ ledgerSnapshots: { epoch, list } });
+        return list;
       }),
 
     snapshot: (name: string): Promise<ToolResult<LedgerSnapshot>> =>
       attempt(async (ledger) => {
-        const id = await ledger.snapshot();
-        const taken: LedgerSnapshot = {
-          id,
-          name: name.trim() || id,
-          blockNumber: await ledger.blockNumber(),
-          takenAt: new Date().toISOString(),
-        };
+        const taken = await ledger.snapshot(name);
         set((s) => ({
           ledgerSnapshots: {
             epoch: s.ledgerEpoch,
@@ -124,7 +122,12 @@ export function ledgerToolsActions({ get, set, services }: SliceContext) {
         const at = list.findIndex((s) => s.id === id);
         if (at < 0) throw new Error(`snapshot ${id} is not on the running ledger`);
         const existed = await ledger.revert(id);
-        await chainReplaced(ledger, list.slice(0, at));
+        if (existed) await chainReplaced(ledger, await ledger.snapshots());
+        else {
+          // Gone from the ledger (e.g. an older store lost it): show what the ledger really holds.
+          const held = await ledger.snapshots();
+          set((s) => ({ ledgerSnapshots: { epoch: s.ledgerEpoch, list: held } }));
+        }
         return existed;
       }),
 

@@ -5,6 +5,7 @@ import type { ConsortiumState } from './consortium-slice.js';
 import type { DeployState } from './deploy-slice.js';
 import type { DesignerState } from './designer-slice.js';
 import type { ExplorerState } from './explorer-slice.js';
+import type { GasState } from './gas-slice.js';
 import type { HistoryState } from './history-slice.js';
 import type { KeysState } from './keys-slice.js';
 import type { LedgerToolsState } from './ledger-tools-slice.js';
@@ -15,7 +16,7 @@ import type { UiState } from './ui-slice.js';
 import type { WorkspaceState } from './workspace-slice.js';
 import type { WorkspacesState } from './workspaces-slice.js';
 
-export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & DesignerState & AuditState & ConsortiumState & ProcessEventsState & HistoryState & WorkspacesState & LedgerToolsState;
+export type StudioState = WorkspaceState & BuildState & DeployState & SessionState & UiState & KeysState & ExplorerState & DesignerState & AuditState & ConsortiumState & ProcessEventsState & HistoryState & WorkspacesState & LedgerToolsState & GasState;
 
 export type SetState = (partial: Partial<StudioState> | ((state: StudioState) => Partial<StudioState>)) => void;
 export type GetState = () => StudioState;

@@ -23,6 +23,7 @@ import type { SavedDeployment } from '../persistence/studio-db.js';
 import type { WorkspaceRepository } from '../persistence/workspace-repository.js';
 import type { Language } from './ui-slice.js';
 import type { LedgerApi } from '../ledger/client/ledger-api.js';
+import type { GasReply } from '../gas-estimate/gas-client.js';
 
 /** The bundled ledger's own methods (export, import, snapshots, interval mining, storage) for the IDE's ledger tools. */
 export interface BundledLedgerTools extends LedgerApi {
@@ -95,6 +96,13 @@ export interface ChainServices {
   walletSigner?(wallet: Eip1193Provider, network: NetworkConfig): Promise<Signer>;
 }
 
+/** Gas estimates of compiled designs on a throwaway ledger (src/gas-estimate); IDE only. */
+export interface GasServices {
+  /** A newer call supersedes a pending one, which resolves `cancelled`. */
+  estimate(workspace: Workspace, manifest: AppManifest): Promise<GasReply>;
+  cancel(): void;
+}
+
 export interface StudioServices {
   repo: WorkspaceRepository;
   /** The key store of a workspace; the same object for the life of the page (it holds unlocked keys). */
@@ -102,6 +110,8 @@ export interface StudioServices {
   loadSample(): Promise<unknown>;
   build: BuildServices;
   chain: ChainServices;
+  /** Absent where no gas is estimated (the standalone app, tests that do not test it). */
+  gas?: GasServices;
   /** Called when the user switches language (i18next, saved preference). */
   applyLanguage(language: Language): void;
 }

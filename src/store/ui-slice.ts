@@ -29,6 +29,8 @@ export interface UiState {
   /** A request to show a generated source file at a line (from a compiler problem). */
   sourceReveal?: { file: string; line?: number; nonce: number };
   problemsOpen: boolean;
+  /** The element selected in the modeler (one, or none), so the Code panel can show its function. */
+  selectedElement?: { processId: string; elementId: string };
 }
 
 export const initialUiState = (language: Language = 'en'): UiState => ({
@@ -56,6 +58,16 @@ export function uiActions({ get, set, services }: SliceContext) {
     },
     toggleProblems(open?: boolean): void {
       set((s) => ({ problemsOpen: open ?? !s.problemsOpen }));
+    },
+    /** What the modeler reports selected; an unchanged selection keeps its identity (no re-render). */
+    setSelectedElement(processId: string, elementId: string | undefined): void {
+      const current = get().selectedElement;
+      if (elementId === undefined) {
+        if (current) set({ selectedElement: undefined });
+        return;
+      }
+      if (current?.processId === processId && current.elementId === elementId) return;
+      set({ selectedElement: { processId, elementId } });
     },
     setImportProblems(processId: string, problems: Problem[]): void {
       set((s) => ({ importProblems: { ...s.importProblems, [processId]: problems } }));

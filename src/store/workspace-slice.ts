@@ -9,6 +9,7 @@ import { errorMessage, type SliceContext } from './store-types.js';
 import { addProcess, removeProcess, renameProcess } from './process-edits.js';
 import { setProcessXml } from './workspace-edits.js';
 import { EMPTY_HISTORY } from './workspace-history.js';
+import { prunePermissions } from './permission-edits.js';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -91,7 +92,8 @@ export function workspaceActions({ get, set, services }: SliceContext) {
     edit(change: (ws: Workspace) => Workspace): void {
       const before = get().workspace;
       if (!before) return;
-      const after = change(before);
+      // references to what the edit removed (a role, a participant, a process) leave the permissions
+      const after = prunePermissions(change(before));
       if (after === before) return;
       set({ workspace: after, saveState: 'pending' });
       const ids = (ws: Workspace) => ws.participants.map((p) => p.id).join('\n');

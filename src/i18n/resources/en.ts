@@ -4,6 +4,8 @@ import { appRoutingEn } from './app-routing-en.js';
 import { appViewEn } from './app-en.js';
 import { designerEn } from './designer-en.js';
 import { designer2En } from './designer2-en.js';
+import { designer3En } from './designer3-en.js';
+import { consortium2En } from './consortium2-en.js';
 import { explorerEn, keysEn } from './keys-explorer-en.js';
 import { appExportEn, standaloneEn } from './standalone-en.js';
 import { ledgerToolsEn } from './ledger-tools-en.js';
@@ -184,6 +186,8 @@ export const en = {
   explorer: explorerEn,
   designer: designerEn,
   designer2: designer2En,
+  designer3: designer3En,
+  consortium2: consortium2En,
   appView: appViewEn,
   appExport: appExportEn,
   standalone: standaloneEn,

@@ -37,7 +37,7 @@ export const ledgerToolsEn = {
   snapshotName: 'Snapshot name',
   takeSnapshot: 'Take snapshot',
   snapshotsNote:
-    'Snapshots live only in the ledger’s memory: a page reload, a reset or an import drops them. Reverting deletes the later blocks from this browser’s storage too, so the reverted chain is what a reload shows.',
+    'Snapshots are saved with the chain in this browser: they survive a page reload; a reset or an import drops them. Reverting deletes the later blocks from this browser’s storage too, so the reverted chain is what a reload shows.',
   snapshotTaken: 'Snapshot “{{name}}” taken at block {{block}}.',
   snapshotFailed: 'No snapshot taken: {{error}}',
   atBlock: 'block {{block}}',
@@ -48,6 +48,6 @@ export const ledgerToolsEn = {
   revertDropsSnapshots: 'The {{count}} later snapshot(s) are dropped too.',
   revertConfirm: 'Revert',
   reverted: 'Reverted to “{{name}}”: the chain is at block {{block}} again.',
-  revertGone: 'Snapshot “{{name}}” no longer exists on the ledger (it was restarted); nothing was reverted.',
+  revertGone: 'Snapshot “{{name}}” no longer exists on the ledger, so nothing was reverted; the list now shows the snapshots the ledger holds.',
   revertFailed: 'Revert to “{{name}}” failed: {{error}}',
 };

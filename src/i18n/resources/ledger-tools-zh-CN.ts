@@ -37,7 +37,7 @@ export const ledgerToolsZhCN: typeof ledgerToolsEn = {
   working: '处理中…',
   snapshotName: '快照名称',
   takeSnapshot: '创建快照',
-  snapshotsNote: '快照只保存在账本内存中：刷新页面、重置或导入后即消失。回滚会同时从本浏览器的存储中删除之后的区块，刷新后看到的就是回滚后的链。',
+  snapshotsNote: '快照随链一起保存在本浏览器中：刷新页面后仍在；重置或导入会丢弃它们。回滚会同时从本浏览器的存储中删除之后的区块，刷新后看到的就是回滚后的链。',
   snapshotTaken: '已在区块 {{block}} 创建快照“{{name}}”。',
   snapshotFailed: '未能创建快照：{{error}}',
   atBlock: '区块 {{block}}',
@@ -47,6 +47,6 @@ export const ledgerToolsZhCN: typeof ledgerToolsEn = {
   revertDropsSnapshots: '之后的 {{count}} 个快照也将被丢弃。',
   revertConfirm: '回滚',
   reverted: '已回滚到“{{name}}”：链重新位于区块 {{block}}。',
-  revertGone: '快照“{{name}}”已不在账本中（账本已重启）；未回滚任何内容。',
+  revertGone: '快照“{{name}}”已不在账本中，未回滚任何内容；列表现在显示账本中实际保存的快照。',
   revertFailed: '回滚到“{{name}}”失败：{{error}}',
 };

@@ -5,6 +5,8 @@ import type { Resources } from './en.js';
 import { appViewZhCN } from './app-zh-CN.js';
 import { designerZhCN } from './designer-zh-CN.js';
 import { designer2ZhCN } from './designer2-zh-CN.js';
+import { designer3ZhCN } from './designer3-zh-CN.js';
+import { consortium2ZhCN } from './consortium2-zh-CN.js';
 import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 import { appExportZhCN, standaloneZhCN } from './standalone-zh-CN.js';
 import { ledgerToolsZhCN } from './ledger-tools-zh-CN.js';
@@ -185,6 +187,8 @@ export const zhCN: Resources = {
   explorer: explorerZhCN,
   designer: designerZhCN,
   designer2: designer2ZhCN,
+  designer3: designer3ZhCN,
+  consortium2: consortium2ZhCN,
   appView: appViewZhCN,
   appExport: appExportZhCN,
   standalone: standaloneZhCN,

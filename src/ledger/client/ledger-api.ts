@@ -3,11 +3,12 @@
  * in-process). Type-only imports from the engine: using this pulls no EVM into the page bundle.
  */
 import type { Verification } from '../engine/ledger-methods.js';
+import type { SnapshotInfo } from '../engine/snapshots.js';
 import type { StorageInfo } from '../engine/storage-info.js';
 import type { VerifyResult } from '../engine/verify-chain.js';
 import type { LedgerProvider } from './ledger-provider.js';
 
-export type { StorageInfo, Verification, VerifyResult };
+export type { SnapshotInfo, StorageInfo, Verification, VerifyResult };
 
 export interface LedgerApi {
   /** Re-executes the stored chain from genesis; names the first damaged block. */
@@ -21,8 +22,10 @@ export interface LedgerApi {
   storageInfo(): Promise<StorageInfo>;
   /** Resolves once every block mined so far is in the store (writes are batched by default). */
   flush(): Promise<void>;
-  /** evm_snapshot: an id for revert(); kept in the worker's memory only. */
-  snapshot(): Promise<string>;
+  /** ledger_snapshot: a named snapshot of the head, stored with the chain (it survives a reload). */
+  snapshot(name?: string): Promise<SnapshotInfo>;
+  /** ledger_snapshots: the snapshots that can be reverted to, oldest first. */
+  snapshots(): Promise<SnapshotInfo[]>;
   /** evm_revert: true if the snapshot existed; the chain (and its store) go back to it. */
   revert(id: string): Promise<boolean>;
   /** 0 = automine (default); n > 0 = one block every n ms while transactions wait. */
@@ -38,7 +41,8 @@ export function createLedgerApi(provider: LedgerProvider): LedgerApi {
     importChain: (text) => call('ledger_importChain', text),
     storageInfo: () => call('ledger_storageInfo'),
     flush: async () => void (await call('ledger_flush')),
-    snapshot: () => call('evm_snapshot'),
+    snapshot: (name) => call('ledger_snapshot', name),
+    snapshots: () => call('ledger_snapshots'),
     revert: (id) => call('evm_revert', id),
     setIntervalMining: async (ms) => void (await call('ledger_setIntervalMining', ms)),
   };

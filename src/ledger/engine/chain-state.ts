@@ -14,6 +14,7 @@ import type { BalanceEdit, StoredChain } from '../store/ledger-store.js';
 import { recordBlock, type MinedBlock, type MinedTransaction } from './block-record.js';
 import { createGenesisBlock, createLedgerCommon, writeAlloc, type GenesisSettings } from './chain-config.js';
 import type { BlockTag } from './hex-codec.js';
+import { installJumpAnalysisCache } from './jump-analysis-cache.js';
 import { loadKeccak } from './keccak.js';
 import { serverError } from './rpc-error.js';
 import { loadSenderRecovery } from './sender-recovery.js';
@@ -82,6 +83,7 @@ export class ChainState {
   private static async open(settings: GenesisSettings, nodeDb: JournaledNodeDb): Promise<ChainState> {
     void loadSenderRecovery(); // once per worker or process, in the background (JS until then)
     void loadKeccak(); // the same
+    await installJumpAnalysisCache(); // once per worker or process: a few ms
     const common = createLedgerCommon(settings.chainId);
     const trie = new MerklePatriciaTrie({ useKeyHashing: true, common, db: nodeDb, valueEncoding: ValueEncoding.Bytes });
     // Caches keep hot accounts and slots out of the trie between blocks (~30% faster mining).

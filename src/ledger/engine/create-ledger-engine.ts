@@ -5,7 +5,7 @@
  */
 import type { TypedTransaction } from '@ethereumjs/tx';
 import { bytesToHex, type Address } from '@ethereumjs/util';
-import type { LedgerStore, StoredChain } from '../store/ledger-store.js';
+import type { LedgerStore, StoredChain, StoredSnapshots } from '../store/ledger-store.js';
 import { MemoryLedgerStore } from '../store/memory-store.js';
 import { exportChain, parseExport, rebuildFromExport } from './chain-export.js';
 import { DEFAULT_BLOCK_GAS_LIMIT, normaliseAlloc, type GenesisSettings } from './chain-config.js';
@@ -18,6 +18,7 @@ import { checkTransaction, decodeTransaction, mineBlock } from './mine-transacti
 import { LedgerRpcError, RPC_ERROR, serverError } from './rpc-error.js';
 import { RPC_METHODS, type MethodContext } from './rpc-methods.js';
 import { SerialQueue } from './serial-queue.js';
+import { NO_SNAPSHOTS, restoredSnapshots, snapshotInfo, takeSnapshot, useUpSnapshot } from './snapshots.js';
 import { storageInfo } from './storage-info.js';
 import { StoreWriter } from './store-writer.js';
 import { describeMismatch, fromStoredGenesis, toStoredGenesis, toStoredRecords } from './stored-records.js';
@@ -61,8 +62,8 @@ class Engine implements LedgerEngine {
   private chain!: ChainState;
   private storeFailure: string | undefined;
   private verification: Verification = { state: 'not-run' };
-  private snapshots = new Map<string, { seq: number; number: number; pendingEdits: ChainState['pendingEdits'] }>();
-  private nextSnapshot = 1;
+  /** Stored with the chain (snapshots.ts): they outlive a reload or a restarted worker. */
+  private snapshots: StoredSnapshots = NO_SNAPSHOTS;
   /** Interval mining: 0 = automine; otherwise transactions wait here for the timer's block. */
   private intervalMs = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -96,6 +97,7 @@ class Engine implements LedgerEngine {
     const chain = await ChainState.restore(settings, stored, this.store.label);
     const bytes = stored.blocks.reduce((sum, r) => sum + r.state.nodes.length + r.block.headerRlp.length, 0);
     this.adopt(chain, bytes);
+    this.snapshots = restoredSnapshots(stored.snapshots, chain.head.number);
     if (autoVerifyMaxBlocks === undefined) return;
     if (stored.blocks.length <= autoVerifyMaxBlocks) this.verifyInBackground(stored);
     else this.verification = { state: 'skipped', reason: `more than ${autoVerifyMaxBlocks} blocks: run ledger_verify` };
@@ -155,10 +157,10 @@ class Engine implements LedgerEngine {
     this.recordBytes = bytes;
   }
 
-  /** What lives only in memory: filters, snapshots, the mempool. */
+  /** What a new chain starts without: filters, snapshots (the store is cleared with them), the mempool. */
   private forgetSession(): void {
     this.filters.clear();
-    this.snapshots.clear();
+    this.snapshots = NO_SNAPSHOTS;
     this.mempool = [];
   }
 
@@ -196,24 +198,34 @@ class Engine implements LedgerEngine {
         return mined;
       },
       setIntervalMining: (ms) => this.setIntervalMining(ms),
-      snapshot: () => {
-        const seq = this.nextSnapshot++;
-        const id = toQuantity(seq);
-        this.snapshots.set(id, { seq, number: chain.head.number, pendingEdits: chain.pendingEdits });
-        return id;
-      },
-      revert: async (id) => {
-        const snapshot = this.snapshots.get(id.toLowerCase());
-        if (snapshot === undefined) return false;
+      snapshot: async (name) => {
         this.refuseWritesAfterStoreFailure();
-        // As in Hardhat: the snapshot is used up, and so is every later one.
-        for (const [key, other] of this.snapshots) if (other.seq >= snapshot.seq) this.snapshots.delete(key);
+        const { snapshots, taken } = takeSnapshot(this.snapshots, {
+          name,
+          blockNumber: chain.head.number,
+          pendingEdits: chain.pendingEdits,
+          now: this.now(),
+        });
+        this.snapshots = snapshots;
+        // Answered once stored (a user's action, rare: "taken" means saved, even with batched
+        // blocks). The writer is ordered, so its block is stored first: a stored snapshot always has its block.
+        await this.persist({ snapshots }, `snapshot ${taken.id}`);
+        return snapshotInfo(taken);
+      },
+      snapshots: () => this.snapshots.list.map(snapshotInfo),
+      revert: async (id) => {
+        const found = useUpSnapshot(this.snapshots, id);
+        if (found === undefined) return false;
+        this.refuseWritesAfterStoreFailure();
+        const { snapshot, remaining } = found;
         this.mempool = [];
-        // The store is the truth to go back to: truncate it, then restore from it as a reload
-        // would. (Rewinding in memory would keep the dropped blocks' trie nodes in the node map,
-        // and a later block writing one of them again would not store it.)
+        // The store is the truth to go back to: truncate it (and drop the used-up snapshots in
+        // the same commit), then restore from it as a reload would. (Rewinding in memory would
+        // keep the dropped blocks' trie nodes in the node map, and a later block writing one of
+        // them again would not store it.)
         await this.writer.idle();
-        await this.persist({ truncateAbove: snapshot.number, pendingEdits: snapshot.pendingEdits }, `revert to block ${snapshot.number}`);
+        const number = snapshot.blockNumber;
+        await this.persist({ truncateAbove: number, pendingEdits: snapshot.pendingEdits, snapshots: remaining }, `revert to block ${number}`);
         const stored = await this.store.load();
         if (stored === undefined) throw new Error(`${this.store.label} is empty after a revert`);
         await this.restore(chain.settings, stored);

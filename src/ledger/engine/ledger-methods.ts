@@ -53,8 +53,15 @@ export const LEDGER_METHODS: Record<string, Handler> = {
     await ctx.mine();
     return '0x0';
   },
-  /** In memory only: snapshots are gone after a reload or reset (as in Hardhat). */
-  evm_snapshot: (ctx) => ctx.snapshot(),
+  /** Stored with the chain: a snapshot survives a reload (not a reset or an import). Returns its id. */
+  evm_snapshot: async (ctx) => (await ctx.snapshot()).id,
+  /** A named snapshot: `{ id, name, blockNumber, takenAt }`. */
+  ledger_snapshot: (ctx, [name]) => {
+    if (name !== undefined && name !== null && typeof name !== 'string') throw invalidParams('ledger_snapshot: the name must be a string');
+    return ctx.snapshot(name ?? undefined);
+  },
+  /** The snapshots that can be reverted to, oldest first. */
+  ledger_snapshots: (ctx) => ctx.snapshots(),
   evm_revert: (ctx, [id]) => {
     if (typeof id !== 'string' || !/^0x[0-9a-fA-F]+$/.test(id)) throw invalidParams('evm_revert: snapshot id must be a 0x-hex quantity');
     return ctx.revert(toQuantity(BigInt(id)));

@@ -18,10 +18,12 @@ import { indexedTrieRoot } from './trie-root.js';
 export function decodeTransaction(chain: ChainState, raw: Uint8Array): TypedTransaction {
   let tx: TypedTransaction;
   try {
-    tx = createTxFromRLP(raw, { common: chain.common });
+    // Unfrozen so that the sender can be remembered on it, then frozen as ethereumjs would.
+    tx = createTxFromRLP(raw, { common: chain.common, freeze: false });
   } catch (error) {
     throw serverError(`invalid transaction: ${errorMessage(error)}`);
   }
+  rememberDerived(tx);
   if (tx.type === TransactionType.BlobEIP4844) throw serverError('transaction type not supported: blob transactions');
   if (!tx.isSigned()) throw serverError('invalid transaction: not signed');
   try {
@@ -30,6 +32,25 @@ export function decodeTransaction(chain: ChainState, raw: Uint8Array): TypedTran
     throw serverError(`invalid sender: ${errorMessage(error)}`);
   }
   return tx;
+}
+
+/**
+ * ethereumjs caches a frozen transaction's public key and hash, but derives the address from the
+ * key again on every getSenderAddress() (a keccak in JS and an Address object; a transaction's
+ * sender is asked for five times between decoding and its receipt) and encodes the transaction
+ * again on every serialize() (for its hash, then for the block's record). Both are pure
+ * functions of the decoded transaction: each is worked out once, on first use, and kept on it.
+ * Then it is frozen as ethereumjs would (so its hash and public key are cached as before).
+ */
+function rememberDerived(tx: TypedTransaction): void {
+  const derive = tx.getSenderAddress.bind(tx);
+  const encode = tx.serialize.bind(tx);
+  let sender: ReturnType<TypedTransaction['getSenderAddress']> | undefined;
+  let encoded: Uint8Array | undefined;
+  Object.defineProperty(tx, 'getSenderAddress', { value: () => (sender ??= derive()) });
+  // A copy each time, as serialize() gives: a caller may not change what the next one reads.
+  Object.defineProperty(tx, 'serialize', { value: () => (encoded ??= encode()).slice() });
+  Object.freeze(tx);
 }
 
 /** Checks what would make the block invalid, with the messages ethers maps to its error codes. */

@@ -23,6 +23,7 @@ import { collectLogs, filterBlocks, parseLogFilter } from './log-filter.js';
 import { invalidParams } from './rpc-error.js';
 import { formatBlock, formatReceipt, formatTransaction } from './rpc-format.js';
 import { estimateGas, ethCall, parseCallRequest } from './run-call.js';
+import type { SnapshotInfo } from './snapshots.js';
 import type { StorageInfo } from './storage-info.js';
 
 export interface MethodContext {
@@ -37,7 +38,10 @@ export interface MethodContext {
   /** Mines a block now, with whatever waits for interval mining (possibly nothing). */
   mine(): Promise<MinedBlock>;
   setIntervalMining(ms: number): void;
-  snapshot(): string;
+  /** Takes a snapshot of the head (stored with the chain); a blank or missing name becomes the id. */
+  snapshot(name?: string): Promise<SnapshotInfo>;
+  /** The snapshots that can be reverted to, oldest first. */
+  snapshots(): SnapshotInfo[];
   revert(id: string): Promise<boolean>;
   exportChain(): Promise<string>;
   importChain(text: string): Promise<{ blocks: number; head: string }>;

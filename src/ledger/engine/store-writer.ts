@@ -79,6 +79,7 @@ function mergeChanges(changes: StoreChange[]): StoreChange {
   for (const change of rest) {
     merged.blocks!.push(...(change.blocks ?? []));
     if (change.pendingEdits !== undefined) merged.pendingEdits = change.pendingEdits;
+    if (change.snapshots !== undefined) merged.snapshots = change.snapshots;
   }
   return merged;
 }

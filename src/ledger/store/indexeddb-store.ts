@@ -19,6 +19,7 @@ import {
   type StoredChain,
   type StoredGenesis,
   type StoredReceipts,
+  type StoredSnapshots,
   type StoredState,
 } from './ledger-store.js';
 
@@ -28,7 +29,7 @@ const DB_VERSION = 2;
 const DATA_STORES = ['meta', 'blocks', 'receipts', 'state'] as const;
 
 interface LedgerSchema extends DBSchema {
-  meta: { key: string; value: StoredGenesis | BalanceEdit[] };
+  meta: { key: string; value: StoredGenesis | BalanceEdit[] | StoredSnapshots };
   blocks: { key: number; value: StoredBlock };
   receipts: { key: number; value: StoredReceipts };
   state: { key: number; value: StoredState };
@@ -48,9 +49,10 @@ export class IndexedDbLedgerStore implements LedgerStore {
 
   async load(): Promise<StoredChain | undefined> {
     const tx = this.db.transaction(DATA_STORES, 'readonly');
-    const [genesis, pending, blocks, receipts, states] = await Promise.all([
+    const [genesis, pending, snapshots, blocks, receipts, states] = await Promise.all([
       tx.objectStore('meta').get('genesis'),
       tx.objectStore('meta').get('pending'),
+      tx.objectStore('meta').get('snapshots'),
       tx.objectStore('blocks').getAll(),
       tx.objectStore('receipts').getAll(),
       tx.objectStore('state').getAll(),
@@ -65,6 +67,7 @@ export class IndexedDbLedgerStore implements LedgerStore {
       genesis: checkFormat(genesis as StoredGenesis, this.label),
       blocks: assembleBlocks(this.label, blocks, receipts, states),
       pendingEdits: Array.isArray(pending) ? pending : [],
+      snapshots: isSnapshots(snapshots) ? snapshots : undefined,
     };
   }
 
@@ -92,6 +95,7 @@ export class IndexedDbLedgerStore implements LedgerStore {
         requests.push(state.put(records.state, n));
       }
       if (change.pendingEdits !== undefined) requests.push(meta.put(change.pendingEdits, 'pending'));
+      if (change.snapshots !== undefined) requests.push(meta.put(change.snapshots, 'snapshots'));
     } catch (error) {
       // A record that cannot be cloned throws synchronously: abort so nothing of the change lands.
       for (const request of requests) request.catch(() => undefined);
@@ -114,6 +118,10 @@ export class IndexedDbLedgerStore implements LedgerStore {
       `${this.label} holds ledger data in format 1 (a transaction log); this version reads format 2 only. Reset the ledger to start a new chain.`,
     );
   }
+}
+
+function isSnapshots(value: unknown): value is StoredSnapshots {
+  return typeof value === 'object' && value !== null && Array.isArray((value as StoredSnapshots).list);
 }
 
 /**

@@ -80,12 +80,35 @@ export interface BlockRecords {
   state: StoredState;
 }
 
+/** A named snapshot (evm_snapshot / ledger_snapshot): revert goes back to `blockNumber`. */
+export interface StoredSnapshot {
+  /** Hex quantity, as evm_revert takes it. */
+  id: string;
+  /** Order of taking: reverting uses up this snapshot and every one with a higher seq. */
+  seq: number;
+  name: string;
+  blockNumber: number;
+  /** Unix ms. */
+  takenAt: number;
+  /** The faucet edits pending when it was taken (restored by a revert). */
+  pendingEdits: BalanceEdit[];
+}
+
+/** The snapshots of the chain, stored so that they outlive the worker (meta key `snapshots`). */
+export interface StoredSnapshots {
+  /** seq of the next snapshot: ids are never reused, even after a revert. */
+  next: number;
+  list: StoredSnapshot[];
+}
+
 export interface StoredChain {
   genesis: StoredGenesis;
   /** Index = block number, from 0 (genesis). */
   blocks: BlockRecords[];
   /** Faucet edits made since the head block. */
   pendingEdits: BalanceEdit[];
+  /** Absent in stores written before snapshots were kept (same format: none). */
+  snapshots?: StoredSnapshots;
 }
 
 /** One atomic change: every part is applied in one store transaction, or none is. */
@@ -97,6 +120,8 @@ export interface StoreChange {
   truncateAbove?: number;
   blocks?: BlockRecords[];
   pendingEdits?: BalanceEdit[];
+  /** Replaces the stored snapshots (taken, reverted to). */
+  snapshots?: StoredSnapshots;
 }
 
 export interface LedgerStore {

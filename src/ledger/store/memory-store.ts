@@ -7,6 +7,7 @@ import {
   type StoreChange,
   type StoredChain,
   type StoredGenesis,
+  type StoredSnapshots,
 } from './ledger-store.js';
 
 /**
@@ -19,6 +20,7 @@ export class MemoryLedgerStore implements LedgerStore {
   private genesis: StoredGenesis | undefined;
   private blocks: BlockRecords[] = [];
   private pendingEdits: BalanceEdit[] = [];
+  private snapshots: StoredSnapshots | undefined;
 
   constructor(label = 'memory ledger store') {
     this.label = label;
@@ -37,6 +39,7 @@ export class MemoryLedgerStore implements LedgerStore {
         blocks.map((b) => b.state),
       ),
       pendingEdits: structuredClone(this.pendingEdits),
+      snapshots: structuredClone(this.snapshots),
     };
   }
 
@@ -46,11 +49,13 @@ export class MemoryLedgerStore implements LedgerStore {
       this.genesis = undefined;
       this.blocks = [];
       this.pendingEdits = [];
+      this.snapshots = undefined;
     }
     if (copy.genesis !== undefined) this.genesis = copy.genesis;
     if (copy.truncateAbove !== undefined) this.blocks = this.blocks.slice(0, copy.truncateAbove + 1);
     for (const records of copy.blocks ?? []) this.blocks[records.block.number] = records;
     if (copy.pendingEdits !== undefined) this.pendingEdits = copy.pendingEdits;
+    if (copy.snapshots !== undefined) this.snapshots = copy.snapshots;
   }
 
   /** For tests: the stored records themselves (not copies), to damage them on purpose. */

@@ -15,6 +15,10 @@ import { readProcessGraph } from './process-graph.js';
 import { eventsByInstance, type ProcessEvent } from './process-events.js';
 import { waitingTimers } from './timer-status.js';
 import { TimerList } from './TimerList.js';
+import { hiddenFields, hideValues } from './readable-fields.js';
+import { isRegulator } from './work-list-filter.js';
+import { regulatedProcessIds } from './regulated-processes.js';
+import { selectActingParticipant, selectWorkspace } from '../../store/selectors.js';
 import './app-instance.css';
 
 const InstanceDiagram = lazy(() => import('./InstanceDiagram.js'));
@@ -44,7 +48,19 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
 
   const graph = useMemo(() => (process ? readProcessGraph(process.bpmn) : undefined), [process]);
   const entries = history ?? NO_HISTORY;
-  const steps = useMemo(() => (process ? describeSteps(manifest, process, entries, blockTimes) : []), [manifest, process, entries, blockTimes]);
+  // fields of data assets the acting participant may not read are left out (docs/consortium-permissions.md)
+  const workspace = useStudio(selectWorkspace);
+  const acting = useStudio(selectActingParticipant);
+  const hidden = useMemo(() => {
+    if (!process || !acting) return new Set<string>();
+    const regulates = workspace?.participants.find((p) => p.id === acting.id)?.regulates;
+    const regulator = isRegulator(acting.roles, manifest.roles) && regulatedProcessIds(regulates, [process.id]).length > 0;
+    return hiddenFields(workspace?.dataAssets, process, { id: acting.id, roles: acting.roles }, regulator);
+  }, [process, acting, workspace, manifest.roles]);
+  const steps = useMemo(
+    () => (process ? hideValues(describeSteps(manifest, process, entries, blockTimes), hidden) : []),
+    [manifest, process, entries, blockTimes, hidden],
+  );
   const ended = instance?.ended ?? entries.some((e) => e.kind === 'ended');
   const timerEvents = useMemo(() => eventsByInstance(processEvents ?? []).get(instanceId.toString()) ?? [], [processEvents, instanceId]);
   const timers = useMemo(() => (process && instance ? waitingTimers(process, instance, timerEvents) : []), [process, instance, timerEvents]);
@@ -113,6 +129,11 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
         </div>
         <CurrentData steps={steps} locale={i18n.language} />
       </div>
+      {hidden.size > 0 && (
+        <p className="card-note" data-testid="hidden-fields-note" data-count={hidden.size}>
+          {t('consortium2.app.hidden', { count: hidden.size })}
+        </p>
+      )}
     </section>
   );
 }

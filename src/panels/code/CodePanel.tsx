@@ -1,6 +1,8 @@
 /**
  * The Code panel: generated Solidity in a read-only Monaco editor, one tab per file, with the
- * compiler's diagnostics as markers. Loaded lazily with Monaco.
+ * compiler's diagnostics as markers. Loaded lazily with Monaco. It follows the modeler: the
+ * selected element's function is shown and highlighted (use-element-highlight.ts), and putting
+ * the cursor in a generated function selects its element in the modeler.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +11,8 @@ import { selectActiveSourceFile, selectBuildStatus, selectSources } from '../../
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { monaco } from './monaco-setup.js';
 import { SOLIDITY_LANGUAGE_ID } from './solidity-language.js';
+import { useElementHighlight } from './use-element-highlight.js';
+import './code-panel.css';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 type Model = monaco.editor.ITextModel;
@@ -85,6 +89,8 @@ export default function CodePanel({ visible }: { visible: boolean }) {
     if (visible) editor?.layout();
   }, [visible, editor]);
 
+  const highlighted = useElementHighlight(editor, activeFile);
+
   const countFor = (file: string) => diagnostics.filter((d) => d.file === file && d.severity === 'error').length;
 
   return (
@@ -118,7 +124,14 @@ export default function CodePanel({ visible }: { visible: boolean }) {
           {status === 'generating' || status === 'compiling' || status === 'idle' ? t('code.generating') : t('code.none')}
         </p>
       )}
-      <div className="code-container" ref={containerRef} data-testid="code-editor" data-file={activeFile} />
+      <div
+        className="code-container"
+        ref={containerRef}
+        data-testid="code-editor"
+        data-file={activeFile}
+        data-highlighted-element={highlighted?.elementId}
+        data-highlighted-lines={highlighted?.lines}
+      />
     </div>
   );
 }

@@ -41,6 +41,7 @@ import {
   participantKey,
   removeNodes,
   setPositions,
+  type BrokenLinks,
   type PaletteKind,
 } from '../../store/consortium-edits.js';
 import { buildGraph, memberSlot, PARTICIPANT_SIZE, type ConsortiumEdge, type ConsortiumNode, type LinkData } from './build-graph.js';
@@ -76,13 +77,14 @@ function CanvasInner() {
   const flow = useReactFlow<ConsortiumNode, ConsortiumEdge>();
   const matrix = usePermissionMatrix();
   const tasksOf = useCallback((roleId: string) => (matrix ? tasksOfRole(matrix, roleId).map((x) => x.task.name) : []), [matrix]);
+  const fieldsOf = useCallback((id: string) => matrix?.processes.find((p) => p.id === id)?.fields.map((f) => f.name) ?? [], [matrix]);
   const graph = useMemo(() => buildGraph(workspace, (r) => tasksOf(r).length), [workspace, tasksOf]);
 
   const [selected, setSelected] = useState<{ nodes: string[]; edges: string[] }>({ nodes: [], edges: [] });
   const [nodes, setNodes] = useState<ConsortiumNode[]>(graph.nodes);
   useEffect(() => setNodes(graph.nodes.map((n) => ({ ...n, selected: selected.nodes.includes(n.id) }) as ConsortiumNode)), [graph, selected.nodes]);
   const edges = useMemo(
-    () => graph.edges.map((e) => ({ ...e, label: t(`designer.consortium.links.${e.data!.kind}`), selected: selected.edges.includes(e.id) })),
+    () => graph.edges.map((e) => ({ ...e, label: t([`designer.consortium.links.${e.data!.kind}`, `consortium2.links.${e.data!.kind}`]), selected: selected.edges.includes(e.id) })),
     [graph, selected.edges, t],
   );
 
@@ -94,7 +96,7 @@ function CanvasInner() {
     noteTimer.current = setTimeout(() => setNote(undefined), 6000);
   }, []);
   useEffect(() => () => clearTimeout(noteTimer.current), []);
-  const refusalText = useCallback((c: ConnectionCheck) => (c.ok ? '' : t(`designer.consortium.refused.${c.reason}`, c.values)), [t]);
+  const refusalText = useCallback((c: ConnectionCheck) => (c.ok ? '' : t([`designer.consortium.refused.${c.reason}`, `consortium2.refused.${c.reason}`], c.values)), [t]);
 
   const latest = useRef(workspace);
   latest.current = workspace;
@@ -173,15 +175,16 @@ function CanvasInner() {
       if (!kind) return;
       e.preventDefault();
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const org = kind === 'organization' || kind === 'role' ? undefined : organizationAt(nodes, at);
+      const free = kind === 'organization' || kind === 'role' || kind === 'data-asset';
+      const org = free ? undefined : organizationAt(nodes, at);
       const position = org
         ? { x: Math.max(16, Math.round(at.x - org.position.x - PARTICIPANT_SIZE.width / 2)), y: Math.max(40, Math.round(at.y - org.position.y - PARTICIPANT_SIZE.height / 2)) }
         : { x: Math.round(at.x), y: Math.round(at.y) };
-      const name = t(`designer.consortium.defaultName.${kind}`, { n: countOf(latest.current, kind) + 1 });
+      const name = t([`designer.consortium.defaultName.${kind}`, `consortium2.defaultName.${kind}`], { n: countOf(latest.current, kind) + 1 });
       const { workspace: next, key } = addFromPalette(latest.current, kind, name, position, org ? parseKey(org.id)!.id : undefined);
       edit(() => next);
       setSelected({ nodes: [key], edges: [] });
-      if (!org && kind !== 'organization' && kind !== 'role') showNote(t('designer.consortium.dropIntoOrganization'), position.x, position.y + PARTICIPANT_SIZE.height + 8);
+      if (!org && !free) showNote(t('designer.consortium.dropIntoOrganization'), position.x, position.y + PARTICIPANT_SIZE.height + 8);
     },
     [flow, nodes, edit, t, showNote],
   );
@@ -194,9 +197,11 @@ function CanvasInner() {
       if (keys.length === 0) return removeLinks(links);
       const ws = latest.current;
       const all = keys.map((k) => linksBrokenBy(ws, k));
-      const broken = { members: all.flatMap((b) => b.members), players: all.flatMap((b) => b.players), devices: all.flatMap((b) => b.devices), roles: all.flatMap((b) => b.roles), owner: all.find((b) => b.owner)?.owner };
+      const broken: BrokenLinks = { members: all.flatMap((b) => b.members), players: all.flatMap((b) => b.players), devices: all.flatMap((b) => b.devices), roles: all.flatMap((b) => b.roles), owner: all.find((b) => b.owner)?.owner };
       const tasks = keys.flatMap((k) => (parseKey(k)?.list === 'role' ? tasksOf(parseKey(k)!.id) : []));
-      const names = keys.map((k) => nodes.find((n) => n.id === k)).map((n) => String((n?.data as { name?: string }).name ?? (n?.data as { participant?: { name: string } }).participant?.name ?? ''));
+      const names = keys.map((k) => nodes.find((n) => n.id === k)).map((n) => String((n?.data as { name?: string }).name ?? (n?.data as { participant?: { name: string } }).participant?.name ?? (n?.data as { asset?: { name: string } }).asset?.name ?? ''));
+      const permissions = all.flatMap((b) => b.permissions ?? []);
+      if (permissions.length) broken.permissions = permissions;
       if (breaksLinks(broken) || tasks.length) return setPending({ keys, names, broken, tasks });
       edit((w) => removeNodes(w, keys));
       setSelected({ nodes: [], edges: [] });
@@ -296,6 +301,7 @@ function CanvasInner() {
         nodeKey={selectedNode}
         link={selectedLink}
         tasksOf={tasksOf}
+        fieldsOf={fieldsOf}
         edit={edit}
         onDelete={() => (selectedLink ? removeLinks([selectedLink]) : selectedNode && requestDelete([selectedNode], []))}
         onMove={(id, organization) => {
@@ -344,6 +350,7 @@ function organizationAt(nodes: ConsortiumNode[], at: { x: number; y: number }): 
 function countOf(ws: Workspace, kind: PaletteKind): number {
   if (kind === 'organization') return ws.organizations.length;
   if (kind === 'role') return ws.roles.length;
+  if (kind === 'data-asset') return ws.dataAssets?.length ?? 0;
   const kindOf = { person: 'person', device: 'device', account: 'organization', regulator: 'person' }[kind];
   return [...ws.participants, ...(ws.layout?.consortium?.drafts ?? [])].filter((p) => p.kind === kindOf).length;
 }

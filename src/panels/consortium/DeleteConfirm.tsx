@@ -22,6 +22,7 @@ export function DeleteConfirm({ pending, onConfirm, onCancel }: { pending: Pendi
         {broken.roles.length > 0 && <li>{c('roles', broken.roles)}</li>}
         {broken.devices.length > 0 && <li>{c('devices', broken.devices)}</li>}
         {broken.owner && <li>{c('owner', broken.owner)}</li>}
+        {broken.permissions && broken.permissions.length > 0 && <li data-testid="cn-broken-permissions">{t('consortium2.confirmPermissions', { names: broken.permissions.join('、') })}</li>}
         {pending.tasks.length > 0 && <li>{c('tasks', pending.tasks)}</li>}
       </ul>
       <div className="cn-actions">

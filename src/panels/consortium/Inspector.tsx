@@ -20,12 +20,15 @@ import {
 } from '../../store/consortium-edits.js';
 import type { LinkData } from './build-graph.js';
 import { RegulatesChecklist } from './RegulatesChecklist.js';
+import { AssetInspector, MayBindPicker, ProcessInspector } from './PermissionInspectors.js';
 
 export interface InspectorProps {
   workspace: Workspace;
   nodeKey?: string;
   link?: LinkData;
   tasksOf(roleId: string): string[];
+  /** Fields a process declares (names), for a data asset's field picker. */
+  fieldsOf(processId: string): string[];
   edit(change: (ws: Workspace) => Workspace): void;
   onDelete(): void;
   /** Moves a member to another organization (or makes a draft a member). */
@@ -52,11 +55,16 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-function NodeInspector({ workspace: ws, nodeKey, tasksOf, edit, onDelete, onMove }: InspectorProps & { nodeKey: string }) {
+function NodeInspector({ workspace: ws, nodeKey, tasksOf, fieldsOf, edit, onDelete, onMove }: InspectorProps & { nodeKey: string }) {
   const { t } = useTranslation();
   const key = parseKey(nodeKey);
   const k = (s: string) => t(`designer.consortium.inspector.${s}`);
   if (!key) return null;
+  if (key.list === 'process') return <ProcessInspector workspace={ws} processId={key.id} />;
+  if (key.list === 'asset') {
+    const asset = ws.dataAssets?.find((a) => a.id === key.id);
+    return asset ? <AssetInspector workspace={ws} asset={asset} edit={edit} fieldsOf={fieldsOf} onDelete={onDelete} /> : null;
+  }
   let fields: React.ReactNode = null;
   let name = '';
   let rename: (name: string) => void = () => undefined;
@@ -80,6 +88,7 @@ function NodeInspector({ workspace: ws, nodeKey, tasksOf, edit, onDelete, onMove
           <TextCell allowEmpty data-testid="cn-inspect-description" value={role.description ?? ''} onCommit={(d) => edit((w) => updateRole(w, role.id, { description: d || undefined }))} />
         </Field>
         <Field label={k('tasks')}>{tasks.join('、') || k('noTasks')}</Field>
+        <MayBindPicker ws={ws} roleId={role.id} edit={edit} />
       </>
     );
   } else {
@@ -170,16 +179,29 @@ function NodeInspector({ workspace: ws, nodeKey, tasksOf, edit, onDelete, onMove
 function LinkInspector({ workspace: ws, link, onDelete }: InspectorProps & { link: LinkData }) {
   const { t } = useTranslation();
   const k = (s: string) => t(`designer.consortium.inspector.${s}`);
-  const from = findParticipant(ws, link.source)?.name ?? link.source;
-  const to = link.kind === 'plays-role' ? (ws.roles.find((r) => r.id === link.target)?.name ?? link.target) : (findParticipant(ws, link.target)?.name ?? link.target);
+  const roleName = (id: string) => ws.roles.find((r) => r.id === id)?.name ?? id;
+  const fromRole = link.kind === 'role-reads' || link.kind === 'may-bind';
+  const from = fromRole ? roleName(link.source) : (findParticipant(ws, link.source)?.name ?? link.source);
+  const to =
+    link.kind === 'plays-role' || link.kind === 'may-bind'
+      ? roleName(link.target)
+      : link.kind === 'may-read' || link.kind === 'role-reads'
+        ? (ws.dataAssets?.find((a) => a.id === link.target)?.name ?? link.target)
+        : link.kind === 'regulates'
+          ? (ws.processes.find((p) => p.id === link.target)?.name ?? link.target)
+          : (findParticipant(ws, link.target)?.name ?? link.target);
   return (
     <div className="cn-inspector-body" data-testid="cn-inspect-link" data-kind={link.kind}>
-      <Field label={k('link')}>{t(`designer.consortium.links.${link.kind satisfies LinkKind}`)}</Field>
+      <Field label={k('link')}>{t([`designer.consortium.links.${link.kind satisfies LinkKind}`, `consortium2.links.${link.kind}`])}</Field>
       <Field label={k('from')}>{from}</Field>
       <Field label={k('to')}>{to}</Field>
+      {link.kind in LINK_NOTES && <p className="card-note">{t(`consortium2.linkNote.${LINK_NOTES[link.kind]}`, { from, to })}</p>}
       <button type="button" className="btn btn-small btn-ghost" data-testid="cn-inspect-delete" onClick={onDelete}>
         {k('removeLink')}
       </button>
     </div>
   );
 }
+
+/** What a permission link means, said in the link's inspector. */
+const LINK_NOTES: Partial<Record<LinkKind, string>> = { 'may-read': 'mayRead', 'role-reads': 'mayRead', 'may-bind': 'mayBind', regulates: 'regulates' };

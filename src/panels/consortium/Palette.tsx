@@ -15,7 +15,7 @@ export function Palette() {
       <p className="cn-palette-title">{t('designer.consortium.palette.title')}</p>
       {PALETTE_KINDS.map((kind) => (
         <div key={kind} className={`cn-palette-item is-${kind}`} draggable onDragStart={start(kind)} data-testid={`cn-palette-${kind}`} role="button" tabIndex={0}>
-          {t(`designer.consortium.palette.${kind}`)}
+          {t([`designer.consortium.palette.${kind}`, `consortium2.palette.${kind}`])}
         </div>
       ))}
     </aside>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatrixProcess, MatrixTask } from '../../../generators/model/permission-matrix.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { usePermissionMatrix } from './use-permission-matrix.js';
+import { AssetReadMatrix } from './AssetReadMatrix.js';
 import './consortium.css';
 
 export default function PermissionMatrixView() {
@@ -39,6 +40,7 @@ export default function PermissionMatrixView() {
           <FieldTable process={process} roles={matrix.roles} />
         </section>
       ))}
+      <AssetReadMatrix />
     </div>
   );
 }

@@ -2,11 +2,15 @@
  * The consortium canvas as React Flow nodes and edges, derived from the workspace (the canvas is
  * a view: nothing here is stored except positions, which come from workspace.layout when there).
  * Organizations are group nodes sized to hold their members; members are their children, placed
- * relative to them. Edges: plays role (participant -> role), owns device (owner -> device).
+ * relative to them. Edges: plays role (participant -> role), owns device (owner -> device), and the
+ * permissions: may read (role or participant -> data asset), may bind (role -> role), regulates
+ * (regulator -> process). Process nodes stand for the workspace's processes: never deleted here.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Workspace } from '../../../generators/index.js';
+import type { DataAsset, Workspace } from '../../../generators/index.js';
 import {
+  assetKey,
+  processKey,
   draftsOf,
   isRegulatorParticipant,
   orgKey,
@@ -19,6 +23,8 @@ import {
 
 export const PARTICIPANT_SIZE = { width: 160, height: 52 };
 export const ROLE_SIZE = { width: 150, height: 36 };
+export const ASSET_SIZE = { width: 170, height: 52 };
+export const PROCESS_SIZE = { width: 180, height: 48 };
 const ORG_HEADER = 40;
 const ORG_PAD = 16;
 // room for two rows of two members, so an empty organization is easy to drop into
@@ -37,13 +43,26 @@ export interface RoleData extends Record<string, unknown> {
   name: string;
   tasks: number;
 }
+export interface AssetData extends Record<string, unknown> {
+  asset: DataAsset;
+  /** What it is drawn from: a process's name or a device's, when it names one. */
+  from?: string;
+}
+export interface ProcessData extends Record<string, unknown> {
+  name: string;
+}
 export interface LinkData extends Record<string, unknown> {
   kind: LinkKind;
   source: string;
   target: string;
 }
 
-export type ConsortiumNode = Node<OrgData, 'organization'> | Node<ParticipantData, 'participant'> | Node<RoleData, 'role'>;
+export type ConsortiumNode =
+  | Node<OrgData, 'organization'>
+  | Node<ParticipantData, 'participant'>
+  | Node<RoleData, 'role'>
+  | Node<AssetData, 'asset'>
+  | Node<ProcessData, 'process'>;
 export type ConsortiumEdge = Edge<LinkData>;
 
 /** Where a member goes in its organization's box when it has no stored position: two columns. */
@@ -95,6 +114,27 @@ export function buildGraph(ws: Workspace, taskCount: (roleId: string) => number)
       data: { name: role.name, tasks: taskCount(role.id) },
     });
   });
+  // processes in a column right of the organizations, data assets in a row below the roles
+  ws.processes.forEach((proc, i) => {
+    nodes.push({
+      id: processKey(proc.id),
+      type: 'process',
+      position: stored[processKey(proc.id)] ?? { x: orgX + 80, y: i * (PROCESS_SIZE.height + 24) },
+      ...PROCESS_SIZE,
+      deletable: false,
+      data: { name: proc.name },
+    });
+  });
+  (ws.dataAssets ?? []).forEach((asset, i) => {
+    const from = asset.kind === 'process-fields' ? ws.processes.find((p) => p.id === asset.process)?.name : asset.kind === 'device-data' ? ws.participants.find((p) => p.id === asset.device)?.name : undefined;
+    nodes.push({
+      id: assetKey(asset.id),
+      type: 'asset',
+      position: stored[assetKey(asset.id)] ?? { x: i * (ASSET_SIZE.width + 24), y: lowest + 220 },
+      ...ASSET_SIZE,
+      data: { asset, ...(from ? { from } : {}) },
+    });
+  });
 
   const edges: ConsortiumEdge[] = [];
   const link = (kind: LinkKind, source: string, target: string, from: string, to: string) =>
@@ -106,6 +146,14 @@ export function buildGraph(ws: Workspace, taskCount: (roleId: string) => number)
     for (const r of p.roles) if (roleIds.has(r)) link('plays-role', p.id, r, participantKey(p.id), roleKey(r));
     const owner = p.device?.owner;
     if (owner && ids.has(owner)) link('owns-device', owner, p.id, participantKey(owner), participantKey(p.id));
+  }
+  const processIds = new Set(ws.processes.map((p) => p.id));
+  // a participant that is no longer a regulator keeps its list (ignored) but is drawn without links
+  for (const p of ws.participants.filter((x) => isRegulatorParticipant(ws, x))) for (const proc of p.regulates ?? []) if (processIds.has(proc)) link('regulates', p.id, proc, participantKey(p.id), processKey(proc));
+  for (const role of ws.roles) for (const other of role.mayBind ?? []) if (roleIds.has(other)) link('may-bind', role.id, other, roleKey(role.id), roleKey(other));
+  for (const asset of ws.dataAssets ?? []) {
+    for (const r of asset.readers?.roles ?? []) if (roleIds.has(r)) link('role-reads', r, asset.id, roleKey(r), assetKey(asset.id));
+    for (const p of asset.readers?.participants ?? []) if (ids.has(p)) link('may-read', p, asset.id, participantKey(p), assetKey(asset.id));
   }
   return { nodes, edges };
 }

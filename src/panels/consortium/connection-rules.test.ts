@@ -45,7 +45,8 @@ describe('checkConnection', () => {
     expect(check(owned, 'participant:zhang-wei', 'participant:line-3')).toMatchObject({ reason: 'alreadyOwner' });
     const other = addFromPalette(owned, 'person', 'Wu', { x: 0, y: 0 }, 'supplier').workspace;
     expect(check(other, 'participant:wu', 'participant:line-3')).toMatchObject({ reason: 'alreadyOwned', values: { owner: '张伟 Zhang Wei' } });
-    // links start at participants only
-    expect(check(ws, 'role:Sales', 'org:carrier')).toMatchObject({ reason: 'fromNonParticipant' });
+    // links start at participants, or at roles for permissions (connection-rules-permissions.test.ts)
+    expect(check(ws, 'org:carrier', 'role:Sales')).toMatchObject({ reason: 'fromNonParticipant' });
+    expect(check(ws, 'role:Sales', 'org:carrier')).toMatchObject({ reason: 'fromRole', values: { role: 'Sales' } });
   });
 });

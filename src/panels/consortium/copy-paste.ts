@@ -7,11 +7,15 @@
  * - a participant: kind, roles and organization (the copied organization when that was copied
  *   too), and a device's make and model. Not its key address (a copy gets its own key), not a
  *   device's serial number (one device, one serial) nor its owner (one owner per device).
+ * - a data asset: its kind, process, fields, device, description and readers (a copy is no more
+ *   readable than its original).
+ * Process nodes are not copied (processes are made in the Process panel).
  * Copies sit `offset` from their originals, so they are seen as new.
  */
 import type { Workspace } from '../../../generators/index.js';
 import { addFromPalette, findParticipant, parseKey, updateAnyParticipant, updateDevice, type NodeKey, type PaletteKind } from '../../store/consortium-edits.js';
 import { updateRole } from '../../store/workspace-edits.js';
+import { updateDataAsset } from '../../store/permission-edits.js';
 
 export interface CopiedNode {
   key: string;
@@ -43,6 +47,13 @@ export function pasteCopies(ws: Workspace, nodes: CopiedNode[], suffix: string, 
       if (!role) continue;
       const made = addFromPalette(next, 'role', `${role.name}${suffix}`, at(node.position));
       next = role.description ? updateRole(made.workspace, parseKey(made.key)!.id, { description: role.description }) : made.workspace;
+      keys.push(made.key);
+    } else if (parsed?.list === 'asset') {
+      const asset = ws.dataAssets?.find((a) => a.id === parsed.id);
+      if (!asset) continue;
+      const made = addFromPalette(next, 'data-asset', `${asset.name}${suffix}`, at(node.position));
+      const { id: _, name: __, ...rest } = asset;
+      next = updateDataAsset(made.workspace, parseKey(made.key)!.id, structuredClone(rest));
       keys.push(made.key);
     } else if (parsed?.list === 'participant') {
       const p = findParticipant(ws, parsed.id);

@@ -4,7 +4,7 @@
  */
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { OrgData, ParticipantData, RoleData } from './build-graph.js';
+import type { AssetData, OrgData, ParticipantData, ProcessData, RoleData } from './build-graph.js';
 
 export function OrganizationNode({ id, data, selected }: NodeProps<Node<OrgData, 'organization'>>) {
   const { t } = useTranslation();
@@ -48,8 +48,35 @@ export function RoleNode({ id, data, selected }: NodeProps<Node<RoleData, 'role'
       <Handle type="target" position={Position.Top} className="cn-handle" data-testid={`cn-in-${id}`} />
       <span className="cn-badge">{t('designer.consortium.kind.role')}</span>
       <span className="cn-name">{data.name}</span>
+      {/* a role links on to data assets (may read) and other roles (may bind) */}
+      <Handle type="source" position={Position.Bottom} className="cn-handle" data-testid={`cn-out-${id}`} />
     </div>
   );
 }
 
-export const NODE_TYPES = { organization: OrganizationNode, participant: ParticipantNode, role: RoleNode };
+export function AssetNode({ id, data, selected }: NodeProps<Node<AssetData, 'asset'>>) {
+  const { t } = useTranslation();
+  const { asset, from } = data;
+  const readers = asset.readers ? (asset.readers.roles?.length ?? 0) + (asset.readers.participants?.length ?? 0) : undefined;
+  return (
+    <div className={`cn-asset${selected ? ' is-selected' : ''}`} data-testid={`cn-node-${id}`} data-kind="asset" data-restricted={asset.readers ? 'true' : 'false'}>
+      <Handle type="target" position={Position.Top} className="cn-handle" data-testid={`cn-in-${id}`} />
+      <span className="cn-badge">{t(`consortium2.assetKind.${asset.kind}`)}</span>
+      <span className="cn-name">{asset.name}</span>
+      <span className="cn-meta">{[from, readers === undefined ? t('consortium2.everyoneReads') : t('consortium2.readers', { count: readers })].filter(Boolean).join(' · ')}</span>
+    </div>
+  );
+}
+
+export function ProcessNode({ id, data, selected }: NodeProps<Node<ProcessData, 'process'>>) {
+  const { t } = useTranslation();
+  return (
+    <div className={`cn-process${selected ? ' is-selected' : ''}`} data-testid={`cn-node-${id}`} data-kind="process">
+      <Handle type="target" position={Position.Left} className="cn-handle" data-testid={`cn-in-${id}`} />
+      <span className="cn-badge">{t('consortium2.process')}</span>
+      <span className="cn-name">{data.name}</span>
+    </div>
+  );
+}
+
+export const NODE_TYPES = { organization: OrganizationNode, participant: ParticipantNode, role: RoleNode, asset: AssetNode, process: ProcessNode };

@@ -12,6 +12,7 @@ export function searchText(node: ConsortiumNode): string {
     const p = node.data.participant;
     return [p.name, p.device?.make, p.device?.model, p.device?.serial].filter(Boolean).join(' ');
   }
+  if (node.type === 'asset') return node.data.asset.name;
   return node.data.name;
 }
 

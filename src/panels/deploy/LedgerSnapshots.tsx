@@ -1,9 +1,11 @@
 /**
  * Named snapshots of the bundled ledger (evm_snapshot / evm_revert) for experiments. Reverting
  * asks first and says what goes: the blocks after the snapshot (deleted from the browser's
- * storage too) and the later snapshots. Snapshots live in the ledger's memory only.
+ * storage too) and the later snapshots. Snapshots are stored with the chain, so the list is read
+ * from the ledger when shown and whenever the chain is replaced (a reload or a restarted worker
+ * finds them again).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectLedgerSnapshots, type LedgerSnapshot } from '../../store/ledger-tools-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
@@ -15,6 +17,8 @@ export function LedgerSnapshots({ disabled, onMessage }: { disabled: boolean; on
   const { ledgerTools } = useStudioActions();
   const snapshots = useStudio(selectLedgerSnapshots);
   const headNumber = useStudio((s) => s.blockNumber ?? 0);
+  const epoch = useStudio((s) => s.ledgerEpoch);
+  useEffect(() => void ledgerTools.loadSnapshots(), [ledgerTools, epoch]);
   const [name, setName] = useState('');
   const [asking, setAsking] = useState<LedgerSnapshot>();
   const [working, setWorking] = useState(false);

@@ -1,13 +1,18 @@
 /**
  * Storage of the bundled ledger: usage of quota and whether the browser keeps it persistently
- * (ledger_storageInfo, re-read when the chain changes), and a button that asks the browser for
- * persistent storage (navigator.storage.persist(), page-side) and says what it answered.
+ * (ledger_storageInfo), and a button that asks the browser for persistent storage
+ * (navigator.storage.persist(), page-side) and says what it answered. New blocks re-read it at
+ * most every STORAGE_REFRESH_MS (a burst of blocks would otherwise ask the worker and
+ * navigator.storage.estimate() once per block); a new chain or a persistence answer, at once.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageInfo } from '../../ledger/client/ledger-api.js';
 import { useStudioActions } from '../../store/studio-context.js';
 import { formatBytes } from './ledger-file.js';
+import { createThrottle } from './ledger-refresh.js';
+
+export const STORAGE_REFRESH_MS = 2000;
 
 /** "3.2 MB of 1.1 GB, persistent", re-read when the chain changes; asks for persistence on a click. */
 export function LedgerStorage({ epoch, blockNumber }: { epoch: number; blockNumber?: number }) {
@@ -17,12 +22,24 @@ export function LedgerStorage({ epoch, blockNumber }: { epoch: number; blockNumb
   const [error, setError] = useState<string>();
   const [asked, setAsked] = useState<boolean | null>();
 
-  const read = () =>
+  const mounted = useRef(true);
+  const read = useRef(() => undefined as void);
+  read.current = () =>
     void ledgerTools.storageInfo().then((r) => {
+      if (!mounted.current) return;
       if (r.ok) setInfo(r.value);
       setError(r.ok ? undefined : r.error);
     });
-  useEffect(read, [epoch, blockNumber, asked]);
+  const throttle = useMemo(() => createThrottle(() => read.current(), STORAGE_REFRESH_MS), []);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      throttle.cancel();
+    };
+  }, [throttle]);
+  useEffect(() => throttle.now(), [throttle, epoch, asked]);
+  useEffect(() => throttle.request(), [throttle, blockNumber]);
 
   const ask = () => void ledgerTools.requestPersistence().then((r) => setAsked(r.ok ? r.value : null));
   const size = (n: number | null) => (n === null ? t('ledgerTools.unknown') : formatBytes(n, i18n.language));

@@ -30,6 +30,12 @@ import { ProcessTabs } from './ProcessTabs.js';
 import { chainflowPropertiesModule, type ChainflowRoles } from './properties/index.js';
 import { lintConfig, lintIssueProblems } from './lint/lint-config.js';
 import { problemMarkersModule, type ProblemMarkers } from './lint/problem-markers-module.js';
+import { gasBadgesModule, type GasBadges } from './gas-badges-module.js';
+import { badgesOf, formatGas } from './gas-view.js';
+import { GasSummary } from './GasSummary.js';
+import { Splitter, useSplit } from './Splitter.js';
+import { PROPERTIES_SPLIT } from './split-size.js';
+import { markModelerDrawn } from './modeler-drawn.js';
 
 const DESIGNER_BPMN = { en: designerBpmnEn, 'zh-CN': designerBpmnZhCN } as const;
 const OPEN_GROUPS = Object.fromEntries(['general', 'cf-role', 'cf-fields', 'cf-condition'].map((id) => [id, { open: true }]));
@@ -61,8 +67,13 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
   const roles = useStudio(selectWorkspace)?.roles;
   const problemRows = useStudio(selectProblemRows);
   const propertiesOpen = useStudio((s) => s.propertiesOpen);
+  const gasEstimate = useStudio((s) => s.gasEstimate);
+  const gasManifest = useStudio((s) => s.gasManifest);
+  const gasEstimating = useStudio((s) => s.gasStatus === 'estimating');
   const actions = useStudioActions();
   const containerRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [propertiesFraction, setPropertiesFraction] = useSplit(PROPERTIES_SPLIT);
   const propertiesRef = useRef<HTMLDivElement>(null);
   const shown = useRef<Shown>({});
   const [state, setState] = useState<ModelerState>();
@@ -87,6 +98,7 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
         chainflowPropertiesModule,
         lintingModule,
         problemMarkersModule,
+        gasBadgesModule,
       ],
       // ChainFlow's groups open at first: they are what users come to the panel for
       propertiesPanel: { parent: propertiesRef.current!, layout: { groups: OPEN_GROUPS } },
@@ -101,6 +113,9 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
         onXmlChange(processId: string, xml: string) {
           shownXml.set(processId, xml);
           actions.workspace.setProcessXml(processId, xml);
+        },
+        onSelectionChange(processId: string, elementId: string | undefined) {
+          actions.ui.setSelectedElement(processId, elementId);
         },
         onSaveError(processId: string, error: unknown) {
           actions.ui.setImportProblems(processId, [
@@ -143,6 +158,7 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
       }
       setLaidOut(outcome.laidOut);
       actions.ui.setImportProblems(process.id, outcome.problems);
+      markModelerDrawn();
     };
     importDone.current = run().finally(() => setImporting(false));
     return () => {
@@ -166,6 +182,18 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
   useEffect(() => {
     if (state) void importDone.current.then(() => state.modeler.get<ProblemMarkers>('problemMarkers').show(markers));
   }, [state, markers]);
+
+  // Gas badges of the process in front: its start (instance creation) and each task.
+  const gasBadges = useMemo(() => {
+    const startId = gasManifest?.processes.find((p) => p.id === process?.id)?.start.elementId;
+    const gas = (n: number) => formatGas(n, language);
+    return badgesOf(gasEstimate?.processes.find((p) => p.processId === process?.id), startId, language, (isStart, f) =>
+      t('designer3.gas.badgeTitle', { what: t(isStart ? 'designer3.gas.creation' : 'designer3.gas.task'), median: gas(f.median), min: gas(f.min), max: gas(f.max), samples: f.samples }),
+    );
+  }, [gasEstimate, gasManifest, process?.id, language, t]);
+  useEffect(() => {
+    if (state) void importDone.current.then(() => state.modeler.get<GasBadges>('gasBadges').show(gasBadges, gasEstimating));
+  }, [state, gasBadges, gasEstimating]);
 
   // Reveal requests from the Problems list wait for a running import.
   useEffect(() => {
@@ -206,16 +234,29 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
         </button>
       </header>
       {!process && <p className="empty-note">{t('process.none')}</p>}
-      <div className="process-body">
+      <div className="process-body" ref={bodyRef}>
         <div className="bpmn-container" ref={containerRef} data-testid="bpmn-modeler" />
+        {propertiesOpen && (
+          <Splitter
+            spec={PROPERTIES_SPLIT}
+            fraction={propertiesFraction}
+            onChange={setPropertiesFraction}
+            containerRef={bodyRef}
+            side="right"
+            label={t('designer3.split.properties')}
+            testId="properties-splitter"
+          />
+        )}
         <aside
           className="properties-container"
           ref={propertiesRef}
+          style={{ width: `${propertiesFraction * 100}%` }}
           hidden={!propertiesOpen}
           data-testid="properties-panel"
           aria-label={t('designer.properties.title')}
         />
       </div>
+      <GasSummary processId={process?.id} />
     </div>
   );
 }

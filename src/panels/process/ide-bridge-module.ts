@@ -1,17 +1,19 @@
 /**
  * bpmn-js module connecting the modeler to the IDE: after each change (through the command
  * stack, so undo/redo count too) it exports the XML, debounced, and hands it to
- * `config.ideBridge.onXmlChange` together with the document it belongs to; and it reveals
- * (selects and scrolls to) an element by id.
+ * `config.ideBridge.onXmlChange` together with the document it belongs to; it reports the
+ * selected element (for the Code panel); and it reveals (selects and scrolls to) an element by id.
  */
 export interface IdeBridgeConfig {
   onXmlChange(documentId: string, xml: string): void;
   onSaveError?(documentId: string, error: unknown): void;
+  /** The one selected element (undefined: none, or several) after each selection change. */
+  onSelectionChange?(documentId: string, elementId: string | undefined): void;
   debounceMs?: number;
 }
 
 interface EventBus {
-  on(event: string, listener: (event: { trigger?: string }) => void): void;
+  on(event: string, listener: (event: { trigger?: string; newSelection?: { id: string; businessObject?: { id?: string } }[] }) => void): void;
 }
 interface SaveXml {
   saveXML(options: { format: boolean }): Promise<{ xml?: string }>;
@@ -43,6 +45,12 @@ export class IdeBridge {
     eventBus.on('commandStack.changed', (event) => {
       // 'clear' comes from importing a document, which is not an edit
       if (event.trigger !== 'clear') this.schedule();
+    });
+    eventBus.on('selection.changed', (event) => {
+      const selected = event.newSelection ?? [];
+      // a label stands for the element it labels: both share the business object
+      const id = selected.length === 1 ? (selected[0].businessObject?.id ?? selected[0].id) : undefined;
+      if (this.documentId !== undefined) this.config.onSelectionChange?.(this.documentId, id);
     });
   }
 

@@ -132,6 +132,10 @@ export function fieldListProps(element: Shape, injector: Injector) {
       context: { element, moddleElement: ext, properties: { values: [...(ext.values ?? []), field] } },
     });
     commandStack.execute('properties-panel.multi-command-executor', commands);
+    // the list opens only items it sees appear in one render; the first field of a task comes
+    // with its extension element and showed collapsed: ask the panel to show (open, focus) it
+    const nameEntry = `${element.id}-cf-field-${fields.length}-name`;
+    setTimeout(() => injector.get<{ fire(event: string, data: object): void }>('eventBus').fire('propertiesPanel.showEntry', { id: nameEntry }), 0);
   };
 
   return { items, add };

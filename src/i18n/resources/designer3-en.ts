@@ -1,0 +1,30 @@
+/** English strings of the gas estimate on the diagram (badges and the summary below the canvas) and the panel split. */
+export const designer3En = {
+  gas: {
+    title: 'Gas',
+    idle: 'figures follow the next successful build',
+    estimating: 'estimating…',
+    justNow: 'measured just now',
+    secondsAgo: 'measured {{n}} s ago',
+    minutesAgo: 'measured {{n}} min ago',
+    deploy: 'deployment {{gas}}',
+    registry: 'registry {{gas}} (once per consortium)',
+    perInstance: 'per instance {{min}} / {{median}} / {{max}} (min / median / max)',
+    noCompletePath: 'no complete path (a timer is not waited for)',
+    refused: 'No gas figures: the design does not build.',
+    failed: 'The gas estimate failed: {{reason}}',
+    paths: 'Paths ({{n}})',
+    path: 'Path',
+    instanceGas: 'Gas per instance',
+    partial: 'up to the first timer',
+    uncovered: 'not reached by any path: {{list}}',
+    failures: 'steps the ledger refused: {{list}}',
+    badgeTitle: '{{what}}: median {{median}} gas (min {{min}}, max {{max}}; {{samples}} runs on a test ledger)',
+    creation: 'Instance creation',
+    task: 'Task',
+  },
+  split: {
+    code: 'Resize the process and code panels',
+    properties: 'Resize the diagram and its properties',
+  },
+};

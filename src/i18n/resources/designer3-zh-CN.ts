@@ -1,0 +1,30 @@
+/** 图上的 Gas 估算（元素角标与画布下方的汇总）及面板分隔条的中文文案。 */
+export const designer3ZhCN = {
+  gas: {
+    title: 'Gas',
+    idle: '下次构建成功后显示估算',
+    estimating: '估算中…',
+    justNow: '刚刚测得',
+    secondsAgo: '{{n}} 秒前测得',
+    minutesAgo: '{{n}} 分钟前测得',
+    deploy: '部署 {{gas}}',
+    registry: '注册合约 {{gas}}（每个联盟一次）',
+    perInstance: '每个实例 {{min}} / {{median}} / {{max}}（最小 / 中位 / 最大）',
+    noCompletePath: '没有完整路径（不等待定时器）',
+    refused: '无 Gas 数据：设计无法构建。',
+    failed: 'Gas 估算失败：{{reason}}',
+    paths: '路径（{{n}}）',
+    path: '路径',
+    instanceGas: '每个实例的 Gas',
+    partial: '至第一个定时器为止',
+    uncovered: '没有路径经过：{{list}}',
+    failures: '账本拒绝的步骤：{{list}}',
+    badgeTitle: '{{what}}：中位 {{median}} gas（最小 {{min}}，最大 {{max}}；测试账本上运行 {{samples}} 次）',
+    creation: '创建实例',
+    task: '任务',
+  },
+  split: {
+    code: '调整流程面板与代码面板的宽度',
+    properties: '调整流程图与属性面板的宽度',
+  },
+};
