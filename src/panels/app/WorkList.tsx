@@ -10,20 +10,22 @@ import { taskActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { FieldForm } from './FieldForm.js';
 import { useAddressOptions, useFlowNames, useRoleName } from './use-form-options.js';
-import { eventsByInstance, latestValues, type StepValue } from './process-events.js';
+import { eventsByInstance, latestValues, type ProcessEvent, type StepValue } from './process-events.js';
 import { useRoutingFor, withKnown } from './use-routing.js';
 import { filterWorkItems, NO_WORK_FILTER, WORK_SORTS, type WorkFilter } from './work-list-filter.js';
 import { formatDuration } from './format-duration.js';
 import { timerState, type WaitingTimer } from './timer-status.js';
 import { TimerList } from './TimerList.js';
 import { useChainNow, useWaitingTimers } from './use-timers.js';
+import { hasDoneItsPart, taskProgress } from './multi-instance-progress.js';
+import { WorkItemNotes } from './WorkItemNotes.js';
 
 /** Key of the task a boundary timer is attached to, in one instance. */
 const taskTimerKey = (processId: string, instanceId: bigint, taskId: string) => `${processId}#${instanceId}:${taskId}`;
 
 export function WorkList({ manifest }: { manifest: AppManifest }) {
   const { t, i18n } = useTranslation();
-  const all = useStudio(selectWorkList);
+  const enabled = useStudio(selectWorkList);
   const [filter, setFilter] = useState<WorkFilter>(NO_WORK_FILTER);
   const acts = useStudio((s) => s.acts);
   const participant = useStudio(selectActingParticipant);
@@ -34,12 +36,27 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
   const routingOf = useRoutingFor(manifest);
   // each instance's values from its earlier steps, for conditions that read them
   const processEvents = useStudio((s) => s.processEvents);
-  const known = useMemo(() => {
+  const { known, eventsOf } = useMemo(() => {
     const byInstance = new Map<string, Record<string, StepValue>>();
+    const lists = new Map<string, ProcessEvent[]>();
     for (const [processId, events] of Object.entries(processEvents))
-      for (const [instanceId, list] of eventsByInstance(events)) byInstance.set(`${processId}#${instanceId}`, latestValues(list));
-    return byInstance;
+      for (const [instanceId, list] of eventsByInstance(events)) {
+        byInstance.set(`${processId}#${instanceId}`, latestValues(list));
+        lists.set(`${processId}#${instanceId}`, list);
+      }
+    return { known: byInstance, eventsOf: (processId: string, instanceId: bigint) => lists.get(`${processId}#${instanceId}`) ?? [] };
   }, [processEvents]);
+  // a multi-instance task's k of n; a participant who did their part of a parallel one no longer sees it
+  const progressed = useMemo(
+    () =>
+      enabled.flatMap((item) => {
+        const process = manifest.processes.find((p) => p.id === item.processId);
+        const progress = process && taskProgress(manifest, process, item.task, eventsOf(item.processId, item.instance.instanceId));
+        return progress && hasDoneItsPart(item.task, progress, participant?.address) ? [] : [{ ...item, progress }];
+      }),
+    [enabled, manifest, eventsOf, participant],
+  );
+  const all = progressed;
   const timers = useWaitingTimers(manifest);
   const deadlines = useMemo(() => {
     const byTask = new Map<string, WaitingTimer[]>();
@@ -110,7 +127,7 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
         </p>
       )}
       <div role="list" aria-labelledby="work-list-title" className="work-items">
-        {items.map(({ processId, instance, task }) => {
+        {items.map(({ processId, instance, task, progress }) => {
           const key = taskActKey(processId, instance.instanceId, task.elementId);
           return (
             <article
@@ -128,6 +145,14 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
                 </span>
               </header>
               {task.documentation && <p className="task-doc">{task.documentation}</p>}
+              <WorkItemNotes
+                manifest={manifest}
+                process={manifest.processes.find((p) => p.id === processId)}
+                task={task}
+                events={eventsOf(processId, instance.instanceId)}
+                progress={progress}
+                roleName={roleName}
+              />
               <TaskDeadlines timers={timersOf(processId, instance.instanceId, task.elementId)} />
               <FieldForm
                 testId={`task-form-${task.elementId}`}

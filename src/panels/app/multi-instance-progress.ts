@@ -6,7 +6,7 @@
  * all n are done or the completion condition holds (evaluated as the contract does), or when an
  * interrupting timer on the task fired. Pure; the work list and the instance view read it.
  */
-import type { AppManifest, TaskManifest } from '../../../generators/index.js';
+import type { AppManifest, ProcessManifest, TaskManifest } from '../../../generators/index.js';
 import { compileCondition } from '../../../generators/feel/check-feel.js';
 import { evaluateCondition } from '../../../generators/feel/evaluate-feel.js';
 import { MULTI_INSTANCE_VARIABLES } from '../../../generators/ir/read-multi-instance.js';
@@ -49,13 +49,14 @@ export function activationFinished(condition: string | undefined, completed: num
 
 /**
  * The current activation of `task` in one instance. `events` are that instance's events in chain
- * order; `interruptingTimers` the indexes of the interrupting timers attached to the task.
+ * order; `withdraws` tells the events that withdraw the task (an interrupting boundary fired, its
+ * subprocess was withdrawn), which end an activation too.
  */
 export function multiInstanceProgress(
   task: TaskManifest,
   events: readonly ProcessEvent[],
   total: number,
-  interruptingTimers: readonly number[] = [],
+  withdraws: (e: ProcessEvent) => boolean = () => false,
 ): MultiInstanceProgress {
   const condition = task.multiInstance?.completionCondition;
   let doneBy: string[] = [];
@@ -63,11 +64,28 @@ export function multiInstanceProgress(
     if (e.kind === 'completed' && e.elementId === task.elementId) {
       doneBy.push(e.by);
       if (activationFinished(condition, doneBy.length, total, task.multiInstance?.sequential)) doneBy = [];
-    } else if (e.kind === 'timerFired' && interruptingTimers.includes(e.timer)) {
+    } else if (withdraws(e)) {
       doneBy = [];
     }
   }
   return { completed: doneBy.length, total, doneBy, condition: describeCompletion(condition) };
+}
+
+/** The progress of a multi-instance task (undefined for any other), with what withdraws it in this process. */
+export function taskProgress(
+  manifest: Pick<AppManifest, 'participants'>,
+  process: Pick<ProcessManifest, 'timers' | 'tasks' | 'errorBoundaries'>,
+  task: TaskManifest,
+  events: readonly ProcessEvent[],
+): MultiInstanceProgress | undefined {
+  if (!task.multiInstance) return undefined;
+  const timers = new Set((process.timers ?? []).filter((x) => x.interrupting && (x.attachedToTaskId === task.elementId || (task.subprocessId !== undefined && x.attachedToSubprocessId === task.subprocessId))).map((x) => x.index));
+  const messages = new Set(process.tasks.filter((x) => x.interrupting !== false && x.attachedToTaskId === task.elementId).map((x) => x.elementId));
+  const withdraws = (e: ProcessEvent) =>
+    (e.kind === 'timerFired' && timers.has(e.timer)) ||
+    (e.kind === 'completed' && messages.has(e.elementId)) ||
+    (e.kind === 'errorCaught' && task.subprocessId !== undefined && process.errorBoundaries?.find((b) => b.index === e.boundary)?.subprocessId === task.subprocessId);
+  return multiInstanceProgress(task, events, instanceTotal(task, manifest), withdraws);
 }
 
 /** Whether `address` has already done its part of a parallel multi-instance task (the contract would refuse it again). */
