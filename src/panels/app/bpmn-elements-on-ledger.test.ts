@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleOnLedger, type SampleOnLedger } from '../../chain/sample-on-ledger.js';
 import { eventsByInstance, readProcessEvents, type ProcessEvent } from './process-events.js';
 import { hasDoneItsPart, instanceTotal, multiInstanceProgress } from './multi-instance-progress.js';
-import { elementSteps, subprocessStates } from './element-events.js';
+import { elementSteps, mergeTimeline, subprocessStates } from './element-events.js';
+import { describeSteps } from './describe-steps.js';
 
 const samples: SampleOnLedger[] = [];
 afterAll(async () => {
@@ -102,5 +103,10 @@ describe('maintenance-order sample on the ledger: service request and sent messa
     const [request] = elementSteps(manifest, process, events, {});
     expect(request).toMatchObject({ kind: 'requested', name: 'Run diagnostics', requestedFrom: ['压力机7号 传感器网关'] });
     expect(request.values.map((v) => [v.field, v.raw])).toEqual([['machineId', 'PRESS-7 压机'], ['vibration', '42']]);
+    // the history's script entry of the send task reads as a sent message, and the request follows the start in the timeline
+    const described = describeSteps(manifest, process, await client.history(P, start.instanceId), {});
+    expect(described.find((s) => s.elementId === 'Send_OrderPart')).toMatchObject({ kind: 'sent', values: [{ field: 'machineId', raw: 'PRESS-7 压机' }, { field: 'faultCode', raw: 'BRG-3' }] });
+    const timeline = mergeTimeline(described, elementSteps(manifest, process, events, {}));
+    expect(timeline.slice(0, 2).map((s) => s.kind)).toEqual(['started', 'requested']);
   }, 60_000);
 });
