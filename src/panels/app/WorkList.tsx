@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppManifest } from '../../../generators/index.js';
-import { selectActingParticipant, selectWorkList } from '../../store/selectors.js';
+import { selectActingParticipant, selectWorkList, type WorkItem } from '../../store/selectors.js';
 import { taskActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { FieldForm } from './FieldForm.js';
@@ -17,7 +17,7 @@ import { formatDuration } from './format-duration.js';
 import { timerState, type WaitingTimer } from './timer-status.js';
 import { TimerList } from './TimerList.js';
 import { useChainNow, useWaitingTimers } from './use-timers.js';
-import { hasDoneItsPart, taskProgress } from './multi-instance-progress.js';
+import { multiInstanceItem, type MultiInstanceProgress } from './multi-instance-progress.js';
 import { WorkItemNotes } from './WorkItemNotes.js';
 
 /** Key of the task a boundary timer is attached to, in one instance. */
@@ -46,15 +46,18 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
       }
     return { known: byInstance, eventsOf: (processId: string, instanceId: bigint) => lists.get(`${processId}#${instanceId}`) ?? [] };
   }, [processEvents]);
-  // a multi-instance task's k of n; a participant who did their part of a parallel one no longer sees it
+  // a multi-instance task's k of n; hidden from who did their part (multiInstanceItem)
   const progressed = useMemo(
     () =>
-      enabled.flatMap((item) => {
+      enabled.flatMap((item): (WorkItem & { progress?: MultiInstanceProgress })[] => {
         const process = manifest.processes.find((p) => p.id === item.processId);
-        const progress = process && taskProgress(manifest, process, item.task, eventsOf(item.processId, item.instance.instanceId));
-        return progress && hasDoneItsPart(item.task, progress, participant?.address) ? [] : [{ ...item, progress }];
+        if (!process) return [item];
+        const act = acts[taskActKey(item.processId, item.instance.instanceId, item.task.elementId)];
+        const events = eventsOf(item.processId, item.instance.instanceId);
+        const { hidden, progress } = multiInstanceItem(manifest, process, item.task, events, participant?.address, act?.status === 'confirmed' ? act.txHash : undefined);
+        return hidden ? [] : [{ ...item, progress }];
       }),
-    [enabled, manifest, eventsOf, participant],
+    [enabled, manifest, eventsOf, participant, acts],
   );
   const all = progressed;
   const timers = useWaitingTimers(manifest);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskManifest } from '../../../generators/index.js';
-import { activationFinished, describeCompletion, hasDoneItsPart, instanceTotal, multiInstanceProgress, taskProgress } from './multi-instance-progress.js';
+import { activationFinished, describeCompletion, hasDoneItsPart, instanceTotal, multiInstanceItem, multiInstanceProgress, taskProgress } from './multi-instance-progress.js';
 import type { ProcessEvent } from './process-events.js';
 
 const task = (multi: Partial<NonNullable<TaskManifest['multiInstance']>> = {}): TaskManifest => ({
@@ -65,5 +65,18 @@ describe('multi-instance progress', () => {
     const participants = [{ roles: ['Bank'] }, { roles: ['Bank', 'Supplier'] }, { roles: ['Supplier'] }] as never;
     expect(instanceTotal(task({ cardinality: 0, forEachOf: 'Bank' }), { participants })).toBe(2);
     expect(instanceTotal(task(), { participants })).toBe(3);
+  });
+
+  it('hides the work item from who did their part, and from everyone while a confirmed completion is not read yet', () => {
+    const t = task({ completionCondition: 'nrOfCompletedInstances >= 2' });
+    const process = { tasks: [t], timers: [] };
+    const first = done('0xA');
+    // given A's completion is read: A no longer sees the item, B sees 1 of 3
+    expect(multiInstanceItem({ participants: [] }, process, t, [first], '0xA', first.txHash).hidden).toBe(true);
+    expect(multiInstanceItem({ participants: [] }, process, t, [first], '0xB')).toMatchObject({ hidden: false, progress: { completed: 1 } });
+    // given a completion confirmed but its event not read yet: nobody sees the item until it is
+    expect(multiInstanceItem({ participants: [] }, process, t, [], '0xA', '0xnot-read').hidden).toBe(true);
+    // a task that is not multi-instance is never hidden here
+    expect(multiInstanceItem({ participants: [] }, process, { ...t, multiInstance: undefined }, [], '0xA', '0xnot-read')).toEqual({ hidden: false });
   });
 });

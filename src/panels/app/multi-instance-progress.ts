@@ -93,3 +93,23 @@ export function hasDoneItsPart(task: TaskManifest, progress: MultiInstanceProgre
   if (!task.multiInstance || task.multiInstance.sequential || !address) return false;
   return progress.doneBy.some((a) => a.toLowerCase() === address.toLowerCase());
 }
+
+/**
+ * Whether the acting participant sees a work item of `task`, and its k of n. Hidden: a parallel
+ * multi-instance task they did their part of, and any multi-instance task whose confirmed completion
+ * (`confirmedTx`, from the app's last act on it) the events do not include yet: the instances are
+ * read before the events, and a doer who saw it again could send again and be refused.
+ */
+export function multiInstanceItem(
+  manifest: Pick<AppManifest, 'participants'>,
+  process: Pick<ProcessManifest, 'timers' | 'tasks' | 'errorBoundaries'>,
+  task: TaskManifest,
+  events: readonly ProcessEvent[],
+  address: string | undefined,
+  confirmedTx?: string,
+): { hidden: boolean; progress?: MultiInstanceProgress } {
+  const progress = taskProgress(manifest, process, task, events);
+  if (!progress) return { hidden: false };
+  const unread = confirmedTx !== undefined && !events.some((e) => e.txHash === confirmedTx);
+  return { hidden: unread || hasDoneItsPart(task, progress, address), progress };
+}
