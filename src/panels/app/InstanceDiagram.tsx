@@ -4,6 +4,7 @@
  * and the same in words as its text alternative (diagram-text.ts).
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { needsLayout } from '../process/import-diagram.js';
 import { useTranslation } from 'react-i18next';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
@@ -55,8 +56,10 @@ export default function InstanceDiagram({ xml, progress }: { xml: string; progre
     let live = true;
     setImported(undefined);
     setError(undefined);
-    viewer.current!
-      .importXML(xml)
+    // a process without diagram layout (a sample or an imported file never opened in the modeler) is laid out first, or nothing would be drawn
+    const shown = needsLayout(xml) ? import('bpmn-auto-layout').then(({ layoutProcess }) => layoutProcess(xml)) : Promise.resolve(xml);
+    shown
+      .then((x) => viewer.current!.importXML(x))
       .then(() => {
         if (!live) return;
         viewer.current!.get<Canvas>('canvas').zoom('fit-viewport', 'auto');

@@ -19,6 +19,9 @@ import { hiddenFields, hideValues } from './readable-fields.js';
 import { isRegulator } from './work-list-filter.js';
 import { regulatedProcessIds } from './regulated-processes.js';
 import { selectActingParticipant, selectWorkspace } from '../../store/selectors.js';
+import { elementSteps, mergeTimeline, subprocessStates } from './element-events.js';
+import { taskProgress } from './multi-instance-progress.js';
+import { MultiProgress } from './WorkItemNotes.js';
 import './app-instance.css';
 
 const InstanceDiagram = lazy(() => import('./InstanceDiagram.js'));
@@ -57,23 +60,40 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
     const regulator = isRegulator(acting.roles, manifest.roles) && regulatedProcessIds(regulates, [process.id]).length > 0;
     return hiddenFields(workspace?.dataAssets, process, { id: acting.id, roles: acting.roles }, regulator);
   }, [process, acting, workspace, manifest.roles]);
+  const timerEvents = useMemo(() => eventsByInstance(processEvents ?? []).get(instanceId.toString()) ?? [], [processEvents, instanceId]);
+  // the history's steps, with the service requests and caught errors only the events tell
   const steps = useMemo(
-    () => (process ? hideValues(describeSteps(manifest, process, entries, blockTimes), hidden) : []),
-    [manifest, process, entries, blockTimes, hidden],
+    () =>
+      process
+        ? hideValues(mergeTimeline(describeSteps(manifest, process, entries, blockTimes), elementSteps(manifest, process, timerEvents, blockTimes)), hidden)
+        : [],
+    [manifest, process, entries, blockTimes, timerEvents, hidden],
   );
   const ended = instance?.ended ?? entries.some((e) => e.kind === 'ended');
-  const timerEvents = useMemo(() => eventsByInstance(processEvents ?? []).get(instanceId.toString()) ?? [], [processEvents, instanceId]);
+  const subprocesses = useMemo(
+    () => (process ? subprocessStates(process, ended ? 0n : (instance?.marking ?? 0n), steps.map((x) => x.elementId)) : new Map<string, 'active' | 'done'>()),
+    [process, instance, ended, steps],
+  );
+  const multi = useMemo(
+    () => (process && instance && !ended ? instance.enabledTasks.flatMap((task) => { const p = taskProgress(manifest, process, task, timerEvents); return p ? [{ task, progress: p }] : []; }) : []),
+    [manifest, process, instance, ended, timerEvents],
+  );
   const timers = useMemo(() => (process && instance ? waitingTimers(process, instance, timerEvents) : []), [process, instance, timerEvents]);
   const progress = useMemo(
     () =>
       graph &&
       instanceProgress(graph, {
-        doneSteps: entries.filter((e) => e.kind !== 'ended').map((e) => e.elementId),
-        // a waiting timer holds a token as a task does: it is where the instance is now
-        enabledTasks: [...(instance?.enabledTasks.map((task) => task.elementId) ?? []), ...timers.map((w) => w.timer.elementId)],
+        // a caught error's boundary and a subprocess left are passed, as a done task is
+        doneSteps: [...steps.filter((e) => e.kind !== 'ended' && e.kind !== 'requested').map((e) => e.elementId), ...[...subprocesses].flatMap(([id, st]) => (st === 'done' ? [id] : []))],
+        // a waiting timer holds a token as a task does: it is where the instance is now; so does a subprocess it is inside
+        enabledTasks: [
+          ...(instance?.enabledTasks.map((task) => task.elementId) ?? []),
+          ...timers.map((w) => w.timer.elementId),
+          ...[...subprocesses].flatMap(([id, st]) => (st === 'active' ? [id] : [])),
+        ],
         ended,
       }),
-    [graph, entries, instance, ended, timers],
+    [graph, steps, instance, ended, timers, subprocesses],
   );
   if (!process) return null;
   const endEntry = entries.find((e) => e.kind === 'ended');
@@ -116,6 +136,26 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
         </>
       )}
       <FiredTimers manifest={manifest} processId={processId} events={timerEvents} />
+      {multi.length > 0 && (
+        <>
+          <h3>{t('appView.elements.multiTitle')}</h3>
+          {multi.map(({ task, progress: p }) => (
+            <MultiProgress key={task.elementId} manifest={manifest} progress={p} name={task.name} testId={`instance-multi-${task.elementId}`} />
+          ))}
+        </>
+      )}
+      {subprocesses.size > 0 && (
+        <>
+          <h3>{t('appView.elements.subprocesses')}</h3>
+          <ul className="subprocess-states" data-testid="subprocess-states">
+            {[...subprocesses].map(([id, st]) => (
+              <li key={id} data-element={id} data-state={st}>
+                {t(st === 'active' ? 'appView.elements.subprocessActive' : 'appView.elements.subprocessDone', { name: process.subprocesses?.find((x) => x.elementId === id)?.name || id })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <div className="instance-view-columns">
         <div>
           <h3>{t('appView.timeline')}</h3>
@@ -184,7 +224,7 @@ function TimelineEntry({ step, locale }: { step: DescribedStep; locale: string }
       data-block={step.blockNumber}
       data-tx={step.txHash}
     >
-      <span className="timeline-title">{step.kind === 'ended' ? t('app.history.ended') : `${t(`app.history.${step.kind}`)}: ${step.name}`}</span>
+      <span className="timeline-title">{timelineTitle(step, t)}</span>
       <span className="timeline-meta">
         {step.by && (
           <span data-testid="history-by">
@@ -209,6 +249,24 @@ function TimelineEntry({ step, locale }: { step: DescribedStep; locale: string }
       )}
     </li>
   );
+}
+
+/** What happened, in words: the newer elements say it their own way ("Order spare part sent with:"). */
+function timelineTitle(step: DescribedStep, t: (key: string, options?: Record<string, unknown>) => string): string {
+  switch (step.kind) {
+    case 'ended':
+      return t('app.history.ended');
+    case 'sent':
+      return t(step.values.length ? 'appView.elements.sentWith' : 'appView.elements.sent', { name: step.name });
+    case 'requested':
+      return step.requestedFrom?.length
+        ? t('appView.elements.requested', { name: step.name, who: step.requestedFrom.join(', ') })
+        : t('appView.elements.requestedNobody', { name: step.name });
+    case 'errorCaught':
+      return `${t('appView.elements.errorCaught', { name: step.name, code: step.errorCode ?? '' })}${step.subprocess ? ` · ${t('appView.elements.errorLeft', { subprocess: step.subprocess })}` : ''}`;
+    default:
+      return `${t(`app.history.${step.kind}`)}: ${step.name}`;
+  }
 }
 
 function TxHash({ hash }: { hash: string }) {

@@ -5,25 +5,27 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppManifest } from '../../../generators/index.js';
-import { selectActingParticipant, selectWorkList } from '../../store/selectors.js';
+import { selectActingParticipant, selectWorkList, type WorkItem } from '../../store/selectors.js';
 import { taskActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { FieldForm } from './FieldForm.js';
 import { useAddressOptions, useFlowNames, useRoleName } from './use-form-options.js';
-import { eventsByInstance, latestValues, type StepValue } from './process-events.js';
+import { eventsByInstance, latestValues, type ProcessEvent, type StepValue } from './process-events.js';
 import { useRoutingFor, withKnown } from './use-routing.js';
 import { filterWorkItems, NO_WORK_FILTER, WORK_SORTS, type WorkFilter } from './work-list-filter.js';
 import { formatDuration } from './format-duration.js';
 import { timerState, type WaitingTimer } from './timer-status.js';
 import { TimerList } from './TimerList.js';
 import { useChainNow, useWaitingTimers } from './use-timers.js';
+import { multiInstanceItem, type MultiInstanceProgress } from './multi-instance-progress.js';
+import { WorkItemNotes } from './WorkItemNotes.js';
 
 /** Key of the task a boundary timer is attached to, in one instance. */
 const taskTimerKey = (processId: string, instanceId: bigint, taskId: string) => `${processId}#${instanceId}:${taskId}`;
 
 export function WorkList({ manifest }: { manifest: AppManifest }) {
   const { t, i18n } = useTranslation();
-  const all = useStudio(selectWorkList);
+  const enabled = useStudio(selectWorkList);
   const [filter, setFilter] = useState<WorkFilter>(NO_WORK_FILTER);
   const acts = useStudio((s) => s.acts);
   const participant = useStudio(selectActingParticipant);
@@ -34,12 +36,30 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
   const routingOf = useRoutingFor(manifest);
   // each instance's values from its earlier steps, for conditions that read them
   const processEvents = useStudio((s) => s.processEvents);
-  const known = useMemo(() => {
+  const { known, eventsOf } = useMemo(() => {
     const byInstance = new Map<string, Record<string, StepValue>>();
+    const lists = new Map<string, ProcessEvent[]>();
     for (const [processId, events] of Object.entries(processEvents))
-      for (const [instanceId, list] of eventsByInstance(events)) byInstance.set(`${processId}#${instanceId}`, latestValues(list));
-    return byInstance;
+      for (const [instanceId, list] of eventsByInstance(events)) {
+        byInstance.set(`${processId}#${instanceId}`, latestValues(list));
+        lists.set(`${processId}#${instanceId}`, list);
+      }
+    return { known: byInstance, eventsOf: (processId: string, instanceId: bigint) => lists.get(`${processId}#${instanceId}`) ?? [] };
   }, [processEvents]);
+  // a multi-instance task's k of n; hidden from who did their part (multiInstanceItem)
+  const progressed = useMemo(
+    () =>
+      enabled.flatMap((item): (WorkItem & { progress?: MultiInstanceProgress })[] => {
+        const process = manifest.processes.find((p) => p.id === item.processId);
+        if (!process) return [item];
+        const act = acts[taskActKey(item.processId, item.instance.instanceId, item.task.elementId)];
+        const events = eventsOf(item.processId, item.instance.instanceId);
+        const { hidden, progress } = multiInstanceItem(manifest, process, item.task, events, participant?.address, act?.status === 'confirmed' ? act.txHash : undefined);
+        return hidden ? [] : [{ ...item, progress }];
+      }),
+    [enabled, manifest, eventsOf, participant, acts],
+  );
+  const all = progressed;
   const timers = useWaitingTimers(manifest);
   const deadlines = useMemo(() => {
     const byTask = new Map<string, WaitingTimer[]>();
@@ -110,7 +130,7 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
         </p>
       )}
       <div role="list" aria-labelledby="work-list-title" className="work-items">
-        {items.map(({ processId, instance, task }) => {
+        {items.map(({ processId, instance, task, progress }) => {
           const key = taskActKey(processId, instance.instanceId, task.elementId);
           return (
             <article
@@ -128,6 +148,14 @@ export function WorkList({ manifest }: { manifest: AppManifest }) {
                 </span>
               </header>
               {task.documentation && <p className="task-doc">{task.documentation}</p>}
+              <WorkItemNotes
+                manifest={manifest}
+                process={manifest.processes.find((p) => p.id === processId)}
+                task={task}
+                events={eventsOf(processId, instance.instanceId)}
+                progress={progress}
+                roleName={roleName}
+              />
               <TaskDeadlines timers={timersOf(processId, instance.instanceId, task.elementId)} />
               <FieldForm
                 testId={`task-form-${task.elementId}`}

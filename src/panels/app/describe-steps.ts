@@ -21,7 +21,8 @@ export interface StepValue {
 }
 
 export interface DescribedStep {
-  kind: HistoryEntry['kind'];
+  /** `sent`: a message sender's script entry (send task, message throw or end event); `requested`, `errorCaught`: element-events.ts. */
+  kind: HistoryEntry['kind'] | 'sent' | 'requested' | 'errorCaught';
   elementId: string;
   name: string;
   by?: { address: string; name: string; organization?: string };
@@ -32,6 +33,11 @@ export interface DescribedStep {
   values: StepValue[];
   /** Name of the flow the completer chose at an exclusive gateway. */
   chosenFlow?: string;
+  /** `requested`: the names of the devices/services the request goes to. */
+  requestedFrom?: string[];
+  /** `errorCaught`: the error code thrown and the subprocess it withdrew. */
+  errorCode?: string;
+  subprocess?: string;
 }
 
 export function rawValue(v: unknown): string {
@@ -72,8 +78,9 @@ export function describeSteps(
       const text = fieldText(field, raw, manifest);
       values.push({ field: key, label: field?.label ?? key, raw, type: field?.type, ...(text !== undefined ? { text } : {}), ...(field && auditText(field, raw) !== raw ? { audit: auditText(field, raw) } : {}) });
     }
+    const sends = entry.kind === 'script' && process.scripts?.some((x) => x.elementId === entry.elementId && x.sends);
     return {
-      kind: entry.kind,
+      kind: sends ? 'sent' : entry.kind,
       elementId: entry.elementId,
       name: entry.name,
       by: participantOf(manifest, entry.by),

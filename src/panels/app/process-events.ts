@@ -23,7 +23,11 @@ export type ProcessEvent =
   | (EventBase & { kind: 'started' | 'completed'; by: string; /** The step's field values, by field name. */ values?: Record<string, StepValue> })
   | (EventBase & { kind: 'ended' })
   | (EventBase & { kind: 'timerStarted'; timer: number; /** Unix seconds. */ dueAt: number })
-  | (EventBase & { kind: 'timerFired'; timer: number; by: string });
+  | (EventBase & { kind: 'timerFired'; timer: number; by: string })
+  /** A service task asked its device/service account (`<Task>Requested`), or a message sender sent (`<Name>Sent`); values by field name. */
+  | (EventBase & { kind: 'requested' | 'sent'; values: Record<string, StepValue> })
+  /** An error boundary caught an error thrown inside its subprocess (`ErrorCaught`); elementId is the boundary's. */
+  | (EventBase & { kind: 'errorCaught'; boundary: number; errorCode: string });
 
 /** A field value as a condition reads it: numbers as bigint, addresses, bytes32 and text as strings. */
 export type StepValue = bigint | boolean | string;
@@ -36,6 +40,8 @@ export function parseProcessLogs(process: ProcessManifest, logs: readonly LogLik
   const iface = new Interface(process.abi as never);
   const tasks = new Map(process.tasks.map((t) => [t.eventName, t]));
   const timers = process.timers ?? [];
+  const requests = new Map(process.tasks.flatMap((t) => (t.requestEventName ? [[t.requestEventName, t] as const] : [])));
+  const senders = new Map((process.scripts ?? []).flatMap((x) => (x.sends ? [[x.eventName, x] as const] : [])));
   const events: ProcessEvent[] = [];
   for (const log of logs) {
     let parsed;
@@ -69,6 +75,16 @@ export function parseProcessLogs(process: ProcessManifest, logs: readonly LogLik
     } else if (parsed.name === 'TimerFired') {
       const timer = Number(parsed.args.getValue('timer'));
       events.push({ ...base, kind: 'timerFired', elementId: timerId(timer), timer, by: parsed.args.getValue('by') as string });
+    } else if (parsed.name === 'ErrorCaught') {
+      const boundary = Number(parsed.args.getValue('boundary'));
+      const elementId = process.errorBoundaries?.find((b) => b.index === boundary)?.elementId ?? `error#${boundary}`;
+      events.push({ ...base, kind: 'errorCaught', elementId, boundary, errorCode: String(parsed.args.getValue('errorCode')) });
+    } else if (requests.has(parsed.name)) {
+      const task = requests.get(parsed.name)!;
+      events.push({ ...base, kind: 'requested', elementId: task.elementId, values: values(task.requestFields ?? []) });
+    } else if (senders.has(parsed.name)) {
+      const sender = senders.get(parsed.name)!;
+      events.push({ ...base, kind: 'sent', elementId: sender.elementId, values: values(sender.fields) });
     } else if (tasks.has(parsed.name)) {
       const task = tasks.get(parsed.name)!;
       events.push({ ...base, kind: 'completed', elementId: task.elementId, by: parsed.args[1] as string, values: values(task.fields) });

@@ -17,13 +17,13 @@ export interface WorkFilter {
 
 export const NO_WORK_FILTER: WorkFilter = { processId: '', text: '', sort: 'newest' };
 
-export function filterWorkItems(
-  items: WorkItem[],
+export function filterWorkItems<T extends WorkItem>(
+  items: T[],
   filter: WorkFilter,
   processName: (id: string) => string,
   locale?: string,
-  dueOf: (item: WorkItem) => number | undefined = () => undefined,
-): WorkItem[] {
+  dueOf: (item: T) => number | undefined = () => undefined,
+): T[] {
   const needle = filter.text.trim().toLocaleLowerCase(locale);
   const kept = items.filter((item) => {
     if (filter.processId && item.processId !== filter.processId) return false;
@@ -39,7 +39,7 @@ export function filterWorkItems(
   else if (filter.sort === 'oldest') sorted.sort(byInstance);
   else if (filter.sort === 'task') sorted.sort((a, b) => a.task.name.localeCompare(b.task.name, locale) || byInstance(a, b));
   else {
-    const due = (i: WorkItem) => dueOf(i) ?? Number.POSITIVE_INFINITY;
+    const due = (i: T) => dueOf(i) ?? Number.POSITIVE_INFINITY;
     sorted.sort((a, b) => (due(a) === due(b) ? byInstance(a, b) : due(a) - due(b)));
   }
   return sorted;
