@@ -27,7 +27,7 @@ import { ideBridgeModule, type IdeBridge } from './ide-bridge-module.js';
 import { importDiagram } from './import-diagram.js';
 import { translateModule } from './translate-module.js';
 import { ProcessTabs } from './ProcessTabs.js';
-import { chainflowPropertiesModule, type ChainflowRoles } from './properties/index.js';
+import { chainflowPropertiesModule, type ChainflowProcesses, type ChainflowRoles } from './properties/index.js';
 import { lintConfig, lintIssueProblems } from './lint/lint-config.js';
 import { problemMarkersModule, type ProblemMarkers } from './lint/problem-markers-module.js';
 
@@ -154,6 +154,11 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
   useEffect(() => {
     if (state && roles) state.modeler.get<ChainflowRoles>('chainflowRoles').set(roles);
   }, [state, roles]);
+
+  // The call activity's process picker lists the workspace's other processes (the service ignores unchanged lists).
+  useEffect(() => {
+    if (state) state.modeler.get<ChainflowProcesses>('chainflowProcesses').set(processes, process?.id);
+  }, [state, processes, process?.id]);
 
   // Every problem about an element of this process colours that element on the canvas.
   const markers = useMemo(
