@@ -29,4 +29,11 @@ export const propsBpmnZhCN: Record<string, string> = {
   '(choose a process)': '（选择流程）',
   'A process cannot call itself': '流程不能调用自身',
   'No process {id} in this workspace': '工作区中没有流程 {id}',
+  Template: '模板',
+  'Apply template': '应用模板',
+  'Fills the name, fields, multi-instance and payload; your own fields are kept.': '填写名称、字段、多实例和负载；已有的字段保留。',
+  '(choose a template)': '（选择模板）',
+  'Approve (2 of 3)': '审批（3 人中 2 人通过）',
+  'Device reports reading': '设备上报读数',
+  'Notify partner': '通知合作方',
 };

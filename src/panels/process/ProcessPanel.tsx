@@ -32,7 +32,7 @@ import { lintConfig, lintIssueProblems } from './lint/lint-config.js';
 import { problemMarkersModule, type ProblemMarkers } from './lint/problem-markers-module.js';
 
 const DESIGNER_BPMN = { en: designerBpmnEn, 'zh-CN': designerBpmnZhCN } as const;
-const OPEN_GROUPS = Object.fromEntries(['general', 'cf-role', 'cf-fields', 'cf-condition'].map((id) => [id, { open: true }]));
+const OPEN_GROUPS = Object.fromEntries(['general', 'cf-role', 'cf-fields', 'cf-condition', 'cf-multi-instance', 'cf-payload', 'cf-sender', 'cf-called', 'cf-template'].map((id) => [id, { open: true }]));
 
 /** The process in the modeler and its file name, as the lint results need them. */
 interface Shown {
