@@ -74,13 +74,16 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   await expect(errorOf(page, 'cf-mi-completion')).toContainText('nrOfCompletedInstances');
   await completion.fill('nrOfCompletedInstances >= 2');
   await expect(errorOf(page, 'cf-mi-completion')).toHaveCount(0);
-  // switching to "one per participant of a role" swaps the count for a role picker, and back
+  // switching to "one per participant of a role" swaps the count for a role picker (exactly one of both)
   await entry(page, 'cf-mi-mode').locator('select').selectOption('role');
-  await expect(entry(page, 'cf-mi-role').locator('select')).toBeVisible();
+  await expect(entry(page, 'cf-mi-count')).toHaveCount(0);
+  await expect(entry(page, 'cf-mi-role').locator('select')).toHaveValue('Buyer');
   await entry(page, 'cf-mi-role').locator('select').selectOption('Sales');
+  // and back: a fresh count of 2, the role gone
   await entry(page, 'cf-mi-mode').locator('select').selectOption('count');
-  await expect(count).toHaveValue('3');
+  await expect(count).toHaveValue('2');
   await expect(entry(page, 'cf-mi-role')).toHaveCount(0);
+  await count.fill('3');
 
   // when a send task is appended and the field is picked as its payload
   let notify = await append(page, approve, 'append.append-task');
