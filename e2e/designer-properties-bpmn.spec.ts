@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { StudioPage } from './pages/studio-page.js';
-import { clickEmptyCanvas, entry, modeler, selectedIds, selectShape } from './pages/process-modeler.js';
+import { clickEmptyCanvas, entry, modeler, nameSelected, selectedIds, selectShape } from './pages/process-modeler.js';
 
 test.use({ viewport: { width: 2400, height: 1300 } });
 
@@ -50,9 +50,13 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   await expect(page.getByTestId('process-tab-approvals')).toHaveAttribute('aria-selected', 'true');
   await expect(modeler(page).locator('g.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
 
+  await selectShape(page, 'StartEvent_1');
+  await nameSelected(page, 'Request');
+
   // when a task is appended, made a user task of the Buyer role with a field, then parallel multi-instance
   let approve = await append(page, 'StartEvent_1', 'append.append-task');
   approve = await replaceMenu(page, approve, 'replace-with-user-task');
+  await nameSelected(page, 'Approve');
   await entry(page, 'cf-role').locator('select').selectOption('Buyer');
   await panel(page).locator('[data-group-id="group-cf-fields"] .bio-properties-panel-add-entry').click();
   await entry(page, `${approve}-cf-field-0-name`).locator('input').fill('score');
@@ -88,6 +92,7 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   // when a send task is appended and the field is picked as its payload
   let notify = await append(page, approve, 'append.append-task');
   notify = await replaceMenu(page, notify, 'replace-with-send-task');
+  await nameSelected(page, 'Notify buyer');
   const payload = entry(page, 'cf-payload').locator('input');
   await expect(payload).toHaveValue('');
   await entry(page, 'cf-payload-field-0').locator('input').check();
@@ -101,10 +106,12 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   // when a message catch event is appended, it has no sender until one is picked
   let receipt = await append(page, notify, 'append.intermediate-event');
   receipt = await replaceMenu(page, receipt, 'replace-with-message-intermediate-catch');
+  await nameSelected(page, '收到回执');
   await expect(errorOf(page, 'cf-sender-role')).toContainText('No sender');
   await entry(page, 'cf-sender-role').locator('select').selectOption('Sales');
   await expect(errorOf(page, 'cf-sender-role')).toHaveCount(0);
   await append(page, receipt, 'append.end-event');
+  await nameSelected(page, 'Done');
 
   // then the whole workspace builds: a contract for the new process and no problem at all
   await studio.waitForBuild();
