@@ -31,6 +31,12 @@ async function replaceMenu(page: Page, id: string, entryId: string): Promise<str
   return (await selectedIds(page))[0];
 }
 
+/** Names the selected shape and waits until the (debounced) name is on the canvas, so later edits do not race it. */
+async function name(page: Page, id: string, text: string) {
+  await nameSelected(page, text);
+  await expect(modeler(page).locator(`g.djs-element[data-element-id^="${id}"]`).filter({ hasText: text }).first()).toBeVisible();
+}
+
 async function canvasUndo(page: Page) {
   await clickEmptyCanvas(page);
   await page.keyboard.press('ControlOrMeta+z');
@@ -51,12 +57,12 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   await expect(modeler(page).locator('g.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
 
   await selectShape(page, 'StartEvent_1');
-  await nameSelected(page, 'Request');
+  await name(page, 'StartEvent_1', 'Request');
 
   // when a task is appended, made a user task of the Buyer role with a field, then parallel multi-instance
   let approve = await append(page, 'StartEvent_1', 'append.append-task');
   approve = await replaceMenu(page, approve, 'replace-with-user-task');
-  await nameSelected(page, 'Approve');
+  await name(page, approve, 'Approve');
   await entry(page, 'cf-role').locator('select').selectOption('Buyer');
   await panel(page).locator('[data-group-id="group-cf-fields"] .bio-properties-panel-add-entry').click();
   await entry(page, `${approve}-cf-field-0-name`).locator('input').fill('score');
@@ -92,7 +98,7 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   // when a send task is appended and the field is picked as its payload
   let notify = await append(page, approve, 'append.append-task');
   notify = await replaceMenu(page, notify, 'replace-with-send-task');
-  await nameSelected(page, 'Notify buyer');
+  await name(page, notify, 'Notify buyer');
   const payload = entry(page, 'cf-payload').locator('input');
   await expect(payload).toHaveValue('');
   await entry(page, 'cf-payload-field-0').locator('input').check();
@@ -106,12 +112,12 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   // when a message catch event is appended, it has no sender until one is picked
   let receipt = await append(page, notify, 'append.intermediate-event');
   receipt = await replaceMenu(page, receipt, 'replace-with-message-intermediate-catch');
-  await nameSelected(page, '收到回执');
+  await name(page, receipt, '收到回执');
   await expect(errorOf(page, 'cf-sender-role')).toContainText('No sender');
   await entry(page, 'cf-sender-role').locator('select').selectOption('Sales');
   await expect(errorOf(page, 'cf-sender-role')).toHaveCount(0);
-  await append(page, receipt, 'append.end-event');
-  await nameSelected(page, 'Done');
+  const done = await append(page, receipt, 'append.end-event');
+  await name(page, done, 'Done');
 
   // then the whole workspace builds: a contract for the new process and no problem at all
   await studio.waitForBuild();
