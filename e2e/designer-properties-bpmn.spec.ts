@@ -151,4 +151,22 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   await expect(entry(page, 'cf-payload-field-0').locator('input')).toBeChecked();
   await selectShape(page, receipt);
   await expect(entry(page, 'cf-sender-role').locator('select')).toHaveValue('Sales');
+
+  // a template fills the task in one command: "Approve (2 of 3)" adds its field, keeps the task's name; one undo takes it back
+  await selectShape(page, approve);
+  await entry(page, 'cf-template').locator('select').selectOption('approve-2-of-3');
+  await expect(entry(page, `${approve}-cf-field-1-name`).locator('input')).toHaveValue('approved');
+  await expect(entry(page, 'name').locator('textarea, input').first()).toHaveValue('Approve');
+  await canvasKey(page, 'ControlOrMeta+z');
+  await selectShape(page, approve);
+  await expect(entry(page, `${approve}-cf-field-1-name`)).toHaveCount(0);
+  await expect(entry(page, `${approve}-cf-field-0-name`).locator('input')).toHaveValue('score');
+
+  // a call activity picks another process of the workspace, never its own
+  const call = await replaceMenu(page, notify, 'replace-with-call-activity');
+  const called = entry(page, 'cf-called-element').locator('select');
+  await expect(called.locator('option')).toHaveText(['(choose a process)', 'Order fulfilment']);
+  await called.selectOption('order-fulfilment');
+  await selectShape(page, call);
+  await expect(called).toHaveValue('order-fulfilment');
 });
