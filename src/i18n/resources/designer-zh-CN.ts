@@ -2,6 +2,7 @@
 import { consortiumZhCN } from './consortium-zh-CN.js';
 import type { designerEn } from './designer-en.js';
 import { fieldTypesBpmnZhCN } from './field-types-zh-CN.js';
+import { propsBpmnZhCN } from './props-zh-CN.js';
 
 export const designerZhCN: typeof designerEn = {
   properties: { show: '属性', hide: '隐藏属性', title: '属性' },
@@ -45,4 +46,5 @@ export const designerBpmnZhCN: Record<string, string> = {
   'This element already declares a field with this name': '此元素已声明同名字段',
   'Toggle linting overlays': '切换检查标记',
   ...fieldTypesBpmnZhCN,
+  ...propsBpmnZhCN,
 };

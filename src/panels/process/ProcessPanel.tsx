@@ -27,7 +27,7 @@ import { ideBridgeModule, type IdeBridge } from './ide-bridge-module.js';
 import { importDiagram } from './import-diagram.js';
 import { translateModule } from './translate-module.js';
 import { ProcessTabs } from './ProcessTabs.js';
-import { chainflowPropertiesModule, type ChainflowRoles } from './properties/index.js';
+import { chainflowPropertiesModule, type ChainflowProcesses, type ChainflowRoles } from './properties/index.js';
 import { lintConfig, lintIssueProblems } from './lint/lint-config.js';
 import { problemMarkersModule, type ProblemMarkers } from './lint/problem-markers-module.js';
 import { gasBadgesModule, type GasBadges } from './gas-badges-module.js';
@@ -38,7 +38,7 @@ import { PROPERTIES_SPLIT } from './split-size.js';
 import { markModelerDrawn } from './modeler-drawn.js';
 
 const DESIGNER_BPMN = { en: designerBpmnEn, 'zh-CN': designerBpmnZhCN } as const;
-const OPEN_GROUPS = Object.fromEntries(['general', 'cf-role', 'cf-fields', 'cf-condition'].map((id) => [id, { open: true }]));
+const OPEN_GROUPS = Object.fromEntries(['general', 'cf-role', 'cf-fields', 'cf-condition', 'cf-multi-instance', 'cf-payload', 'cf-sender', 'cf-called', 'cf-template'].map((id) => [id, { open: true }]));
 
 /** The process in the modeler and its file name, as the lint results need them. */
 interface Shown {
@@ -170,6 +170,11 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
   useEffect(() => {
     if (state && roles) state.modeler.get<ChainflowRoles>('chainflowRoles').set(roles);
   }, [state, roles]);
+
+  // The call activity's process picker lists the workspace's other processes (the service ignores unchanged lists).
+  useEffect(() => {
+    if (state) state.modeler.get<ChainflowProcesses>('chainflowProcesses').set(processes, process?.id);
+  }, [state, processes, process?.id]);
 
   // Every problem about an element of this process colours that element on the canvas.
   const markers = useMemo(

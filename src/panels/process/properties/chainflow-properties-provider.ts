@@ -10,6 +10,14 @@ import { FIELD_WRITERS, ROLE_HOLDERS, isAny } from './cf-model.js';
 import { fieldListProps } from './field-entries.js';
 import type { Injector, Shape, Translate } from './panel-services.js';
 import { RoleEntry, isRoleEdited } from './role-entry.js';
+import { CalledElementEntry } from './called-element-entry.js';
+import { multiInstanceEntries } from './multi-instance-entries.js';
+import { payloadEntries } from './payload-entries.js';
+import { carriesPayload } from './payload-settings.js';
+import { SenderRoleEntry } from './sender-role-entry.js';
+import { takesSenderRole } from './sender-settings.js';
+import { templatesFor } from './task-templates.js';
+import { TemplateEntry } from './template-entry.js';
 
 interface PropertiesPanel {
   registerProvider(priority: number, provider: unknown): void;
@@ -51,6 +59,17 @@ export class ChainflowPropertiesProvider {
           ],
         });
       }
+      if (carriesPayload(bo)) added.push({ id: 'cf-payload', label: t('Message payload'), entries: payloadEntries(element) });
+      if (takesSenderRole(bo)) added.push({ id: 'cf-sender', label: t('Sender'), entries: [{ id: 'cf-sender-role', component: SenderRoleEntry }] });
+      if (bo.$instanceOf('bpmn:CallActivity')) added.push({ id: 'cf-called', label: t('Called process'), entries: [{ id: 'cf-called-element', component: CalledElementEntry }] });
+      // ours replaces bpmn-js's generic multi-instance group (free-text cardinality, no role, no checks)
+      const mi = multiInstanceEntries(bo);
+      if (mi.length) {
+        const generic = groups.findIndex((g) => g.id === 'multiInstance');
+        if (generic >= 0) groups.splice(generic, 1);
+        added.push({ id: 'cf-multi-instance', label: t('Multi-instance'), entries: mi });
+      }
+      if (templatesFor(bo).length) added.push({ id: 'cf-template', label: t('Template'), entries: [{ id: 'cf-template', component: TemplateEntry }] });
       // right after "General", before documentation and the rest
       const general = groups.findIndex((g) => g.id === 'general');
       groups.splice(general + 1, 0, ...added);

@@ -4,12 +4,14 @@
  * the IDE feeds the consortium's roles into.
  */
 import { ChainflowPropertiesProvider } from './chainflow-properties-provider.js';
+import { ChainflowProcesses } from './chainflow-processes.js';
 import { ChainflowRoles } from './chainflow-roles.js';
 
 export const chainflowPropertiesModule = {
   __init__: ['chainflowPropertiesProvider'],
   chainflowPropertiesProvider: ['type', ChainflowPropertiesProvider],
   chainflowRoles: ['type', ChainflowRoles],
+  chainflowProcesses: ['type', ChainflowProcesses],
 };
 
-export type { ChainflowRoles };
+export type { ChainflowProcesses, ChainflowRoles };

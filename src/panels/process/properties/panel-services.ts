@@ -6,6 +6,8 @@ export interface Shape {
   type: string;
   businessObject: BusinessObject;
   source?: Shape;
+  /** Connections ending here (sequence and message flows); set by diagram-js on shapes. */
+  incoming?: Shape[];
 }
 
 export interface Modeling {
