@@ -47,7 +47,7 @@ export const CONTRACT_ERRORS = [
   'TaskNotEnabled', 'CallerLacksRole', 'NotAMember', 'RequiredFieldMissing',
   'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic', 'TimerNotWaiting', 'TimerNotDue',
   'NotBoundParticipant', 'NomineeLacksRole', 'RoleAlreadyBound', 'NegativeValue',
-  'NotAParticipant', 'ParticipantLacksRole', 'InstanceAlreadyCompletedByCaller',
+  'NotAParticipant', 'ParticipantLacksRole', 'InstanceAlreadyCompletedByCaller', 'StartNotDue',
 ] as const;
 /** The name of the custom error the contract reverts with; 'Panic' is a checked-arithmetic or division-by-zero panic. */
 export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];

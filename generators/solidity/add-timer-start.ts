@@ -22,7 +22,10 @@ export const NO_MORE_STARTS_VALUE = 2n ** 64n - 1n;
 const START_NOT_DUE = {
   name: 'StartNotDue',
   params: [{ type: 'string', name: 'startEvent' }, { type: 'uint256', name: 'dueAt' }],
-  natspec: { notice: ['No round of the timer start event is due: the next one is due at dueAt (type(uint64).max: none is left).'] },
+  natspec: {
+    notice: ['No round of the timer start event is due now: a start before the first due time, or a second start in the same round.'],
+    params: [{ name: 'startEvent', text: 'The timer start event, by name.' }, { name: 'dueAt', text: 'When the next round is due (block time, Unix seconds); type(uint64).max when none is left.' }],
+  },
 };
 
 /** Constants, the round counter, the error and `nextStartDueAt()`; nothing for other starts. */
@@ -37,9 +40,9 @@ export function addTimerStart(ctx: ProcessContext) {
   builder.addStateVar({ type: 'uint256', name: '_startRound', visibility: 'private', natspec: { dev: ['The next round that may start (rounds nobody started are skipped).'] } });
   builder.addError(START_NOT_DUE);
   builder.addFunction({
-    kind: 'function', name: 'nextStartDueAt', visibility: 'external', mutability: 'view', params: [], returns: [{ type: 'uint256', name: '' }],
+    kind: 'function', name: 'nextStartDueAt', visibility: 'external', mutability: 'view', params: [], returns: [{ type: 'uint256', name: 'dueAt' }],
     elementId: ctx.ir.start.elementId,
-    natspec: { notice: [`When an instance may next be started at ${what}, in block time; type(uint64).max when none is left.`] },
+    natspec: { notice: [`When an instance may next be started at ${what}.`], returns: [{ name: 'dueAt', text: 'Block time (Unix seconds) from which startInstance accepts the next round; type(uint64).max when none is left.' }] },
     body: [...(t.rounds !== undefined ? [noneLeft({ kind: 'return', value: NO_MORE_STARTS })] : []), { kind: 'return', value: dueOfRound(ctx) }],
   });
 }
