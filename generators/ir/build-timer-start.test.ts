@@ -61,6 +61,15 @@ describe('timer start events in the IR', () => {
     expect(errors).toContain('S2: start event "定时" inside a subprocess: timer start events are not executable; a subprocess starts at one none start event');
   });
 
+  it('refuses a call activity whose called process starts on a timer: a call starts it at once', async () => {
+    const caller = bpmn(`<bpmn:startEvent id="Start" /><bpmn:callActivity id="Call" name="巡检" calledElement="P" /><bpmn:endEvent id="End" />${flow('F1', 'Start', 'Call')}${flow('F2', 'Call', 'End')}`).replace('id="P" name="巡检"', 'id="Order" name="订单"');
+    const ws = workspace(process(timerStart(expr('timeDate', '2026-01-01T00:00:00Z'))));
+    ws.processes = [{ id: 'order', name: '订单', bpmn: caller }, ...ws.processes];
+    const out = await generateWorkspace(ws);
+    // the called process alone is fine; the call is refused, located on the call activity
+    expect(errorsOf(out.problems)).toContain('Call: in the called process "巡检", at S: start event "每日巡检" inside a subprocess: timer start events are not executable; a subprocess starts at one none start event');
+  });
+
   it('refuses a second start event next to a timer start', async () => {
     const xml = bpmn(`${timerStart(expr('timeDate', '2026-01-01T00:00:00Z'))}<bpmn:startEvent id="S3" name="手动" /><bpmn:userTask id="T" name="巡检设备" cf:role="Inspector" /><bpmn:endEvent id="E" />
       ${flow('F1', 'S', 'T')}${flow('F3', 'S3', 'T')}${flow('F2', 'T', 'E')}`);
