@@ -47,7 +47,7 @@ export const CONTRACT_ERRORS = [
   'TaskNotEnabled', 'CallerLacksRole', 'NotAMember', 'RequiredFieldMissing',
   'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic', 'TimerNotWaiting', 'TimerNotDue',
   'NotBoundParticipant', 'NomineeLacksRole', 'RoleAlreadyBound', 'NegativeValue',
-  'NotAParticipant', 'ParticipantLacksRole', 'InstanceAlreadyCompletedByCaller',
+  'NotAParticipant', 'ParticipantLacksRole', 'InstanceAlreadyCompletedByCaller', 'StartNotDue',
 ] as const;
 /** The name of the custom error the contract reverts with; 'Panic' is a checked-arithmetic or division-by-zero panic. */
 export type ContractErrorName = (typeof CONTRACT_ERRORS)[number];
@@ -145,6 +145,7 @@ export function enabled(state: InstanceState): number[] {
 /**
  * Starts the instance at its start event. `choice` is used only when a caller-decided gateway
  * follows the start event (missing means 0). @throws Error if the instance was started already.
+ * A timer start's schedule is the contract's, not the instance's: start-schedule.ts `startOnSchedule` checks it, then calls this.
  */
 export function start(state: InstanceState, caller: Caller, data: StepData = {}, choice?: number, now: Now = 0n): StepResult {
   if (state.started) throw new Error('this instance was started already; create a new one');

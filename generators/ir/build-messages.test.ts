@@ -153,6 +153,6 @@ describe('messages in the IR', () => {
   it('still refuses a second start event, naming it', async () => {
     const { errors } = await build(bpmn(`<bpmn:startEvent id="S" /><bpmn:startEvent id="S2" name="Alarm">${MSG}</bpmn:startEvent><bpmn:userTask id="T" cf:role="Buyer" />
       <bpmn:endEvent id="E" />${flow('F1', 'S', 'T')}${flow('F2', 'S2', 'T')}${flow('F3', 'T', 'E')}`));
-    expect(errors).toContain('S2: a second start event "Alarm": a process has exactly one start event (none or message); start alternatives with an event-based or exclusive gateway after it');
+    expect(errors).toContain('S2: a second start event "Alarm": a process has exactly one start event (none, message or timer); start alternatives with an event-based or exclusive gateway after it');
   });
 });

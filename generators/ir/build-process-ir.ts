@@ -11,6 +11,7 @@ import type {
 import { compileCondition } from '../feel/check-feel.js';
 import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
 import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, ScriptIR, StartIR, TaskIR, TimerIR, WaitKind } from './process-ir.js';
+import { isTimerStart, readTimerStart } from './read-timer-start.js';
 import { isMessageCatch, isMessageEnd, isMessageStart, isMessageThrow, isTaskBoundaryMessage, MessageFlows, readPayload, senderRoleOf } from './read-messages.js';
 import { wireEventGateways } from './wire-event-gateways.js';
 import { flattenScopes, isEmbeddedSubprocess, isErrorEnd, subprocessBoundaryKind } from './read-subprocesses.js';
@@ -108,7 +109,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     if (node.$type === 'bpmn:StartEvent' && scopeOf.has(node.id)) {
       if (defs.length) problems.push(error(`start event ${label(node)} inside a subprocess: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable; a subprocess starts at one none start event`, at('events', node.id)));
       else innerStarts.set(scopeOf.get(node.id)!, [...(innerStarts.get(scopeOf.get(node.id)!) ?? []), node]);
-    } else if (isMessageStart(node)) starts.push(node);
+    } else if (isMessageStart(node) || isTimerStart(node)) starts.push(node);
     else if (isMessageEnd(node)) {
       messageEnds.push(endNodes.length);
       endNodes.push({ node, terminate: false });
@@ -122,7 +123,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       if (node.loopCharacteristics) problems.push(error(`send task ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet`, at('scripts', node.id)));
       else scriptNodes.push(node);
     } else if (node.$type === 'bpmn:StartEvent') {
-      if (defs.length) problems.push(error(`start event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable yet; use a none or message start event`, at('events', node.id)));
+      if (defs.length) problems.push(error(`start event ${label(node)}: ${defs.map((d) => describeEventDefinition(d.$type)).join(', ')} start events are not executable yet; use a none, message or timer start event`, at('events', node.id)));
       else starts.push(node);
     } else if (node.$type === 'bpmn:EndEvent') {
       const terminate = defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition';
@@ -161,8 +162,8 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       problems.push(...reportUnexecutedNodes(node.get('flowElements') as ModdleElement[] | undefined, `${describeType(node.$type)} ${label(node)}`, (id) => at('elements', id)));
     }
   }
-  if (starts.length === 0) problems.push(error('the process needs one start event (none or message)', { file: ctx.file, path: base, elementId: process.id }));
-  for (const extra of starts.slice(1)) problems.push(error(`a second start event ${label(extra)}: a process has exactly one start event (none or message); start alternatives with an event-based or exclusive gateway after it`, at('events', extra.id)));
+  if (starts.length === 0) problems.push(error('the process needs one start event (none, message or timer)', { file: ctx.file, path: base, elementId: process.id }));
+  for (const extra of starts.slice(1)) problems.push(error(`a second start event ${label(extra)}: a process has exactly one start event (none, message or timer); start alternatives with an event-based or exclusive gateway after it`, at('events', extra.id)));
 
   // roles
   const roleOf = (node: BpmnFlowNode, kind: string): string | undefined => {
@@ -368,7 +369,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const tasks: TaskIR[] = [];
   // task functions must not shadow a parameter or local of the generated functions, nor a field
   const taskScope = new IdentifierScope([
-    'startInstance', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled',
+    'startInstance', 'nextStartDueAt', 'syncRoles', 'marking', 'instanceCount', 'registry', 'isEnabled',
     'instanceId', 'choice', 'm', 'd', 'by', 'account', 'roles', 'value', 'rest', 'dueAt', 'armed', ...fields.map((f) => f.identifier),
     ...(bindsOf.size ? BINDING_NAMES : []), ...(taskNodes.some(isMultiInstance) ? MULTI_INSTANCE_NAMES : []),
   ]);
@@ -464,6 +465,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       elementId: start.id, name: start.name?.trim() || 'Start', roles: startRole ? [startRole] : [],
       writes: writesOf.get(start.id) ?? [], next: next ?? { kind: 'end', index: -1 }, choice: choiceOf.get(start.id),
       ...(isMessageStart(start) ? { message: true } : {}),
+      ...(isTimerStart(start) ? { timer: readTimerStart(start, label(start), at('events', start.id), problems) } : {}),
     };
   }
   for (const f of flows) {

@@ -96,7 +96,7 @@ export function collectFields(
   // never one of the names a task function or event already declares (m, d: locals; by: event)
   // (rest: a local of the task functions that start timers)
   const multi = writers.some((n) => n.loopCharacteristics?.$type === 'bpmn:MultiInstanceLoopCharacteristics');
-  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by', 'rest', ...(bindsOf.size ? BINDING_NAMES : []), ...(multi ? MULTI_INSTANCE_NAMES : [])]);
+  const scope = new IdentifierScope(['instanceId', 'choice', 'm', 'd', 'by', 'rest', 'startDueAt', ...(bindsOf.size ? BINDING_NAMES : []), ...(multi ? MULTI_INSTANCE_NAMES : [])]);
   [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((f) => {
     f.identifier = scope.claim(deriveIdentifier(f.name, f.name, 'camel'));
   });

@@ -68,6 +68,23 @@ export interface StartIR {
   choice?: number;
   /** A message start event: `roles` is the sending role, `writes` the message payload. */
   message?: boolean;
+  /** A timer start event (read-timer-start.ts): when instances may be started. */
+  timer?: StartTimerIR;
+}
+
+/**
+ * When a timer start event lets an instance start: round k (from 0) is due at
+ * `firstDueAt + k * periodSeconds` (block time, Unix seconds), at most one instance per round.
+ * A timeDate is one round (periodSeconds 0, rounds 1).
+ */
+export interface StartTimerIR {
+  /** Which definition it came from, and its text as written (`R/2026-01-01T08:00:00+08:00/P1D`). */
+  definition: 'timeDate' | 'timeCycle';
+  text: string;
+  firstDueAt: number;
+  periodSeconds: number;
+  /** Number of rounds; absent: no end. */
+  rounds?: number;
 }
 
 export interface TaskIR {

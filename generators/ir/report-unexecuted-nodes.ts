@@ -7,6 +7,7 @@ import { error, type Problem } from '../problems.js';
 import type { BpmnFlowNode, ModdleElement } from '../bpmn/moddle-types.js';
 import { hasRunnableDuration, isTaskBoundaryTimer, isTimerEvent } from './read-timer.js';
 import { isExecutableMessageNode } from './read-messages.js';
+import { isTimerStart } from './read-timer-start.js';
 import { isEmbeddedSubprocess, isErrorEnd, subprocessBoundaryKind } from './read-subprocesses.js';
 import { EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeType } from './executable-elements.js';
 
@@ -14,7 +15,7 @@ import { EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeType } fro
 export function isExecutableNode(node: BpmnFlowNode): boolean {
   const defs = node.eventDefinitions ?? [];
   if (isExecutableMessageNode(node)) return true;
-  if (node.$type === 'bpmn:StartEvent') return defs.length === 0;
+  if (node.$type === 'bpmn:StartEvent') return defs.length === 0 || isTimerStart(node);
   if (node.$type === 'bpmn:EndEvent') return defs.length === 0 || isErrorEnd(node) || (defs.length === 1 && defs[0].$type === 'bpmn:TerminateEventDefinition');
   if ((HUMAN_TASK_TYPES as readonly string[]).includes(node.$type)) return !node.loopCharacteristics || node.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics';
   if (node.$type === 'bpmn:ScriptTask') return !node.loopCharacteristics && /^$|feel/i.test(String(node.get('scriptFormat') ?? '').trim()) && String(node.get('script') ?? '').trim() !== '';

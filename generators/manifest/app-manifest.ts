@@ -130,6 +130,26 @@ export interface StartManifest {
   eventName: string;
   fields: FieldManifest[];
   choice?: ChoiceManifest;
+  /** A timer start event: when instances may be started. Absent for none and message starts. */
+  timer?: StartTimerManifest;
+}
+
+/**
+ * The schedule of a timer start event: round k (from 0) is due at `firstDueAt + k * periodSeconds`
+ * (Unix seconds, block time); at most one instance per round, rounds nobody started are skipped.
+ * The contract's `nextDueFunction()` (a view) returns when the next start is due, 2^64-1 when
+ * none is left; `startInstance` before then reverts with `StartNotDue(startEvent, dueAt)`.
+ */
+export interface StartTimerManifest {
+  definition: 'timeDate' | 'timeCycle';
+  /** As modeled: `2026-01-01T08:00:00+08:00` or `R/2026-01-01T08:00:00+08:00/P1D`. */
+  expression: string;
+  firstDueAt: number;
+  /** 0 for a timeDate (one round). */
+  periodSeconds: number;
+  /** Absent: no end. */
+  rounds?: number;
+  nextDueFunction: 'nextStartDueAt';
 }
 
 /**

@@ -8,11 +8,18 @@ import type { Workspace } from '../model/workspace.js';
 import type { CompileResult } from '../compile/compile-types.js';
 import type { GenerateOutput } from '../generate-workspace.js';
 import { REGISTRY_CONTRACT } from '../solidity/build-registry-contract.js';
-import type { FieldWrite, GatewayIR, ProcessIR, TaskIR } from '../ir/process-ir.js';
-import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type RoleBindingManifest, type ScriptManifest, type TaskManifest, type TimerManifest, type SubprocessManifest, type ErrorBoundaryManifest } from './app-manifest.js';
+import type { FieldWrite, GatewayIR, ProcessIR, StartTimerIR, TaskIR } from '../ir/process-ir.js';
+import { MANIFEST_VERSION, type AppManifest, type ChoiceManifest, type FieldManifest, type RoleBindingManifest, type ScriptManifest, type TaskManifest, type TimerManifest, type SubprocessManifest, type ErrorBoundaryManifest, type StartTimerManifest } from './app-manifest.js';
 import { requestEventName } from '../solidity/add-message-events.js';
 import { BOUND_TO } from '../solidity/add-role-bindings.js';
 import { scriptEventName } from '../solidity/add-script-tasks.js';
+
+function startTimerOf(t: StartTimerIR): StartTimerManifest {
+  return {
+    definition: t.definition, expression: t.text, firstDueAt: t.firstDueAt, periodSeconds: t.periodSeconds,
+    ...(t.rounds !== undefined ? { rounds: t.rounds } : {}), nextDueFunction: 'nextStartDueAt',
+  };
+}
 
 export function assembleManifest(
   workspace: Workspace,
@@ -37,6 +44,7 @@ export function assembleManifest(
       start: {
         elementId: ir.start.elementId, name: ir.start.name, roles: ir.start.roles, functionName: 'startInstance', eventName: 'InstanceStarted',
         fields: fieldsOf(ir, ir.start.writes, ir.start.elementId), choice: choiceOf(ir, ir.start.choice),
+        ...(ir.start.timer ? { timer: startTimerOf(ir.start.timer) } : {}),
       },
       tasks: ir.tasks.map((t) => ({
         elementId: t.elementId, name: t.name, documentation: t.documentation, role: t.role, functionName: t.identifier,

@@ -21,7 +21,7 @@ export const SOLIDITY_RESERVED = [
   'abi', 'this', 'super', 'selfdestruct', 'now', 'gasleft', 'blockhash', 'blobhash', 'keccak256',
   'sha256', 'ripemd160', 'ecrecover', 'addmod', 'mulmod', 'require', 'assert',
   // names the generated contracts use themselves
-  'registry', 'marking', 'instanceCount', 'syncRoles', 'startInstance', 'rolesOf',
+  'registry', 'marking', 'instanceCount', 'syncRoles', 'startInstance', 'nextStartDueAt', 'rolesOf',
 ] as const;
 
 const RESERVED = new Set<string>(SOLIDITY_RESERVED.map((w) => w.toLowerCase()));

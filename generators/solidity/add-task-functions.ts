@@ -17,6 +17,7 @@ import { fieldParam } from './solidity-types.js';
 import { boundCallerCheck, nominations } from './add-role-bindings.js';
 import { fieldTypeText, participantChecks } from './add-field-types.js';
 import type { ProcessContext } from './process-context.js';
+import { timerStartChecks } from './add-timer-start.js';
 import { activateCall, mayActivateMultiAfter, multiInstanceCheck, multiInstanceTail } from './add-multi-instance.js';
 
 const M = id('m');
@@ -105,6 +106,8 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
     returns: [{ type: 'uint256', name: 'instanceId' }], elementId: start.elementId,
     natspec: { notice: [`Starts a new instance of "${ir.name}" at "${start.name}".`], params: params.map((p) => ({ name: p.name, text: paramText(ctx, p.name) })) },
     body: [
+      // a timer start: is a round due (first, so anyone sees when the next one is due)
+      ...timerStartChecks(ctx),
       roleCheck(ctx, start.roles, start.name),
       ...requiredChecks(ctx, start.writes),
       { kind: 'assign', target: INSTANCE, op: '=', value: { kind: 'un', op: '++', arg: id('instanceCount') } },

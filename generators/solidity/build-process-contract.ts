@@ -14,6 +14,7 @@ import { addMessageEvents } from './add-message-events.js';
 import { addJoinGroupConstants, addSettle } from './add-inclusive-gateways.js';
 import { addStartFunction, addTaskFunctions } from './add-task-functions.js';
 import { addTimerDeclarations, addTimerFunctions, addTimerStorage } from './add-timer-triggers.js';
+import { addTimerStart } from './add-timer-start.js';
 import { addBindingStorage } from './add-role-bindings.js';
 import { addScopeSettle, addSubprocesses } from './add-subprocesses.js';
 import { addMultiInstance, countHolders } from './add-multi-instance.js';
@@ -94,6 +95,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   addTimerStorage(ctx);
   addMultiInstance(ctx);
   addBindingStorage(ctx);
+  addTimerStart(ctx);
 
   builder.addEvent({ name: 'InstanceEnded', params: [{ type: 'uint256', name: 'instanceId', indexed: true }], natspec: { notice: ['No token is left: the instance has ended.'] } });
   builder.addEvent({ name: 'RolesSynced', params: [{ type: 'address', name: 'account', indexed: true }, { type: 'uint256', name: 'roles' }], natspec: { notice: ["The registry updated an account's roles."] } });

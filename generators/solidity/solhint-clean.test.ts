@@ -22,6 +22,7 @@ const INPUTS = [
   'generators/samples/carrier-binding/workspace.json',
   'generators/samples/quote-pricing/workspace.json',
   'generators/samples/export-shipment/workspace.json',
+  'generators/samples/inspection-round/workspace.json',
   'bench/processes/incident-management/workspace.json',
   'bench/processes/supply-chain/workspace.json',
   'bench/processes/invoice-handling/workspace.json',

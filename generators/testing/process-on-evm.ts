@@ -42,6 +42,8 @@ export interface DeployedProcess {
   marking(instanceId: bigint): Promise<bigint>;
   /** `boundTo(instanceId, k)` for every role binding k (lowercase hex; zero while unbound). */
   boundTo(instanceId: bigint): Promise<string[]>;
+  /** `nextStartDueAt()` of a process with a timer start event. */
+  nextStartDueAt(): Promise<bigint>;
 }
 
 /** Block time of calls that do not say (2025-01-01T00:00:00Z): a realistic size, far from uint64 limits. */
@@ -141,6 +143,10 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
     async marking(instanceId) {
       const r = await run(deployer, abi.encodeFunctionData('marking', [instanceId]), process);
       return abi.decodeFunctionResult('marking', r.execResult.returnValue)[0] as bigint;
+    },
+    async nextStartDueAt() {
+      const r = await run(deployer, abi.encodeFunctionData('nextStartDueAt', []), process);
+      return abi.decodeFunctionResult('nextStartDueAt', r.execResult.returnValue)[0] as bigint;
     },
     async boundTo(instanceId) {
       const out: string[] = [];

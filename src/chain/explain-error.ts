@@ -37,6 +37,11 @@ export function createErrorExplainer(manifest: AppManifest) {
               return `Only the consortium operator may do this; ${who(a[0])} is not the operator.`;
             case 'TimerNotDue':
               return `"${a[1]}" is not due yet in instance #${a[0]}: it can fire from ${new Date(Number(a[2]) * 1000).toISOString()}.`;
+            case 'StartNotDue':
+              // dueAt = type(uint64).max: the start's timer has no round left (generators/solidity/add-timer-start.ts)
+              return a[1] === 2n ** 64n - 1n
+                ? `"${a[0]}" has no round left: no more instances can be started.`
+                : `"${a[0]}" is not due yet: the next instance can be started from ${new Date(Number(a[1]) * 1000).toISOString()}, once per round.`;
             case 'TimerNotWaiting':
               return `"${a[1]}" is not waiting in instance #${a[0]}: it fired already, was withdrawn, or the instance has ended.`;
             case 'InstanceAlreadyCompletedByCaller':
