@@ -130,3 +130,35 @@ test('a device sees what it was asked, the supplier whose message it delivers, a
   await expect(sent.first()).toContainText('BRG-3');
   expect(errors).toEqual([]);
 });
+
+test('a timer-started process says which round is due, starts once in the round and refuses a second start in words', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const studio = new StudioPage(page);
+  const P = 'inspection-round';
+  // given the daily inspection round (R/2026-01-01T08:00+08:00/P1D), deployed on the bundled ledger
+  await importSample(page, studio, 'inspection-round', 'zhao-lei');
+  await studio.actAs('zhao-lei');
+
+  // then the start form tells the schedule and that the current round is due
+  const note = page.getByTestId(`start-timer-${P}`);
+  await expect(note).toHaveAttribute('data-due', 'yes');
+  await expect(note).toContainText('one instance per round, every 1d');
+  await expect(note).toContainText('The current round is due since');
+
+  // when the inspector starts today's round, then it runs
+  await studio.submit(`start-form-${P}`, { 班次: '早班 morning' });
+  await expect(page.getByTestId(`instance-${P}-1`)).toBeVisible();
+  await expect(studio.workItem('Task_Inspect')).toHaveAttribute('data-instance', '1', { timeout: 30_000 });
+
+  // when someone starts again in the same round, then the contract refuses it, in words, and no instance is added
+  await studio.actAs('sun-li');
+  const form = page.getByTestId(`start-form-${P}`);
+  await form.getByTestId('field-班次').fill('晚班 evening');
+  await form.getByTestId(`start-form-${P}-submit`).click();
+  await expect(page.getByTestId('last-act')).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+  await expect(page.getByTestId('last-act')).toContainText('"每日巡检" is not due yet: the next instance can be started from');
+  await expect(page.getByTestId(`instance-${P}-2`)).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

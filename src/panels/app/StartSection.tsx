@@ -5,6 +5,7 @@ import { selectActingParticipant } from '../../store/selectors.js';
 import { startActKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { FieldForm } from './FieldForm.js';
+import { StartTimerNote } from './StartTimerNote.js';
 import { useAddressOptions, useFlowNames, useRoleName } from './use-form-options.js';
 import { useRoutingFor } from './use-routing.js';
 
@@ -30,6 +31,7 @@ export function StartSection({ manifest }: { manifest: AppManifest }) {
           <h3>
             {p.name} <span className="muted">· {p.start.name}</span>
           </h3>
+          {p.start.timer && <StartTimerNote timer={p.start.timer} testId={`start-timer-${p.id}`} />}
           <FieldForm
             testId={`start-form-${p.id}`}
             fields={p.start.fields}
