@@ -11,6 +11,7 @@ import { eventsByInstance, readProcessEvents, type ProcessEvent } from './proces
 import { hasDoneItsPart, instanceTotal, multiInstanceProgress } from './multi-instance-progress.js';
 import { elementSteps, mergeTimeline, subprocessStates } from './element-events.js';
 import { describeSteps } from './describe-steps.js';
+import { workHolders } from './dashboard-stats.js';
 
 const samples: SampleOnLedger[] = [];
 afterAll(async () => {
@@ -67,6 +68,34 @@ describe('credit-check sample on the ledger: subprocess, error boundary, multi-i
     progress = multiInstanceProgress(approve, await eventsOf(ledger, P, id), total);
     expect(progress.completed).toBe(0);
     expect((await client.getInstance(P, id)).enabledTasks.map((t) => t.elementId)).toEqual(['Task_Disburse']);
+  }, 60_000);
+
+  it('lists as holding the shared approval only the officers who have not done their part yet', async () => {
+    // given an instance whose 2-of-3 approval one officer has done
+    const { client, signer, manifest } = ledger;
+    const process = manifest.processes.find((p) => p.id === P)!;
+    const approve = process.tasks.find((t) => t.elementId === 'Task_Approve')!;
+    const id = (await client.startInstance(P, signer('zhou-min'), { invoiceNo: 'INV-3 发票', amount: 2000 })).instanceId;
+    await client.completeTask(P, 'Task_Review', id, signer('olga-berg'), { score: 720 });
+    await client.completeTask(P, 'Task_ConfirmLimit', id, signer('olga-berg'), {});
+    const holdersNow = async () => {
+      const instance = await client.getInstance(P, id);
+      const events = new Map([[id.toString(), await eventsOf(ledger, P, id)]]);
+      const holders = workHolders(manifest, process, { nodes: {}, flows: [] }, [{ ...instance, instanceId: id }], events, {});
+      return holders.find((h) => h.role === approve.role);
+    };
+    const officers = manifest.participants.filter((p) => p.roles.includes(approve.role)).map((p) => p.name);
+    expect(officers).toHaveLength(3);
+    expect((await holdersNow())?.participants.map((p) => p.name)).toEqual(officers);
+
+    // when olga approves
+    await client.completeTask(P, 'Task_Approve', id, signer('olga-berg'), { comment: '同意' });
+
+    // then the approval still waits, held by the two officers who may still act, not by her
+    const olga = manifest.participants.find((p) => p.id === 'olga-berg')!.name;
+    const holder = await holdersNow();
+    expect(holder).toMatchObject({ waiting: 1, instanceIds: [id] });
+    expect(holder!.participants.map((p) => p.name)).toEqual(officers.filter((n) => n !== olga));
   }, 60_000);
 
   it('reads the caught error as a timeline entry naming the error code and the subprocess it withdrew', async () => {

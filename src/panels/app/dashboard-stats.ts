@@ -10,6 +10,7 @@
  * counts).
  */
 import type { AppManifest, ProcessManifest } from '../../../generators/index.js';
+import { hasDoneItsPart, taskProgress } from './multi-instance-progress.js';
 import type { ProcessEvent } from './process-events.js';
 import type { ProcessGraph } from './process-graph.js';
 
@@ -159,7 +160,11 @@ export interface WorkHolder {
   oldestSince?: number;
 }
 
-/** Who holds work now: per role with waiting tasks, its participants and how long the oldest waits. */
+/**
+ * Who holds work now: per role with waiting tasks, its participants and how long the oldest waits.
+ * A participant who already did their part of a parallel multi-instance task (the contract would
+ * refuse them again) does not hold that task; they are listed only while some other task waits for them.
+ */
 export function workHolders(
   manifest: AppManifest,
   process: ProcessManifest,
@@ -170,24 +175,34 @@ export function workHolders(
 ): WorkHolder[] {
   const passable = new Set((process.scripts ?? []).map((s) => s.elementId));
   const holders = new Map<string, WorkHolder>();
+  const mayAct = new Map<string, Set<string>>();
   for (const instance of instances) {
     if (instance.ended) continue;
     const events = byInstance.get(instance.instanceId.toString()) ?? [];
     for (const task of instance.enabledTasks) {
       let h = holders.get(task.role);
       if (!h) {
-        const participants = manifest.participants
-          .filter((p) => p.roles.includes(task.role))
-          .map((p) => ({ name: p.name, organization: manifest.organizations.find((o) => o.id === p.organization)?.name ?? p.organization }));
-        h = { role: task.role, roleName: manifest.roles.find((r) => r.id === task.role)?.name ?? task.role, waiting: 0, instanceIds: [], participants };
+        h = { role: task.role, roleName: manifest.roles.find((r) => r.id === task.role)?.name ?? task.role, waiting: 0, instanceIds: [], participants: [] };
         holders.set(task.role, h);
+        mayAct.set(task.role, new Set());
       }
       h.waiting += 1;
       if (!h.instanceIds.includes(instance.instanceId)) h.instanceIds.push(instance.instanceId);
+      const full = process.tasks.find((t) => t.elementId === task.elementId);
+      const progress = full && taskProgress(manifest, process, full, events);
+      for (const p of manifest.participants) {
+        if (p.roles.includes(task.role) && !(full && progress && hasDoneItsPart(full, progress, p.address))) mayAct.get(task.role)!.add(p.id);
+      }
       const j = enablerIndex(events, events.length, upstreamSteps(graph, task.elementId, passable));
       const since = j < 0 ? undefined : blockTimes[events[j].blockNumber];
       if (since !== undefined && (h.oldestSince === undefined || since < h.oldestSince)) h.oldestSince = since;
     }
+  }
+  for (const h of holders.values()) {
+    const ids = mayAct.get(h.role)!;
+    h.participants = manifest.participants
+      .filter((p) => ids.has(p.id))
+      .map((p) => ({ name: p.name, organization: manifest.organizations.find((o) => o.id === p.organization)?.name ?? p.organization }));
   }
   return [...holders.values()].sort((a, b) => b.waiting - a.waiting || a.roleName.localeCompare(b.roleName));
 }
