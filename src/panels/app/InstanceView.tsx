@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppManifest } from '../../../generators/index.js';
 import { historyKey } from '../../store/session-slice.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
-import { currentData, describeSteps, participantOf, type DescribedStep, type StepValue } from './describe-steps.js';
+import { currentData, participantOf, type DescribedStep, type StepValue } from './describe-steps.js';
 import { instanceProgress } from './instance-progress.js';
 import { readProcessGraph } from './process-graph.js';
 import { eventsByInstance, type ProcessEvent } from './process-events.js';
@@ -19,7 +19,8 @@ import { hiddenFields, hideValues } from './readable-fields.js';
 import { isRegulator } from './work-list-filter.js';
 import { regulatedProcessIds } from './regulated-processes.js';
 import { selectActingParticipant, selectWorkspace } from '../../store/selectors.js';
-import { elementSteps, mergeTimeline, subprocessStates } from './element-events.js';
+import { subprocessStates } from './element-events.js';
+import { instanceTimeline, timelineTitle } from './instance-timeline.js';
 import { taskProgress } from './multi-instance-progress.js';
 import { MultiProgress } from './WorkItemNotes.js';
 import './app-instance.css';
@@ -65,7 +66,7 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
   const steps = useMemo(
     () =>
       process
-        ? hideValues(mergeTimeline(describeSteps(manifest, process, entries, blockTimes), elementSteps(manifest, process, timerEvents, blockTimes)), hidden)
+        ? hideValues(instanceTimeline(manifest, process, entries, timerEvents, blockTimes), hidden)
         : [],
     [manifest, process, entries, blockTimes, timerEvents, hidden],
   );
@@ -249,24 +250,6 @@ function TimelineEntry({ step, locale }: { step: DescribedStep; locale: string }
       )}
     </li>
   );
-}
-
-/** What happened, in words: the newer elements say it their own way ("Order spare part sent with:"). */
-function timelineTitle(step: DescribedStep, t: (key: string, options?: Record<string, unknown>) => string): string {
-  switch (step.kind) {
-    case 'ended':
-      return t('app.history.ended');
-    case 'sent':
-      return t(step.values.length ? 'appView.elements.sentWith' : 'appView.elements.sent', { name: step.name });
-    case 'requested':
-      return step.requestedFrom?.length
-        ? t('appView.elements.requested', { name: step.name, who: step.requestedFrom.join(', ') })
-        : t('appView.elements.requestedNobody', { name: step.name });
-    case 'errorCaught':
-      return `${t('appView.elements.errorCaught', { name: step.name, code: step.errorCode ?? '' })}${step.subprocess ? ` · ${t('appView.elements.errorLeft', { subprocess: step.subprocess })}` : ''}`;
-    default:
-      return `${t(`app.history.${step.kind}`)}: ${step.name}`;
-  }
 }
 
 function TxHash({ hash }: { hash: string }) {

@@ -14,6 +14,8 @@ export interface AuditRow {
   instanceId: string;
   step: DescribedStep['kind'];
   task: string;
+  /** What the step says in words, as the instance's timeline says it (empty when no words were given). */
+  what: string;
   elementId: string;
   participant: string;
   organization: string;
@@ -35,7 +37,12 @@ export interface AuditInstance {
 /** Whatever `ledger_verify` answered, or why there is no answer. */
 export type IntegrityResult = { integrity: 'not available' } | { integrity: 'failed'; error: string } | ({ integrity: 'checked' } & Record<string, unknown>);
 
-export function auditRows(manifest: AppManifest, instances: AuditInstance[]): AuditRow[] {
+/**
+ * One row per timeline entry, in the timeline's order: give each instance's steps as
+ * instanceTimeline builds them (with service requests, sent messages and caught errors) and the
+ * timeline's words (timelineTitle with the app's `t`).
+ */
+export function auditRows(manifest: AppManifest, instances: AuditInstance[], words?: (step: DescribedStep) => string): AuditRow[] {
   return instances.flatMap(({ processId, instanceId, steps }) => {
     const process = manifest.processes.find((p) => p.id === processId);
     return steps.map((s) => ({
@@ -44,6 +51,7 @@ export function auditRows(manifest: AppManifest, instances: AuditInstance[]): Au
       instanceId: instanceId.toString(),
       step: s.kind,
       task: s.name,
+      what: words?.(s) ?? '',
       elementId: s.elementId,
       participant: s.by?.name ?? '',
       organization: s.by?.organization ?? '',
@@ -62,6 +70,8 @@ export function auditRows(manifest: AppManifest, instances: AuditInstance[]): Au
 export const CSV_COLUMNS = [
   'process', 'instance', 'step', 'task', 'element', 'participant', 'organization', 'address',
   'timestamp', 'block', 'tx hash', 'data',
+  // added last so that readers of the earlier columns by position keep working
+  'what',
 ] as const;
 
 /** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
@@ -88,7 +98,7 @@ export function auditCsv(rows: AuditRow[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(
-      [r.process, r.instanceId, r.step, r.task, r.elementId, r.participant, r.organization, r.address, r.timestamp, r.blockNumber, r.txHash, JSON.stringify(r.data)]
+      [r.process, r.instanceId, r.step, r.task, r.elementId, r.participant, r.organization, r.address, r.timestamp, r.blockNumber, r.txHash, JSON.stringify(r.data), r.what]
         .map((cell) => csvField(neutralizeFormula(cell)))
         .join(','),
     );
