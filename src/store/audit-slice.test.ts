@@ -51,6 +51,8 @@ describe('audit slice', () => {
     services.chain.provider = async () =>
       ({
         getBlock: async (n: number) => ({ timestamp: 1_700_000_000 + n }),
+        getBlockNumber: async () => 6,
+        getLogs: async () => [],
         send: async (method: string) => (method === 'ledger_verify' ? { ok: true, blocks: 6 } : null),
       }) as never;
 
@@ -67,6 +69,7 @@ describe('audit slice', () => {
       ['2', 5, '0x05'],
       ['2', 6, '0x06'],
     ]);
+    expect(doc.steps.map((r: { what: string }) => r.what)).toEqual(['Started: Start', 'Started: Start', 'Ended']);
     expect(doc.steps[0]).toMatchObject({ participant: '王芳', timestamp: new Date((1_700_000_000 + 4) * 1000).toISOString() });
     expect(files!.csv).toContain('"{""note"":""备注, \\""x\\""""}"');
     expect(state().auditStatus).toBe('done');
@@ -86,7 +89,7 @@ describe('audit slice', () => {
     const read: string[] = [];
     const base = await services.chain.processClient(state().deployment!.manifest, state().deployment!.record);
     services.chain.processClient = async () => ({ ...base, listInstances: async (id) => (read.push(id), base.listInstances(id)), history: async () => [] });
-    services.chain.provider = async () => ({ getBlock: async () => null, send: async () => ({ ok: true, blocks: 1 }) }) as never;
+    services.chain.provider = async () => ({ getBlock: async () => null, getBlockNumber: async () => 1, getLogs: async () => [], send: async () => ({ ok: true, blocks: 1 }) }) as never;
     // when a regulator of no deployed process exports, then nothing of 'order' is read or listed
     const files = await studio.actions.audit.exportAudit(new Date(), []);
     expect(read).toEqual([]);

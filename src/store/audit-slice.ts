@@ -26,7 +26,13 @@ export interface AuditState {
 export const initialAuditState: AuditState = { auditStatus: 'idle' };
 
 const builders = () =>
-  Promise.all([import('../panels/app/audit-package.js'), import('../panels/app/describe-steps.js'), import('../panels/app/ledger-integrity.js')]);
+  Promise.all([
+    import('../panels/app/audit-package.js'),
+    import('../panels/app/instance-timeline.js'),
+    import('../panels/app/ledger-integrity.js'),
+    import('../panels/app/process-events.js'),
+    import('../i18n/i18n.js'),
+  ]);
 
 export function auditActions({ get, set, services }: SliceContext) {
   return {
@@ -44,7 +50,7 @@ export function auditActions({ get, set, services }: SliceContext) {
       try {
         const { record } = deployment;
         const manifest = only ? { ...deployment.manifest, processes: deployment.manifest.processes.filter((p) => only.includes(p.id)) } : deployment.manifest;
-        const [[audit, describe, integrityCheck], client, provider] = await Promise.all([
+        const [[audit, timeline, integrityCheck, processEvents, i18n], client, provider] = await Promise.all([
           builders(),
           services.chain.processClient(manifest, record),
           services.chain.provider(),
@@ -52,15 +58,27 @@ export function auditActions({ get, set, services }: SliceContext) {
         const lists = await Promise.all(manifest.processes.map((p) => client.listInstances(p.id)));
         const instances = lists.flat().sort((a, b) => a.processId.localeCompare(b.processId) || Number(a.instanceId - b.instanceId));
         const histories = await Promise.all(instances.map((i) => client.history(i.processId, i.instanceId)));
-        const numbers = [...new Set(histories.flat().map((e) => e.blockNumber))];
+        // the service requests, sent messages and caught errors only the events tell (as the timeline shows them)
+        const head = await provider.getBlockNumber();
+        const eventLists = await Promise.all(
+          manifest.processes.map((p) => {
+            const at = record.processes[p.id];
+            return at ? processEvents.readProcessEvents(p, at.address, provider, at.blockNumber, head) : [];
+          }),
+        );
+        const byProcess = new Map(manifest.processes.map((p, i) => [p.id, processEvents.eventsByInstance(eventLists[i])]));
+        const eventsOf = (processId: string, instanceId: bigint) => byProcess.get(processId)?.get(instanceId.toString()) ?? [];
+        const numbers = [...new Set([...histories.flat(), ...eventLists.flat()].map((e) => e.blockNumber))];
         const blocks = await Promise.all(numbers.map((n) => provider.getBlock(n)));
         const times: Record<number, number> = Object.fromEntries(blocks.flatMap((b, i) => (b ? [[numbers[i], b.timestamp]] : [])));
         const integrity = await integrityCheck.checkIntegrity(provider as never);
         const described = instances.map((i, k) => {
           const process = manifest.processes.find((p) => p.id === i.processId)!;
-          return { processId: i.processId, instanceId: i.instanceId, steps: describe.describeSteps(manifest, process, histories[k], times) };
+          return { processId: i.processId, instanceId: i.instanceId, steps: timeline.instanceTimeline(manifest, process, histories[k], eventsOf(i.processId, i.instanceId), times) };
         });
-        const rows = audit.auditRows(manifest, described);
+        // each row in the words of the timeline, in the language the app speaks now
+        const { t } = i18n.createI18n(get().language);
+        const rows = audit.auditRows(manifest, described, (step) => timeline.timelineTitle(step, t));
         const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
         const slug = manifest.workspaceName.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'workspace';
         const summary = { steps: rows.length, instances: instances.length, integrity: integrity.integrity };
