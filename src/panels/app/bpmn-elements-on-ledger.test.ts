@@ -12,6 +12,9 @@ import { hasDoneItsPart, instanceTotal, multiInstanceProgress } from './multi-in
 import { elementSteps, mergeTimeline, subprocessStates } from './element-events.js';
 import { describeSteps } from './describe-steps.js';
 import { workHolders } from './dashboard-stats.js';
+import { auditRows } from './audit-package.js';
+import { instanceTimeline, timelineTitle } from './instance-timeline.js';
+import { createI18n } from '../../i18n/i18n.js';
 
 const samples: SampleOnLedger[] = [];
 afterAll(async () => {
@@ -137,5 +140,12 @@ describe('maintenance-order sample on the ledger: service request and sent messa
     expect(described.find((s) => s.elementId === 'Send_OrderPart')).toMatchObject({ kind: 'sent', values: [{ field: 'machineId', raw: 'PRESS-7 压机' }, { field: 'faultCode', raw: 'BRG-3' }] });
     const timeline = mergeTimeline(described, elementSteps(manifest, process, events, {}));
     expect(timeline.slice(0, 2).map((s) => s.kind)).toEqual(['started', 'requested']);
+    // and the audit package has the same rows in the same order, in the timeline's words
+    const t = createI18n('en').t;
+    const steps = instanceTimeline(manifest, process, await client.history(P, start.instanceId), events, {});
+    const rows = auditRows(manifest, [{ processId: P, instanceId: start.instanceId, steps }], (s) => timelineTitle(s, t));
+    expect(rows.map((r) => [r.step, r.elementId])).toEqual(timeline.map((s) => [s.kind, s.elementId]));
+    expect(rows.map((r) => r.what)).toEqual(expect.arrayContaining(['Requested from 压力机7号 传感器网关: Run diagnostics']));
+    expect(rows.find((r) => r.step === 'sent')).toMatchObject({ elementId: 'Send_OrderPart', data: { Machine: 'PRESS-7 压机', 'Fault code': 'BRG-3' }, what: 'Order spare part sent with:' });
   }, 60_000);
 });
