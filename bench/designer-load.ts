@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/designer-load.ts [-- --json] [--skip-build] [--runs 3]
+ * npm run bench:load [-- --json] [--skip-build] [--runs 3]
  * The IDE's first load only (the quick part of bench:designer): time to interactive from a cold
  * load in a fresh browser (the workspace name shows and the modeler drew the diagram), JavaScript
  * fetched before that moment, and when the Monaco editor's chunk and worker were first requested,
