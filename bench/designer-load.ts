@@ -5,7 +5,7 @@
  * fetched before that moment, and when the Monaco editor's chunk and worker were first requested,
  * against interactive. Median over --runs fresh browser contexts. A table, never a timed test.
  */
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { findChromium } from '../e2e/support/chromium-path.js';
@@ -16,16 +16,6 @@ const json = args.includes('--json');
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
 const OUT_DIR = '.e2e-dist/bench-designer-load';
 const log = (line: string) => void (json || console.error(line));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 

@@ -13,7 +13,7 @@
  *   participants list, and the autosave + rebuild after each edit.
  * A table, or one JSON object with --json; never a timed test.
  */
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { findChromium } from '../e2e/support/chromium-path.js';
@@ -30,16 +30,6 @@ const PROFILE = args.includes('--profile');
 const OUT_DIR = PROFILE ? '.e2e-dist/bench-designer-profile' : '.e2e-dist/bench-designer';
 const PASSPHRASE = 'bench 口令 passphrase';
 const TARGET_TTI_MS = 3000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function setPassphrase(page: Page) {
   const dialog = page.getByTestId('unlock-dialog');
