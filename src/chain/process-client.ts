@@ -8,6 +8,7 @@ import type { AppManifest, DeploymentRecord, ProcessManifest, TaskManifest } fro
 import type { ActResult, HistoryEntry, InstanceState } from './chain-api.js';
 import { formArguments } from './field-values.js';
 import { createErrorExplainer } from './explain-error.js';
+import { getLogsInRanges, type WindowedLogReader } from './logs-in-ranges.js';
 
 export function createProcessClient(manifest: AppManifest, deployment: DeploymentRecord, runner: ContractRunner) {
   const processOf = (processId: string): ProcessManifest => {
@@ -78,13 +79,13 @@ export function createProcessClient(manifest: AppManifest, deployment: Deploymen
     async history(processId: string, instanceId: bigint): Promise<HistoryEntry[]> {
       const p = processOf(processId);
       const iface = new Interface(p.abi as never);
-      const provider = runner.provider ?? (runner as unknown as { getLogs: never });
-      const logs = await (provider as { getLogs: (f: object) => Promise<Log[]> }).getLogs({
-        address: addressOf(processId),
-        fromBlock: deployment.processes[processId].blockNumber,
-        toBlock: 'latest',
-        topics: [null, zeroPadValue(toBeHex(instanceId), 32)],
-      });
+      const provider = (runner.provider ?? runner) as unknown as WindowedLogReader<Log> & { getBlockNumber(): Promise<number> };
+      const logs = await getLogsInRanges(
+        provider,
+        { address: addressOf(processId), topics: [null, zeroPadValue(toBeHex(instanceId), 32)] },
+        deployment.processes[processId].blockNumber,
+        await provider.getBlockNumber(),
+      );
       const entries: HistoryEntry[] = [];
       for (const log of logs) {
         const parsed = iface.parseLog(log);

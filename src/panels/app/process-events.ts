@@ -9,6 +9,7 @@
  */
 import { Interface, type Log } from 'ethers';
 import type { ProcessManifest } from '../../../generators/index.js';
+import { getLogsInRanges, type WindowedLogReader } from '../../chain/logs-in-ranges.js';
 
 interface EventBase {
   instanceId: bigint;
@@ -93,11 +94,9 @@ export function parseProcessLogs(process: ProcessManifest, logs: readonly LogLik
   return events;
 }
 
-export interface LogReader {
-  getLogs(filter: { address: string; fromBlock: number; toBlock: number }): Promise<LogLike[]>;
-}
+export type LogReader = WindowedLogReader<LogLike>;
 
-/** The events of the contract at `address` in blocks fromBlock..toBlock (both included). */
+/** The events of the contract at `address` in blocks fromBlock..toBlock (both included), in windows a real node accepts. */
 export async function readProcessEvents(
   process: ProcessManifest,
   address: string,
@@ -106,7 +105,7 @@ export async function readProcessEvents(
   toBlock: number,
 ): Promise<ProcessEvent[]> {
   if (fromBlock > toBlock) return [];
-  return parseProcessLogs(process, await provider.getLogs({ address, fromBlock, toBlock }));
+  return parseProcessLogs(process, await getLogsInRanges(provider, { address }, fromBlock, toBlock));
 }
 
 /** Events grouped by instance id (decimal string), each list in chain order. */

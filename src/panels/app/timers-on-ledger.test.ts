@@ -101,4 +101,20 @@ describe('timers in the app (timer-escalation sample on the ledger)', () => {
   it('refuses an unknown timer index before sending anything', async () => {
     await expect(triggerTimer(process, deployment.processes[PROCESS].address, 9, 1n, signer('li-wei'))).rejects.toThrow('has no timer #9');
   });
+
+  it('reads the same events from a node that refuses log ranges over 2 blocks (as Besu does over --rpc-max-logs-range)', async () => {
+    // given a provider that refuses any eth_getLogs spanning more than 2 blocks, with Besu's words
+    const limited = {
+      getLogs: (f: { address: string; fromBlock: number; toBlock: number }) =>
+        f.toBlock - f.fromBlock + 1 > 2 ? Promise.reject(new Error('Requested range exceeds maximum RPC range limit')) : provider.getLogs(f),
+    };
+    const { address, blockNumber } = deployment.processes[PROCESS];
+    const head = await provider.getBlockNumber();
+    expect(head - blockNumber).toBeGreaterThan(4);
+    // when the app reads every event of the process through it, then nothing is missing or reordered
+    const windowed = await readProcessEvents(process, address, limited, blockNumber, head);
+    const whole = await readProcessEvents(process, address, provider, blockNumber, head);
+    expect(windowed.length).toBeGreaterThan(5);
+    expect(windowed).toEqual(whole);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { toBeHex, zeroPadValue, type Provider, type TransactionReceipt, type TransactionResponse } from 'ethers';
 import type { ChainLog, ChainTx } from './describe-transaction.js';
+import { getLogsInRanges } from '../../chain/logs-in-ranges.js';
 
 export interface BlockRow {
   number: number;
@@ -72,7 +73,8 @@ export async function readBlock(provider: Provider, tag: number | string): Promi
 /** Hashes of the transactions that emitted events of instance `instanceId` of the contracts, in chain order. */
 export async function readInstanceTxHashes(provider: Provider, addresses: string[], instanceId: bigint, fromBlock: number): Promise<string[]> {
   const topic = zeroPadValue(toBeHex(instanceId), 32);
-  const logs = (await Promise.all(addresses.map((address) => provider.getLogs({ address, fromBlock, toBlock: 'latest', topics: [null, topic] })))).flat();
+  const head = await provider.getBlockNumber();
+  const logs = (await Promise.all(addresses.map((address) => getLogsInRanges(provider, { address, topics: [null, topic] }, fromBlock, head)))).flat();
   logs.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
   return [...new Set(logs.map((l) => l.transactionHash))];
 }
