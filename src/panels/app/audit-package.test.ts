@@ -109,7 +109,7 @@ describe('describeSteps and the audit package', () => {
   it('writes the chain, the contracts and the integrity result into the JSON', () => {
     const doc = JSON.parse(auditJson(manifest, deployment, rows, { integrity: 'not available' }, new Date(0)));
     expect(doc).toMatchObject({
-      format: 'chainflow-audit/1',
+      format: 'chainflow-audit/2',
       chainId: 1337,
       registry: '0xregistry',
       processes: [{ id: 'order', name: '订单, order', address: '0xorder' }],

@@ -6,7 +6,12 @@
 import type { AppManifest, DeploymentRecord } from '../../../generators/index.js';
 import type { DescribedStep } from './describe-steps.js';
 
-export const AUDIT_FORMAT = 'chainflow-audit/1' as const;
+/**
+ * Version of the package's layout, in the JSON's `format` (docs/generated-app.md, "Audit package").
+ * 2: rows carry `what` (the timeline's words; last CSV column) and the steps of message, service,
+ * error and subprocess elements (step kinds requested, sent, errorCaught, ...); 1 had neither.
+ */
+export const AUDIT_FORMAT = 'chainflow-audit/2' as const;
 
 export interface AuditRow {
   process: string;
