@@ -7,29 +7,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { StudioPage } from './pages/studio-page.js';
-import { clickEmptyCanvas, entry, modeler, nameSelected, selectedIds, selectShape } from './pages/process-modeler.js';
+import { append, clickEmptyCanvas, entry, modeler, nameSelected, replaceMenu, selectShape } from './pages/process-modeler.js';
 
 test.use({ viewport: { width: 2400, height: 1300 } });
 
 const panel = (page: Page) => page.getByTestId('properties-panel');
 const errorOf = (page: Page, id: string) => entry(page, id).locator('.bio-properties-panel-error');
-
-/** Appends a shape to the selected one with the context pad; returns the new shape's id (selected). */
-async function append(page: Page, from: string, action: string): Promise<string> {
-  await selectShape(page, from);
-  await page.locator(`.djs-context-pad [data-action="${action}"]`).click();
-  await expect.poll(async () => (await selectedIds(page)).filter((id) => id !== from)).toHaveLength(1);
-  return (await selectedIds(page))[0];
-}
-
-/** Opens the replace menu of a shape and clicks an entry (a type, or a header toggle such as multi-instance). */
-async function replaceMenu(page: Page, id: string, entryId: string): Promise<string> {
-  await selectShape(page, id);
-  await page.locator('.djs-context-pad [data-action="replace"]').click();
-  await page.locator(`.djs-popup [data-id="${entryId}"]`).click();
-  await expect.poll(() => selectedIds(page)).toHaveLength(1);
-  return (await selectedIds(page))[0];
-}
 
 /** Names the selected shape and waits until the (debounced) name is on the canvas, so later edits do not race it. */
 async function name(page: Page, id: string, text: string) {

@@ -133,3 +133,20 @@ export async function nameSelected(page: Page, name: string) {
   await field.fill(name);
   await expect(field).toHaveValue(name);
 }
+
+/** Appends a shape to the selected one with the context pad; returns the new shape's id (selected). */
+export async function append(page: Page, from: string, action: string): Promise<string> {
+  await selectShape(page, from);
+  await page.locator(`.djs-context-pad [data-action="${action}"]`).click();
+  await expect.poll(async () => (await selectedIds(page)).filter((id) => id !== from)).toHaveLength(1);
+  return (await selectedIds(page))[0];
+}
+
+/** Opens the replace menu of a shape and clicks an entry (a type, or a header toggle such as multi-instance). */
+export async function replaceMenu(page: Page, id: string, entryId: string): Promise<string> {
+  await selectShape(page, id);
+  await page.locator('.djs-context-pad [data-action="replace"]').click();
+  await page.locator(`.djs-popup [data-id="${entryId}"]`).click();
+  await expect.poll(() => selectedIds(page)).toHaveLength(1);
+  return (await selectedIds(page))[0];
+}

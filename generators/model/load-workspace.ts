@@ -5,7 +5,7 @@
  * when the BPMN is read (generateWorkspace), because they live inside the process files.
  */
 import { error, hasErrors, type Problem } from '../problems.js';
-import { PARTICIPANT_KINDS, SCHEMA_VERSION, type Workspace } from './workspace.js';
+import { FIELD_TYPES, PARTICIPANT_KINDS, SCHEMA_VERSION, TEMPLATE_TASK_TYPES, type Workspace } from './workspace.js';
 import { checkPermissionsJson } from './consortium-permissions.js';
 
 type Json = Record<string, unknown>;
@@ -75,6 +75,7 @@ export function loadWorkspace(value: unknown, file = 'workspace.json'): LoadResu
     if (typeof proc.bpmn !== 'string' || !proc.bpmn.trim()) report(`${path}.bpmn`, 'must hold the process as BPMN 2.0 XML');
   });
   checkRegulates(value, processIds, report);
+  if (value.taskTemplates !== undefined) checkTaskTemplates(value, roleIds, report);
   checkPermissionsJson(value, report);
   if (Array.isArray(value.roles) && value.roles.length > MAX_ROLES)
     report('roles', `at most ${MAX_ROLES} roles fit the registry's role bit set (bit 255 marks membership); this workspace has ${value.roles.length}`);
@@ -95,6 +96,41 @@ function checkRegulates(value: Json, processIds: Set<string>, report: (path: str
       else if (seen.has(id)) report(`${path}[${k}]`, `process "${id}" is listed twice`);
       else seen.add(id);
     });
+  });
+}
+
+/** The designer's task templates: what applying one needs, with the roles it names defined. */
+function checkTaskTemplates(value: Json, roleIds: Set<string>, report: (path: string, message: string) => void) {
+  const role = (id: unknown, path: string) => {
+    if (id !== undefined && (typeof id !== 'string' || !roleIds.has(id))) report(path, `role ${JSON.stringify(id)} is not defined`);
+  };
+  checkList(value, 'taskTemplates', report, (tpl, path) => {
+    requireString(tpl, 'label', `${path}.label`, report);
+    requireString(tpl, 'name', `${path}.name`, report);
+    if (!TEMPLATE_TASK_TYPES.includes(tpl.taskType as never))
+      report(`${path}.taskType`, `must be one of ${TEMPLATE_TASK_TYPES.join(', ')}; got ${JSON.stringify(tpl.taskType)}`);
+    role(tpl.role, `${path}.role`);
+    if (!Array.isArray(tpl.fields)) return report(`${path}.fields`, 'must be a list');
+    const names = new Set<string>();
+    tpl.fields.forEach((f, i) => {
+      const at = `${path}.fields[${i}]`;
+      if (!isObject(f)) return report(at, 'must be an object');
+      requireString(f, 'name', `${at}.name`, report);
+      if (typeof f.name === 'string' && names.has(f.name)) report(`${at}.name`, `field "${f.name}" is listed twice`);
+      if (typeof f.name === 'string') names.add(f.name);
+      if (!FIELD_TYPES.includes(f.type as never)) report(`${at}.type`, `must be one of ${FIELD_TYPES.join(', ')}; got ${JSON.stringify(f.type)}`);
+      role(f.role, `${at}.role`);
+      if (f.values !== undefined && (!Array.isArray(f.values) || f.values.some((v) => typeof v !== 'string' || !v.trim())))
+        report(`${at}.values`, 'must be a list of non-empty texts');
+    });
+    if (tpl.payload !== undefined && (!Array.isArray(tpl.payload) || tpl.payload.some((n) => typeof n !== 'string' || !n.trim())))
+      report(`${path}.payload`, 'must be a list of field names');
+    if (tpl.multiInstance !== undefined) {
+      if (!isObject(tpl.multiInstance)) return report(`${path}.multiInstance`, 'must be an object');
+      role(tpl.multiInstance.forEachOf, `${path}.multiInstance.forEachOf`);
+      const n = tpl.multiInstance.cardinality;
+      if (n !== undefined && (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 255)) report(`${path}.multiInstance.cardinality`, 'must be a whole number from 1 to 255');
+    }
   });
 }
 

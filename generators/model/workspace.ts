@@ -162,8 +162,47 @@ export interface Workspace {
   processes: ProcessDocument[];
   /** Data assets and who may read them; absent: every participant sees all data, as before. */
   dataAssets?: DataAsset[];
+  /** The consortium's own task templates, saved from tasks in the designer; the generator ignores them. */
+  taskTemplates?: TaskTemplateDef[];
   /** How the designer draws the workspace; the generator ignores it. */
   layout?: WorkspaceLayout;
+}
+
+/** Task types a template can fill (the ones whose settings the properties panel edits). */
+export const TEMPLATE_TASK_TYPES = ['bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:ReceiveTask'] as const;
+
+/** A field a template adds: the attributes of a cf:Field. */
+export interface TemplateFieldDef {
+  name: string;
+  type: FieldType;
+  label: string;
+  required: boolean;
+  scale?: number;
+  unit?: string;
+  /** For a participant field: the role its value must play. */
+  role?: string;
+  /** For an enum field: its values, in order. */
+  values?: string[];
+}
+
+/**
+ * A common task of the consortium as a template (designer only): applying it to a task of the
+ * same type fills the task's name, role, fields, multi-instance, payload and documentation.
+ */
+export interface TaskTemplateDef {
+  id: string;
+  /** The template's name in the designer's lists. */
+  label: string;
+  taskType: (typeof TEMPLATE_TASK_TYPES)[number];
+  /** The name a task gets when it has none. */
+  name: string;
+  /** Role id the task is performed by (cf:role); left out when the lane decides. */
+  role?: string;
+  documentation?: string;
+  fields: TemplateFieldDef[];
+  multiInstance?: { sequential?: boolean; cardinality?: number; forEachOf?: string; completion?: string };
+  /** Field names the task sends (cf:payload of send and service tasks), in order. */
+  payload?: string[];
 }
 
 /** A participant drawn on the consortium canvas that is not yet a member of any organization. */

@@ -2,7 +2,7 @@
  * The workspace being edited: opening it (or reporting why it cannot be opened), edits, keys and
  * saving. Autosave itself is a reaction wired in create-studio-store.ts.
  */
-import type { Problem, Workspace } from '../../generators/index.js';
+import type { Problem, TaskTemplateDef, Workspace } from '../../generators/index.js';
 import { assignAddresses } from '../keys/assign-addresses.js';
 import { createFromSample, openCurrentWorkspace, type OpenResult } from '../persistence/open-workspace.js';
 import { errorMessage, type SliceContext } from './store-types.js';
@@ -10,6 +10,7 @@ import { addProcess, removeProcess, renameProcess } from './process-edits.js';
 import { setProcessXml } from './workspace-edits.js';
 import { EMPTY_HISTORY } from './workspace-history.js';
 import { prunePermissions } from './permission-edits.js';
+import { pruneTaskTemplates, removeTaskTemplate, saveTaskTemplate } from './template-edits.js';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -92,12 +93,27 @@ export function workspaceActions({ get, set, services }: SliceContext) {
     edit(change: (ws: Workspace) => Workspace): void {
       const before = get().workspace;
       if (!before) return;
-      // references to what the edit removed (a role, a participant, a process) leave the permissions
-      const after = prunePermissions(change(before));
+      // references to what the edit removed (a role, a participant, a process) leave the permissions and templates
+      const after = pruneTaskTemplates(prunePermissions(change(before)));
       if (after === before) return;
       set({ workspace: after, saveState: 'pending' });
       const ids = (ws: Workspace) => ws.participants.map((p) => p.id).join('\n');
       if (ids(before) !== ids(after)) void actions.syncKeys();
+    },
+
+    /** Saves a task template (replacing one with the same label); undoable; returns its id. */
+    saveTaskTemplate(template: Omit<TaskTemplateDef, 'id'>): string | undefined {
+      let id: string | undefined;
+      actions.edit((ws) => {
+        const saved = saveTaskTemplate(ws, template);
+        id = saved.id;
+        return saved.workspace;
+      });
+      return id;
+    },
+
+    removeTaskTemplate(id: string): void {
+      actions.edit((ws) => removeTaskTemplate(ws, id));
     },
 
     setProcessXml(processId: string, xml: string): void {

@@ -5,6 +5,7 @@ import { appViewEn } from './app-en.js';
 import { designerEn } from './designer-en.js';
 import { designer2En } from './designer2-en.js';
 import { designer3En } from './designer3-en.js';
+import { templatesEn } from './templates-en.js';
 import { consortium2En } from './consortium2-en.js';
 import { explorerEn, keysEn } from './keys-explorer-en.js';
 import { appExportEn, standaloneEn } from './standalone-en.js';
@@ -193,6 +194,7 @@ export const en = {
   designer: designerEn,
   designer2: designer2En,
   designer3: designer3En,
+  templates: templatesEn,
   consortium2: consortium2En,
   appView: appViewEn,
   appExport: appExportEn,

@@ -6,6 +6,7 @@ import { appViewZhCN } from './app-zh-CN.js';
 import { designerZhCN } from './designer-zh-CN.js';
 import { designer2ZhCN } from './designer2-zh-CN.js';
 import { designer3ZhCN } from './designer3-zh-CN.js';
+import { templatesZhCN } from './templates-zh-CN.js';
 import { consortium2ZhCN } from './consortium2-zh-CN.js';
 import { explorerZhCN, keysZhCN } from './keys-explorer-zh-CN.js';
 import { appExportZhCN, standaloneZhCN } from './standalone-zh-CN.js';
@@ -194,6 +195,7 @@ export const zhCN: Resources = {
   designer: designerZhCN,
   designer2: designer2ZhCN,
   designer3: designer3ZhCN,
+  templates: templatesZhCN,
   consortium2: consortium2ZhCN,
   appView: appViewZhCN,
   appExport: appExportZhCN,

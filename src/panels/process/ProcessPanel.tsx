@@ -27,7 +27,9 @@ import { ideBridgeModule, type IdeBridge } from './ide-bridge-module.js';
 import { importDiagram } from './import-diagram.js';
 import { translateModule } from './translate-module.js';
 import { ProcessTabs } from './ProcessTabs.js';
-import { chainflowPropertiesModule, type ChainflowProcesses, type ChainflowRoles } from './properties/index.js';
+import { chainflowPropertiesModule, type ChainflowProcesses, type ChainflowRoles, type ChainflowTemplates } from './properties/index.js';
+import type { BusinessObject } from './properties/cf-model.js';
+import { TaskTemplatesDialog } from './TaskTemplatesDialog.js';
 import { lintConfig, lintIssueProblems } from './lint/lint-config.js';
 import { problemMarkersModule, type ProblemMarkers } from './lint/problem-markers-module.js';
 import { gasBadgesModule, type GasBadges } from './gas-badges-module.js';
@@ -65,6 +67,8 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
   const language = useStudio(selectLanguage);
   const reveal = useStudio((s) => s.reveal);
   const roles = useStudio(selectWorkspace)?.roles;
+  const taskTemplates = useStudio(selectWorkspace)?.taskTemplates;
+  const [templatesOpen, setTemplatesOpen] = useState(false);
   const problemRows = useStudio(selectProblemRows);
   const propertiesOpen = useStudio((s) => s.propertiesOpen);
   const gasEstimate = useStudio((s) => s.gasEstimate);
@@ -171,6 +175,11 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
     if (state && roles) state.modeler.get<ChainflowRoles>('chainflowRoles').set(roles);
   }, [state, roles]);
 
+  // The Template group offers the consortium's own templates beside the built-in ones.
+  useEffect(() => {
+    if (state) state.modeler.get<ChainflowTemplates>('chainflowTemplates').set(taskTemplates);
+  }, [state, taskTemplates]);
+
   // The call activity's process picker lists the workspace's other processes (the service ignores unchanged lists).
   useEffect(() => {
     if (state) state.modeler.get<ChainflowProcesses>('chainflowProcesses').set(processes, process?.id);
@@ -228,6 +237,9 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
         <div className="panel-header-spacer" />
         {laidOut && <span className="hint">{t('process.laidOut')}</span>}
         {importing && <span className="hint">{t('process.importing')}</span>}
+        <button type="button" className="btn-toggle" data-testid="templates-open" disabled={!process} onClick={() => setTemplatesOpen(true)}>
+          {t('templates.open')}
+        </button>
         <button
           type="button"
           className={`btn-toggle${propertiesOpen ? ' is-active' : ''}`}
@@ -262,6 +274,13 @@ export default function ProcessPanel({ visible }: { visible: boolean }) {
         />
       </div>
       <GasSummary processId={process?.id} />
+      {templatesOpen && (
+        <TaskTemplatesDialog
+          processId={process?.id}
+          readElement={(id) => state?.modeler.get<{ get(id: string): { businessObject: BusinessObject } | undefined }>('elementRegistry').get(id)?.businessObject}
+          onClose={() => setTemplatesOpen(false)}
+        />
+      )}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { SenderRoleEntry } from './sender-role-entry.js';
 import { takesSenderRole } from './sender-settings.js';
 import { templatesFor } from './task-templates.js';
 import { TemplateEntry } from './template-entry.js';
+import type { ChainflowTemplates } from './chainflow-templates.js';
 
 interface PropertiesPanel {
   registerProvider(priority: number, provider: unknown): void;
@@ -69,7 +70,7 @@ export class ChainflowPropertiesProvider {
         if (generic >= 0) groups.splice(generic, 1);
         added.push({ id: 'cf-multi-instance', label: t('Multi-instance'), entries: mi });
       }
-      if (templatesFor(bo).length) added.push({ id: 'cf-template', label: t('Template'), entries: [{ id: 'cf-template', component: TemplateEntry }] });
+      if (templatesFor(bo, this.injector.get<ChainflowTemplates>('chainflowTemplates').list()).length) added.push({ id: 'cf-template', label: t('Template'), entries: [{ id: 'cf-template', component: TemplateEntry }] });
       // right after "General", before documentation and the rest
       const general = groups.findIndex((g) => g.id === 'general');
       groups.splice(general + 1, 0, ...added);

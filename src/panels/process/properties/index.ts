@@ -6,12 +6,14 @@
 import { ChainflowPropertiesProvider } from './chainflow-properties-provider.js';
 import { ChainflowProcesses } from './chainflow-processes.js';
 import { ChainflowRoles } from './chainflow-roles.js';
+import { ChainflowTemplates } from './chainflow-templates.js';
 
 export const chainflowPropertiesModule = {
   __init__: ['chainflowPropertiesProvider'],
   chainflowPropertiesProvider: ['type', ChainflowPropertiesProvider],
   chainflowRoles: ['type', ChainflowRoles],
   chainflowProcesses: ['type', ChainflowProcesses],
+  chainflowTemplates: ['type', ChainflowTemplates],
 };
 
-export type { ChainflowProcesses, ChainflowRoles };
+export type { ChainflowProcesses, ChainflowRoles, ChainflowTemplates };

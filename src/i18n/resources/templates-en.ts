@@ -1,0 +1,28 @@
+/** English strings of the Task templates dialog (save a task as a template of the consortium, list and delete them). */
+export const templatesEn = {
+  open: 'Templates',
+  title: 'Task templates',
+  saveHeading: 'Save the selected task as a template',
+  selectTask: 'Select a user, service, send or receive task on the diagram to save it as a template.',
+  selected: '“{{name}}” ({{type}}): {{fields}} field(s){{role}}{{multi}}',
+  selectedRole: ', role {{role}}',
+  selectedMulti: ', multi-instance',
+  label: 'Template name',
+  labelRequired: 'Give the template a name',
+  replaces: 'Replaces the template “{{label}}” of the same name.',
+  save: 'Save as template',
+  saved: 'Saved “{{label}}”: apply it from the Template group of the properties panel.',
+  ownHeading: 'The consortium’s templates',
+  none: 'None yet. Built-in templates are always offered in the properties panel.',
+  summary: '{{type}}: “{{name}}”, {{fields}} field(s){{role}}',
+  remove: 'Delete',
+  removeLabel: 'Delete the template “{{label}}”',
+  removed: 'Deleted “{{label}}” (Undo brings it back).',
+  close: 'Close',
+  types: {
+    UserTask: 'User task',
+    ServiceTask: 'Service task',
+    SendTask: 'Send task',
+    ReceiveTask: 'Receive task',
+  },
+};

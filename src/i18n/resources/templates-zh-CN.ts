@@ -1,0 +1,28 @@
+/** 任务模板对话框（把任务存为联盟模板、列出和删除模板）的中文文案。 */
+export const templatesZhCN = {
+  open: '模板',
+  title: '任务模板',
+  saveHeading: '把所选任务存为模板',
+  selectTask: '在图上选择一个用户任务、服务任务、发送任务或接收任务，即可存为模板。',
+  selected: '“{{name}}”（{{type}}）：{{fields}} 个字段{{role}}{{multi}}',
+  selectedRole: '，角色 {{role}}',
+  selectedMulti: '，多实例',
+  label: '模板名称',
+  labelRequired: '请为模板命名',
+  replaces: '将替换同名模板“{{label}}”。',
+  save: '存为模板',
+  saved: '已保存“{{label}}”：可在属性面板的“模板”组中应用。',
+  ownHeading: '联盟的模板',
+  none: '暂无。属性面板中始终提供内置模板。',
+  summary: '{{type}}：“{{name}}”，{{fields}} 个字段{{role}}',
+  remove: '删除',
+  removeLabel: '删除模板“{{label}}”',
+  removed: '已删除“{{label}}”（撤销可恢复）。',
+  close: '关闭',
+  types: {
+    UserTask: '用户任务',
+    ServiceTask: '服务任务',
+    SendTask: '发送任务',
+    ReceiveTask: '接收任务',
+  },
+};
