@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { StudioPage } from './pages/studio-page.js';
-import { append, clickEmptyCanvas, entry, modeler, nameSelected, replaceMenu, selectShape } from './pages/process-modeler.js';
+import { addProcess, append, clickEmptyCanvas, entry, modeler, nameSelected, replaceMenu, selectShape } from './pages/process-modeler.js';
 
 test.use({ viewport: { width: 2400, height: 1300 } });
 
@@ -35,11 +35,7 @@ test('multi-instance, payload and sender role are edited in the panel, build, un
   await page.getByTestId('nav-process').click();
 
   // given a new process: only a start event
-  await page.getByTestId('process-add').click();
-  await page.getByTestId('process-name-input').fill('Approvals');
-  await page.getByTestId('process-name-submit').click();
-  await expect(page.getByTestId('process-tab-approvals')).toHaveAttribute('aria-selected', 'true');
-  await expect(modeler(page).locator('g.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+  await addProcess(page, 'Approvals', 'approvals');
 
   await selectShape(page, 'StartEvent_1');
   await name(page, 'StartEvent_1', 'Request');

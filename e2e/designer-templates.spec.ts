@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { StudioPage } from './pages/studio-page.js';
-import { append, entry, modeler, nameSelected, replaceMenu, selectShape } from './pages/process-modeler.js';
+import { addProcess, append, entry, modeler, nameSelected, replaceMenu, selectShape } from './pages/process-modeler.js';
 
 test.use({ viewport: { width: 2400, height: 1300 } });
 
@@ -22,10 +22,7 @@ test('a task saved as a template fills a new task, survives a reload, and its de
   await page.getByTestId('nav-process').click();
 
   // given a new process with a user task of the Sales role that writes "grade" and is documented
-  await page.getByTestId('process-add').click();
-  await page.getByTestId('process-name-input').fill('质检流程');
-  await page.getByTestId('process-name-submit').click();
-  await expect(modeler(page).locator('g.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+  await addProcess(page, '质检流程', 'process-1');
   let inspect = await append(page, 'StartEvent_1', 'append.append-task');
   inspect = await replaceMenu(page, inspect, 'replace-with-user-task');
   await nameSelected(page, '质量检验');

@@ -150,3 +150,12 @@ export async function replaceMenu(page: Page, id: string, entryId: string): Prom
   await expect.poll(() => selectedIds(page)).toHaveLength(1);
   return (await selectedIds(page))[0];
 }
+
+/** Adds a process from the Process panel's tabs; resolves once it is shown with its one start event. */
+export async function addProcess(page: Page, name: string, tabId: string) {
+  await page.getByTestId('process-add').click();
+  await page.getByTestId('process-name-input').fill(name);
+  await page.getByTestId('process-name-submit').click();
+  await expect(page.getByTestId(`process-tab-${tabId}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(modeler(page).locator('g.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+}
