@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAppConfig } from './app-config.js';
+import { appConfigFor, parseAppConfig } from './app-config.js';
 import { testConfig } from './test-config.js';
 
 describe('parseAppConfig', () => {
@@ -34,5 +34,23 @@ describe('parseAppConfig', () => {
   it('says when the text is not JSON or not an object', () => {
     expect(parseAppConfig('<html>')).toMatchObject({ ok: false, problems: [{ path: '', message: expect.stringContaining('config.json is not JSON') }] });
     expect(parseAppConfig('[1]')).toEqual({ ok: false, problems: [{ path: '', message: 'config.json must hold an object' }] });
+  });
+
+  it('carries the view permissions of the export, and names the path of a malformed one', () => {
+    // given a config written with data assets and a regulator's links
+    const viewPermissions = {
+      dataAssets: [{ id: 'price', name: '价格', kind: 'process-fields' as const, process: 'order', fields: ['unitPrice'], readers: { roles: ['buyer'] } }],
+      regulates: { 'li-wei': ['order'] },
+    };
+    const base = testConfig();
+    const written = appConfigFor(base.manifest, base.deployment, { rpcUrl: base.rpcUrl, name: base.networkName }, new Date(base.exportedAt), viewPermissions);
+    // then they come back as written
+    expect(parseAppConfig(JSON.stringify(written))).toEqual({ ok: true, config: { ...written, viewPermissions } });
+    // and a damaged one is refused with where it is wrong
+    const bad = { ...written, viewPermissions: { dataAssets: [{ id: 'x', kind: 'document', readers: { roles: 'buyer' } }, 3], regulates: { 'li-wei': 'order' } } };
+    const read = parseAppConfig(JSON.stringify(bad));
+    expect(read.ok ? [] : read.problems.map((p) => p.path)).toEqual([
+      'viewPermissions.dataAssets[0].readers', 'viewPermissions.dataAssets[1]', 'viewPermissions.regulates.li-wei',
+    ]);
   });
 });

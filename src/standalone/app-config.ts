@@ -6,6 +6,7 @@
  */
 // the manifest module itself, not the generators barrel: that would pull the generator into the app
 import { MANIFEST_VERSION, type AppManifest, type DeploymentRecord } from '../../generators/manifest/app-manifest.js';
+import type { ViewPermissions } from '../store/view-permissions.js';
 
 export const APP_CONFIG_VERSION = 1 as const;
 export const APP_CONFIG_FILE = 'config.json';
@@ -24,6 +25,12 @@ export interface AppConfig {
   ledgerCopy?: LedgerCopyInfo;
   /** Participants' keystore v3 files shipped in the zip (encrypted, never plaintext), by participant id. */
   keyFiles?: Record<string, string>;
+  /**
+   * Who may read which data and which processes each regulator regulates, as the workspace said at
+   * export (docs/consortium-permissions.md): the app hides what the IDE's app hides. Absent (an
+   * export made before it existed): every field shown, regulators see every process.
+   */
+  viewPermissions?: ViewPermissions;
 }
 
 export interface LedgerCopyInfo {
@@ -51,8 +58,10 @@ export function appConfigFor(
   deployment: DeploymentRecord,
   network: { rpcUrl?: string; name?: string },
   now: Date = new Date(),
+  viewPermissions?: ViewPermissions,
 ): AppConfig {
   return {
+    ...(viewPermissions ? { viewPermissions } : {}),
     configVersion: APP_CONFIG_VERSION,
     manifest,
     deployment,
@@ -117,6 +126,27 @@ export function parseAppConfig(text: string): ConfigResult {
     if (!isObject(value.keyFiles)) problem('keyFiles', 'must map participant ids to key file paths');
     else for (const [id, path] of Object.entries(value.keyFiles)) if (!relative(path)) problem(`keyFiles.${id}`, 'must be a path inside the app folder');
   }
+  if (value.viewPermissions !== undefined) checkViewPermissions(value.viewPermissions, problem);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, config: value as unknown as AppConfig };
+}
+
+function checkViewPermissions(value: unknown, problem: (path: string, message: string) => void) {
+  if (!isObject(value)) return problem('viewPermissions', 'must be an object');
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (value.dataAssets !== undefined) {
+    if (!Array.isArray(value.dataAssets)) problem('viewPermissions.dataAssets', 'must be a list');
+    else
+      value.dataAssets.forEach((a, i) => {
+        const at = `viewPermissions.dataAssets[${i}]`;
+        if (!isObject(a) || typeof a.id !== 'string' || typeof a.kind !== 'string') return problem(at, 'must be a data asset with an id and a kind');
+        if (a.fields !== undefined && !strings(a.fields)) problem(`${at}.fields`, 'must be a list of field names');
+        if (a.readers !== undefined && (!isObject(a.readers) || (a.readers.roles !== undefined && !strings(a.readers.roles)) || (a.readers.participants !== undefined && !strings(a.readers.participants))))
+          problem(`${at}.readers`, 'must hold lists of role and participant ids');
+      });
+  }
+  if (value.regulates !== undefined) {
+    if (!isObject(value.regulates)) problem('viewPermissions.regulates', 'must map participant ids to lists of process ids');
+    else for (const [id, list] of Object.entries(value.regulates)) if (!strings(list)) problem(`viewPermissions.regulates.${id}`, 'must be a list of process ids');
+  }
 }

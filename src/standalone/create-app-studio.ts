@@ -83,6 +83,7 @@ export function createAppStudio({ config, provider, gasMode, session, language, 
     deployment: { manifest: config.manifest, record: config.deployment },
     deploymentOnLedger: 'present', // checked by connectToChain before the store is made
     actingParticipantId: signedIn.status === 'signed-out' ? undefined : signedIn.participantId,
+    viewPermissions: config.viewPermissions,
   });
   // the store acts as whoever signs in, from the moment they do (before the next render)
   const unsubscribe = session.subscribe((state) => {

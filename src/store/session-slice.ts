@@ -8,6 +8,7 @@ import { processEventsActions } from './process-events-slice.js';
 import { selectActingParticipant } from './selectors.js';
 import { errorMessage, type SliceContext } from './store-types.js';
 import type { ProcessClient } from './studio-services.js';
+import type { ViewPermissions } from './view-permissions.js';
 
 export type ActState =
   | { status: 'pending' }
@@ -16,6 +17,8 @@ export type ActState =
 
 export interface SessionState {
   actingParticipantId?: string;
+  /** The exported app's view permissions (config.json); the IDE reads the workspace's instead. */
+  viewPermissions?: ViewPermissions;
   /** Process id -> its instances, newest first. */
   instances: Record<string, InstanceState[]>;
   instancesStatus: 'idle' | 'loading' | 'ready' | 'failed';

@@ -9,6 +9,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppManifest } from '../../../generators/index.js';
 import { selectActingParticipant } from '../../store/selectors.js';
+import { regulatesOf } from '../../store/view-permissions.js';
 import { useStudio } from '../../store/studio-context.js';
 import { ActStatus } from './FieldForm.js';
 import { Dashboard } from './Dashboard.js';
@@ -40,7 +41,7 @@ export function AppRuntime({ manifest }: { manifest: AppManifest }) {
   const [opened, setOpened] = useState<OpenInstance>();
   const regulator = participant ? isRegulator(participant.roles, manifest.roles) : false;
   // a regulator sees only the processes it regulates (the workspace's links; none: every process)
-  const regulates = useStudio((s) => (regulator ? s.workspace?.participants.find((p) => p.id === participant?.id)?.regulates : undefined));
+  const regulates = useStudio((s) => (regulator ? regulatesOf(s, participant?.id) : undefined));
   const shown = useMemo(() => (regulator ? regulatedManifest(manifest, regulates) : manifest), [regulator, manifest, regulates]);
   return (
     <>

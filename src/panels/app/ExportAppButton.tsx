@@ -9,7 +9,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedDeployment } from '../../persistence/studio-db.js';
-import { useStudioActions } from '../../store/studio-context.js';
+import { useStudio, useStudioActions } from '../../store/studio-context.js';
+import { viewPermissionsOf } from '../../store/view-permissions.js';
+import { selectWorkspace } from '../../store/selectors.js';
 import { saveBlob } from './save-file.js';
 
 type ExportState =
@@ -39,6 +41,7 @@ const MIN_KEY_PASSPHRASE = 8;
 export function ExportAppButton({ deployment }: { deployment: SavedDeployment }) {
   const { t } = useTranslation();
   const actions = useStudioActions();
+  const workspace = useStudio(selectWorkspace);
   const id = useId();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
   const onBundledLedger = !deploymentRpcUrl(deployment.record);
@@ -63,7 +66,8 @@ export function ExportAppButton({ deployment }: { deployment: SavedDeployment })
         return;
       }
       const rpcUrl = deploymentRpcUrl(deployment.record);
-      const config = appConfigFor(deployment.manifest, deployment.record, { rpcUrl });
+      // what the IDE's app hides from whom, the exported app hides too (the workspace's data assets and regulator links)
+      const config = appConfigFor(deployment.manifest, deployment.record, { rpcUrl }, new Date(), workspace ? viewPermissionsOf(workspace) : undefined);
       const extras: { chainFile?: string; keystores?: Record<string, string> } = {};
       if (copy) {
         extras.chainFile = await exportChain(() => actions.deploy.connect());

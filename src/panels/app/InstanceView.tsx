@@ -18,7 +18,8 @@ import { TimerList } from './TimerList.js';
 import { hiddenFields, hideValues } from './readable-fields.js';
 import { isRegulator } from './work-list-filter.js';
 import { regulatedProcessIds } from './regulated-processes.js';
-import { selectActingParticipant, selectWorkspace } from '../../store/selectors.js';
+import { selectActingParticipant } from '../../store/selectors.js';
+import { dataAssetsOf, regulatesOf } from '../../store/view-permissions.js';
 import { subprocessStates } from './element-events.js';
 import { instanceTimeline, timelineTitle } from './instance-timeline.js';
 import { taskProgress } from './multi-instance-progress.js';
@@ -53,14 +54,14 @@ export function InstanceView({ manifest, open, onClose }: { manifest: AppManifes
   const graph = useMemo(() => (process ? readProcessGraph(process.bpmn) : undefined), [process]);
   const entries = history ?? NO_HISTORY;
   // fields of data assets the acting participant may not read are left out (docs/consortium-permissions.md)
-  const workspace = useStudio(selectWorkspace);
   const acting = useStudio(selectActingParticipant);
+  const dataAssets = useStudio(dataAssetsOf);
+  const regulates = useStudio((s) => regulatesOf(s, acting?.id));
   const hidden = useMemo(() => {
     if (!process || !acting) return new Set<string>();
-    const regulates = workspace?.participants.find((p) => p.id === acting.id)?.regulates;
     const regulator = isRegulator(acting.roles, manifest.roles) && regulatedProcessIds(regulates, [process.id]).length > 0;
-    return hiddenFields(workspace?.dataAssets, process, { id: acting.id, roles: acting.roles }, regulator);
-  }, [process, acting, workspace, manifest.roles]);
+    return hiddenFields(dataAssets, process, { id: acting.id, roles: acting.roles }, regulator);
+  }, [process, acting, dataAssets, regulates, manifest.roles]);
   const timerEvents = useMemo(() => eventsByInstance(processEvents ?? []).get(instanceId.toString()) ?? [], [processEvents, instanceId]);
   // the history's steps, with the service requests and caught errors only the events tell
   const steps = useMemo(
