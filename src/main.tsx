@@ -2,6 +2,7 @@
  * Entry point: opens the IDE's IndexedDB, creates the studio store with the real services,
  * renders the shell and opens the workspace (the sample on first start).
  */
+import { loadSampleWorkspace } from './app/sample-workspaces.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -29,7 +30,7 @@ try {
       repo: createWorkspaceRepository(db),
       // scrypt (keystore v3) runs in a worker: creating many keys would otherwise freeze the page
       keys: createKeyring(db, { crypto: createKeystoreClient() }),
-      loadSample: () => import('../generators/samples/order-fulfilment/workspace.json').then((m) => m.default),
+      loadSample: loadSampleWorkspace,
       build: createBuildServices(),
       gas: createGasServices(),
       chain: createChainServices(),

@@ -107,7 +107,8 @@ export interface StudioServices {
   repo: WorkspaceRepository;
   /** The key store of a workspace; the same object for the life of the page (it holds unlocked keys). */
   keys(workspaceId: string): KeyStore;
-  loadSample(): Promise<unknown>;
+  /** A sample workspace (JSON, unchecked) by id; none: the one a first start opens. */
+  loadSample(id?: string): Promise<unknown>;
   build: BuildServices;
   chain: ChainServices;
   /** Absent where no gas is estimated (the standalone app, tests that do not test it). */

@@ -117,11 +117,19 @@ export function workspacesActions(
 
     switchTo: (id: string) => busy(() => switchTo(id)),
 
-    /** Creates a workspace, empty (one blank process) or from the sample, and opens it. */
-    create: (kind: 'empty' | 'sample', name: string, processName: string) =>
+    /**
+     * Creates a workspace, empty (one blank process) or from a sample (`sampleId`, else the default
+     * one; a blank `name` keeps the sample's own), and opens it.
+     */
+    create: (kind: 'empty' | 'sample', name: string, processName: string, sampleId?: string) =>
       busy(async () => {
         const lib = await library();
-        const made: Workspace = kind === 'empty' ? lib.emptyWorkspace(name, processName) : { ...((await services.loadSample()) as Workspace), name };
+        let made: Workspace;
+        if (kind === 'empty') made = lib.emptyWorkspace(name, processName);
+        else {
+          const sample = (await services.loadSample(sampleId)) as Workspace;
+          made = { ...sample, name: name.trim() || sample.name };
+        }
         const record = await lib.createWorkspace(repo, made);
         await switchTo(record.id);
       }),

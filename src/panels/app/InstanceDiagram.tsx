@@ -57,7 +57,7 @@ export default function InstanceDiagram({ xml, progress }: { xml: string; progre
     setImported(undefined);
     setError(undefined);
     // a process without diagram layout (a sample or an imported file never opened in the modeler) is laid out first, or nothing would be drawn
-    const shown = needsLayout(xml) ? import('bpmn-auto-layout').then(({ layoutProcess }) => layoutProcess(xml)) : Promise.resolve(xml);
+    const shown = needsLayout(xml) ? import('../process/layout/layout-diagram.js').then(({ layoutDiagram }) => layoutDiagram(xml)) : Promise.resolve(xml);
     shown
       .then((x) => viewer.current!.importXML(x))
       .then(() => {

@@ -1,9 +1,8 @@
 /**
  * Importing a process's XML into the modeler. A file without diagram layout (no BPMNDI shapes)
- * is laid out first with bpmn-auto-layout. Problems come back as data, each with the element it
+ * is laid out first (layout/layout-diagram.ts: pools, lanes and message flows kept). Problems come back as data, each with the element it
  * is about when bpmn-js names one.
  */
-/// <reference path="../../types/bpmn-auto-layout.d.ts" />
 import type { Problem } from '../../../generators/index.js';
 
 export interface ImportWarning {
@@ -59,6 +58,6 @@ export async function importDiagram(
 }
 
 async function defaultLayout(xml: string): Promise<string> {
-  const { layoutProcess } = await import('bpmn-auto-layout');
-  return layoutProcess(xml);
+  const { layoutDiagram } = await import('./layout/layout-diagram.js');
+  return layoutDiagram(xml);
 }

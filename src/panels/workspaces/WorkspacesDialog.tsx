@@ -1,6 +1,6 @@
 /**
  * The workspaces dialog: the list (most recently changed first), new workspaces (empty or from
- * the sample), import of a .json or .zip (always as a new workspace; a refused file lists where
+ * a sample), import of a .json or .zip (always as a new workspace; a refused file lists where
  * it is wrong), and the open workspace's processes as .bpmn downloads.
  */
 import { useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import { Modal } from '../../app/Modal.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { download } from './download.js';
 import { WorkspaceRow } from './WorkspaceRow.js';
+import { DEFAULT_SAMPLE, SAMPLE_IDS, type SampleId } from '../../app/sample-workspaces.js';
 import './workspaces.css';
 
 export function WorkspacesDialog() {
@@ -26,8 +27,10 @@ export function WorkspacesDialog() {
   const [name, setName] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const close = () => void workspaces.showDialog(false);
+  const [sample, setSample] = useState<SampleId>(DEFAULT_SAMPLE);
+  // a sample keeps its own name unless one is typed
   const create = (kind: 'empty' | 'sample') =>
-    void workspaces.create(kind, name.trim() || t('workspaces.defaultName'), t('workspaces.defaultProcess')).then(() => setName(''));
+    void workspaces.create(kind, name.trim() || (kind === 'empty' ? t('workspaces.defaultName') : ''), t('workspaces.defaultProcess'), kind === 'sample' ? sample : undefined).then(() => setName(''));
 
   return (
     <Modal title={t('workspaces.title')} testId="workspaces-dialog" onCancel={close}>
@@ -37,6 +40,13 @@ export function WorkspacesDialog() {
         <button type="button" className="btn btn-small" data-testid="workspace-create-empty" disabled={busy} onClick={() => create('empty')}>
           {t('workspaces.createEmpty')}
         </button>
+        <select className="cell-input" data-testid="workspace-sample" aria-label={t('workspaces.sample')} value={sample} onChange={(e) => setSample(e.target.value as SampleId)}>
+          {SAMPLE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {t(`workspaces.samples.${id}`)}
+            </option>
+          ))}
+        </select>
         <button type="button" className="btn btn-small" data-testid="workspace-create-sample" disabled={busy} onClick={() => create('sample')}>
           {t('workspaces.createSample')}
         </button>
