@@ -15,7 +15,7 @@ import { createLedgerEngine } from '../src/ledger/engine/create-ledger-engine.js
 import type { LedgerEngine } from '../src/ledger/engine/ledger-types.js';
 import { deleteIndexedDbLedgerStore, openIndexedDbLedgerStore } from '../src/ledger/store/indexeddb-store.js';
 import { runBareEvm } from './bare-evm.js';
-import { BENCH_CHAIN_ID, benchParticipants, nextInstance, runFullPath, taskCalls, type BenchWallets } from './ledger-workload.js';
+import { BENCH_CHAIN_ID, benchParticipants, nextInstance, runFullPath, runFullPathLedgerSigned, taskCalls, type BenchWallets } from './ledger-workload.js';
 
 export interface RunFigures {
   taskTxPerSec: number;
@@ -23,6 +23,10 @@ export interface RunFigures {
   bareTxPerSec: number;
   bareMgasPerSec: number;
   ratioToBare: number;
+  /** The full path with the ledger signing (eth_sendTransaction, keys unlocked in the ledger). */
+  ledgerSignedTxPerSec: number;
+  /** Its rate against the bare EVM rate of those same transactions. */
+  ledgerSignedRatioToBare: number;
   /** Share of the bare EVM time spent recovering transaction senders. */
   bareRecoverShare: number;
   /** The bare EVM rate of the same transactions with @ethereumjs's plain-JS sender recovery. */
@@ -74,7 +78,9 @@ export async function runNode(count: number, chainBlocks: number, log: (line: st
   const setup = await chainRaws(engine);
   log(`node: deployed in ${setup.length} blocks; ${count} task transactions...`);
   const full = await runFullPath(provider, wallets, taskCalls(manifest, deployment, count));
+  const signed = await runFullPathLedgerSigned(provider, wallets, taskCalls(manifest, deployment, count, await nextInstance(provider, manifest, deployment)));
   const bare = await runBareEvm(BENCH_CHAIN_ID, alloc, setup, full.raws);
+  const bareOfSigned = await runBareEvm(BENCH_CHAIN_ID, alloc, [...setup, ...full.raws], signed.raws);
   const bareJs = await runBareEvm(BENCH_CHAIN_ID, alloc, setup, full.raws, { jsRecovery: true });
   const { senderRecovery, keccak } = (await engine.request({ method: 'ledger_storageInfo' })) as Record<'senderRecovery' | 'keccak', { implementation: string }>;
   if (senderRecovery.implementation !== bare.recovery) throw new Error(`the ledger recovers with ${senderRecovery.implementation}, the bare run with ${bare.recovery}`);
@@ -85,6 +91,8 @@ export async function runNode(count: number, chainBlocks: number, log: (line: st
     bareTxPerSec: rate(count, bare.ms),
     bareMgasPerSec: mgas(bare.gas, bare.ms),
     ratioToBare: Math.round((bare.ms / full.ms) * 100) / 100,
+    ledgerSignedTxPerSec: rate(count, signed.ms),
+    ledgerSignedRatioToBare: Math.round((bareOfSigned.ms / signed.ms) * 100) / 100,
     bareRecoverShare: Math.round((bare.recoverMs / bare.ms) * 100) / 100,
     bareJsRecoveryTxPerSec: rate(count, bareJs.ms),
     senderRecovery: senderRecovery.implementation,

@@ -110,3 +110,39 @@ export async function runFullPath(provider: RawProvider, wallets: BenchWallets, 
   }
   return { count: calls.length, ms: performance.now() - started, gas, raws };
 }
+
+/** The raw transactions of blocks 1..head, read back through the ledger's own export. */
+export async function exportedRaws(provider: RawProvider): Promise<string[]> {
+  const text = (await provider.request({ method: 'ledger_exportChain' })) as string;
+  return text
+    .trimEnd()
+    .split('\n')
+    .slice(1, -2)
+    .flatMap((line) => (JSON.parse(line) as { transactions: string[] }).transactions);
+}
+
+/**
+ * The full path as the IDE takes it once the participants' keys are unlocked in the ledger
+ * (ledger_unlockAccount, before the clock starts): eth_sendTransaction (the ledger signs, mines
+ * at once), eth_getTransactionReceipt. The raws, read back from the chain afterwards, are the
+ * bytes ethers would have signed (RFC 6979), for the bare-EVM run.
+ * @throws Error when a transaction fails (status 0).
+ */
+export async function runFullPathLedgerSigned(provider: RawProvider, wallets: BenchWallets, calls: TaskCall[]): Promise<FullPathResult> {
+  for (const wallet of [wallets.buyer, wallets.sales]) {
+    await provider.request({ method: 'ledger_unlockAccount', params: [wallet.privateKey] });
+  }
+  let gas = 0n;
+  const gasLimit = `0x${TASK_GAS_LIMIT.toString(16)}`;
+  const started = performance.now();
+  for (const [i, call] of calls.entries()) {
+    const from = wallets[call.from].address;
+    const hash = await provider.request({ method: 'eth_sendTransaction', params: [{ from, to: call.to, data: call.data, gas: gasLimit, gasPrice: '0x0' }] });
+    const receipt = (await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as { status: string; gasUsed: string };
+    if (receipt.status !== '0x1') throw new Error(`task transaction ${i} failed (${call.from}, signed by the ledger)`);
+    gas += BigInt(receipt.gasUsed);
+  }
+  const ms = performance.now() - started;
+  await provider.request({ method: 'ledger_lockAccount', params: [] });
+  return { count: calls.length, ms, gas, raws: (await exportedRaws(provider)).slice(-calls.length) };
+}

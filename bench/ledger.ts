@@ -32,13 +32,14 @@ if (json) {
   process.stdout.write(`${JSON.stringify({ benchmark: 'ledger', node: process.version, count, blocks, targets: TARGETS, results })}\n`);
 } else {
   console.log(`\nledger bench: ${count} sequential task transactions of the generated Order fulfilment contract; chain of ${blocks} blocks\n`);
-  console.log('| where | task tx/s (full path) | Mgas/s | bare EVM tx/s | bare Mgas/s | full / bare | sender recovery | its share of bare | bare tx/s, JS recovery | gas per task | reload | verify |');
-  console.log('|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
+  console.log('| where | task tx/s (full path) | Mgas/s | bare EVM tx/s | bare Mgas/s | full / bare | ledger signs: tx/s | full / bare | sender recovery | its share of bare | bare tx/s, JS recovery | gas per task | reload | verify |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const [where, { run, chain }] of Object.entries(results)) {
     console.log(
-      `| ${where} | ${run.taskTxPerSec} | ${run.mgasPerSec} | ${run.bareTxPerSec} | ${run.bareMgasPerSec} | ${run.ratioToBare} | ${run.senderRecovery} | ${Math.round(run.bareRecoverShare * 100)}% | ${run.bareJsRecoveryTxPerSec} | ${run.gasPerTask.toLocaleString('en-US')} | ${(chain.reloadMs / 1000).toFixed(2)} s (${chain.blocks} blocks) | ${(chain.verifyMs / 1000).toFixed(1)} s${chain.verifyOk ? '' : ' FAILED'} |`,
+      `| ${where} | ${run.taskTxPerSec} | ${run.mgasPerSec} | ${run.bareTxPerSec} | ${run.bareMgasPerSec} | ${run.ratioToBare} | ${run.ledgerSignedTxPerSec} | ${run.ledgerSignedRatioToBare} | ${run.senderRecovery} | ${Math.round(run.bareRecoverShare * 100)}% | ${run.bareJsRecoveryTxPerSec} | ${run.gasPerTask.toLocaleString('en-US')} | ${(chain.reloadMs / 1000).toFixed(2)} s (${chain.blocks} blocks) | ${(chain.verifyMs / 1000).toFixed(1)} s${chain.verifyOk ? '' : ' FAILED'} |`,
     );
   }
+  console.log('full path: the page signs with ethers (eth_sendRawTransaction); "ledger signs": eth_sendTransaction with the participants\' keys unlocked in the ledger (ledger_unlockAccount)');
   console.log(`\ntargets: worker >= ${TARGETS.workerTaskTxPerSec} task tx/s and >= ${TARGETS.ratioToBare}x bare; reload of 10,000 blocks < 5 s; verify < 30 s`);
 }
 process.exit(0);

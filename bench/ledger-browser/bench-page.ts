@@ -6,19 +6,10 @@ import { Wallet } from 'ethers';
 import { deployWorkspace } from '../../src/chain/deploy-workspace.js';
 import { createLedgerClient, type LedgerClient } from '../../src/ledger/client/create-ledger-client.js';
 import { createEthersProvider } from '../../src/ledger/client/ethers-provider.js';
-import { BENCH_CHAIN_ID, nextInstance, runFullPath, taskCalls, type BenchWallets } from '../ledger-workload.js';
+import { BENCH_CHAIN_ID, exportedRaws, nextInstance, runFullPath, runFullPathLedgerSigned, taskCalls, type BenchWallets } from '../ledger-workload.js';
 import type { BareReply, BareRequest, BrowserBenchInput, BrowserBenchOutput } from './bench-protocol.js';
 
 const STORE = 'bench';
-
-async function chainRaws(client: LedgerClient): Promise<string[]> {
-  const text = (await client.provider.request({ method: 'ledger_exportChain' })) as string;
-  return text
-    .trimEnd()
-    .split('\n')
-    .slice(1, -2)
-    .flatMap((line) => (JSON.parse(line) as { transactions: string[] }).transactions);
-}
 
 function runBare(request: BareRequest): Promise<BareReply> {
   const worker = new Worker(new URL('./bare.worker.ts', import.meta.url), { type: 'module' });
@@ -47,12 +38,17 @@ async function runLedgerBench(input: BrowserBenchInput): Promise<BrowserBenchOut
   status('deploying');
   const ethersProvider = createEthersProvider(client.provider, BENCH_CHAIN_ID);
   const deployment = await deployWorkspace(input.manifest, wallets.deployer.connect(ethersProvider), { network: 'bench' });
-  const setup = await chainRaws(client);
+  const setup = await exportedRaws(client.provider);
   status('full path');
   const full = await runFullPath(client.provider, wallets, taskCalls(input.manifest, deployment, input.count));
+  status('full path, signed by the ledger');
+  const signedCalls = taskCalls(input.manifest, deployment, input.count, await nextInstance(client.provider, input.manifest, deployment));
+  const ledgerSigned = await runFullPathLedgerSigned(client.provider, wallets, signedCalls);
   status('bare EVM');
   const bare = await runBare({ chainId: BENCH_CHAIN_ID, alloc: input.alloc, setup, timed: full.raws });
   if (!bare.ok) throw new Error(`bare EVM worker: ${bare.error}`);
+  const bareOfSigned = await runBare({ chainId: BENCH_CHAIN_ID, alloc: input.alloc, setup: [...setup, ...full.raws], timed: ledgerSigned.raws });
+  if (!bareOfSigned.ok) throw new Error(`bare EVM worker (ledger-signed transactions): ${bareOfSigned.error}`);
   const bareJs = await runBare({ chainId: BENCH_CHAIN_ID, alloc: input.alloc, setup, timed: full.raws, jsRecovery: true });
   if (!bareJs.ok) throw new Error(`bare EVM worker (JS recovery): ${bareJs.error}`);
   const { senderRecovery } = (await client.provider.request({ method: 'ledger_storageInfo' })) as Pick<BrowserBenchOutput, 'senderRecovery'>;
@@ -82,6 +78,9 @@ async function runLedgerBench(input: BrowserBenchInput): Promise<BrowserBenchOut
     count: input.count,
     fullMs: full.ms,
     fullGas: full.gas.toString(),
+    ledgerSignedMs: ledgerSigned.ms,
+    ledgerSignedGas: ledgerSigned.gas.toString(),
+    bareOfLedgerSignedMs: bareOfSigned.ms!,
     bareMs: bare.ms!,
     bareRecoverMs: bare.recoverMs!,
     bareGas: bare.gas!,
@@ -133,7 +132,30 @@ async function measureBreakdown(
     await client.provider.request({ method: 'eth_getTransactionReceipt', params: [hash] });
   }
   const sendAndReceiptPresignedMs = (performance.now() - started) / n;
-  return { signMs, roundTripMs, sendAndReceiptPresignedMs };
+  return { signMs, roundTripMs, sendAndReceiptPresignedMs, ...(await alternateSigning(client, wallets, input, deployment)) };
+}
+
+/**
+ * The page signing and the ledger signing in alternating chunks of 40 transactions (10 of each),
+ * so both meet the same load on a shared machine: the median ms per transaction of each.
+ */
+async function alternateSigning(
+  client: LedgerClient,
+  wallets: BenchWallets,
+  input: BrowserBenchInput,
+  deployment: Awaited<ReturnType<typeof deployWorkspace>>,
+): Promise<{ alternatingPageSignsMs: number; alternatingLedgerSignsMs: number }> {
+  const page: number[] = [];
+  const ledger: number[] = [];
+  const chunk = async () => taskCalls(input.manifest, deployment, 40, await nextInstance(client.provider, input.manifest, deployment));
+  for (let round = 0; round < 10; round++) {
+    const a = await runFullPath(client.provider, wallets, await chunk());
+    page.push(a.ms / a.count);
+    const b = await runFullPathLedgerSigned(client.provider, wallets, await chunk());
+    ledger.push(b.ms / b.count);
+  }
+  const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)];
+  return { alternatingPageSignsMs: median(page), alternatingLedgerSignsMs: median(ledger) };
 }
 
 (window as unknown as { runLedgerBench: typeof runLedgerBench }).runLedgerBench = runLedgerBench;

@@ -35,6 +35,11 @@ export interface BrowserBenchOutput {
   count: number;
   fullMs: number;
   fullGas: string;
+  /** The same kind of calls through eth_sendTransaction, signed in the ledger worker (keys unlocked). */
+  ledgerSignedMs: number;
+  ledgerSignedGas: string;
+  /** The bare EVM time of those ledger-signed transactions. */
+  bareOfLedgerSignedMs: number;
   bareMs: number;
   bareRecoverMs: number;
   bareGas: string;
@@ -49,5 +54,12 @@ export interface BrowserBenchOutput {
   storage: unknown;
   userAgent: string;
   /** Where the full path's time goes, in ms per transaction (see bench-page.ts). */
-  breakdown: { signMs: number; roundTripMs: number; sendAndReceiptPresignedMs: number };
+  breakdown: {
+    signMs: number;
+    roundTripMs: number;
+    sendAndReceiptPresignedMs: number;
+    /** Medians of alternating chunks: full path with the page signing / with the ledger signing, ms per tx. */
+    alternatingPageSignsMs: number;
+    alternatingLedgerSignsMs: number;
+  };
 }

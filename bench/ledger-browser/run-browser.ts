@@ -85,6 +85,8 @@ export async function runBrowser(
       bareTxPerSec: rate(count, out.bareMs),
       bareMgasPerSec: mgas(BigInt(out.bareGas), out.bareMs),
       ratioToBare: Math.round((out.bareMs / out.fullMs) * 100) / 100,
+      ledgerSignedTxPerSec: rate(count, out.ledgerSignedMs),
+      ledgerSignedRatioToBare: Math.round((out.bareOfLedgerSignedMs / out.ledgerSignedMs) * 100) / 100,
       bareRecoverShare: Math.round((out.bareRecoverMs / out.bareMs) * 100) / 100,
       bareJsRecoveryTxPerSec: rate(count, out.bareJsRecoveryMs),
       senderRecovery: out.senderRecovery.implementation,
@@ -98,8 +100,9 @@ export async function runBrowser(
     }
     const chain: ChainFigures = { blocks: out.blocks, reloadMs: Math.round(out.reloadMs), verifyMs: out.verifyMs, verifyOk: out.verifyOk };
     const round = (ms: number) => Math.round(ms * 1000) / 1000;
-    const breakdown = { signMs: round(out.breakdown.signMs), roundTripMs: round(out.breakdown.roundTripMs), sendAndReceiptPresignedMs: round(out.breakdown.sendAndReceiptPresignedMs) };
+    const breakdown = Object.fromEntries(Object.entries(out.breakdown).map(([k, v]) => [k, round(v)])) as BrowserBenchOutput['breakdown'];
     log(`chromium: per tx: sign ${breakdown.signMs} ms, no-op round trip ${breakdown.roundTripMs} ms, send+receipt (pre-signed) ${breakdown.sendAndReceiptPresignedMs} ms, bare EVM ${round(out.bareMs / count)} ms`);
+    log(`chromium: alternating chunks, median ms per tx: page signs ${breakdown.alternatingPageSignsMs}, ledger signs ${breakdown.alternatingLedgerSignsMs}`);
     return { run, chain, chromium: out.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? out.userAgent, breakdown };
   } finally {
     await context.close();

@@ -9,3 +9,5 @@ export { createLedgerApi, type LedgerApi, type StorageInfo, type Verification, t
 export type { BlockListener, LedgerProvider, RequestArguments } from './ledger-provider.js';
 /** Imports ethers: page code that already uses ethers pays nothing extra. */
 export { createEthersProvider } from './ethers-provider.js';
+/** Imports ethers too: a participant's signer whose transactions the ledger signs. */
+export { LedgerSigner } from './ledger-signer.js';

@@ -30,6 +30,10 @@ export interface LedgerApi {
   revert(id: string): Promise<boolean>;
   /** 0 = automine (default); n > 0 = one block every n ms while transactions wait. */
   setIntervalMining(ms: number): Promise<void>;
+  /** ledger_unlockAccount: eth_sendTransaction may sign for this key's account (worker memory only); its address. */
+  unlockAccount(privateKey: string): Promise<string>;
+  /** ledger_lockAccount: forgets the key of `address`, or every key; how many were forgotten. */
+  lockAccount(address?: string): Promise<number>;
 }
 
 export function createLedgerApi(provider: LedgerProvider): LedgerApi {
@@ -45,5 +49,7 @@ export function createLedgerApi(provider: LedgerProvider): LedgerApi {
     snapshots: () => call('ledger_snapshots'),
     revert: (id) => call('evm_revert', id),
     setIntervalMining: async (ms) => void (await call('ledger_setIntervalMining', ms)),
+    unlockAccount: (privateKey) => call('ledger_unlockAccount', privateKey),
+    lockAccount: (address) => (address === undefined ? call('ledger_lockAccount') : call('ledger_lockAccount', address)),
   };
 }

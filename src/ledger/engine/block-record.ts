@@ -120,13 +120,8 @@ export function blockSize(headerRlp: Uint8Array, transactions: readonly Pick<Min
   return rlpListLength(headerRlp.length + rlpListLength(txPayload) + emptyList + emptyList);
 }
 
-export function recordTransaction(
-  tx: TypedTransaction,
-  index: number,
-  result: RunTxResult,
-  firstLogIndex: number,
-): MinedTransaction {
-  const from = tx.getSenderAddress();
+/** The signed fields of `tx` in JSON-RPC naming (nonce, gas, input, v, r, s, …), without block fields. */
+export function transactionFields(tx: TypedTransaction): Record<string, unknown> {
   const v = tx.v ?? 0n;
   // Built from the fields (not tx.toJSON()) so every string is flat; see toHex.
   const fields: Record<string, unknown> = {
@@ -152,6 +147,17 @@ export function recordTransaction(
     fields.maxFeePerGas = toQuantity(tx.maxFeePerGas);
     fields.maxPriorityFeePerGas = toQuantity(tx.maxPriorityFeePerGas);
   }
+  return fields;
+}
+
+export function recordTransaction(
+  tx: TypedTransaction,
+  index: number,
+  result: RunTxResult,
+  firstLogIndex: number,
+): MinedTransaction {
+  const from = tx.getSenderAddress();
+  const fields = transactionFields(tx);
   const logs: MinedLog[] = result.receipt.logs.map(([address, topics, data], i) => ({
     address: toHex(address),
     topics: topics.map((topic) => toHex(topic)),

@@ -16,12 +16,15 @@ import { LEDGER_METHODS, type Verification } from './ledger-methods.js';
 import type { LedgerEngine, LedgerEngineOptions, NewBlockEvent, NewBlockListener, RpcRequest } from './ledger-types.js';
 import { checkTransaction, decodeTransaction, mineBlock } from './mine-transaction.js';
 import { LedgerRpcError, RPC_ERROR, serverError } from './rpc-error.js';
+import { formatPendingTransaction } from './rpc-format.js';
 import { RPC_METHODS, type MethodContext } from './rpc-methods.js';
 import { SerialQueue } from './serial-queue.js';
 import { NO_SNAPSHOTS, restoredSnapshots, snapshotInfo, takeSnapshot, useUpSnapshot } from './snapshots.js';
 import { storageInfo } from './storage-info.js';
 import { StoreWriter } from './store-writer.js';
 import { describeMismatch, fromStoredGenesis, toStoredGenesis, toStoredRecords } from './stored-records.js';
+import { signTransaction } from './transaction-signing.js';
+import { notUnlocked, UnlockedAccounts } from './unlocked-accounts.js';
 import { verifyChain } from './verify-chain.js';
 
 export const DEFAULT_AUTO_VERIFY_MAX_BLOCKS = 2_000;
@@ -68,6 +71,8 @@ class Engine implements LedgerEngine {
   private intervalMs = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
   private mempool: { tx: TypedTransaction; hash: string; sender: string }[] = [];
+  /** Keys eth_sendTransaction may sign with: memory only, kept across reset and import (unlocked-accounts.ts). */
+  private readonly accounts = new UnlockedAccounts();
   /** Approximate bytes of the stored payload (headers, raw transactions, state nodes). */
   private recordBytes = 0;
 
@@ -173,19 +178,25 @@ class Engine implements LedgerEngine {
       queuedFrom: (address) => this.mempool.filter((q) => q.sender === address).length,
       sendRawTransaction: async (raw) => {
         this.refuseWritesAfterStoreFailure();
-        const tx = decodeTransaction(chain, raw);
-        const hash = bytesToHex(tx.hash());
-        if (this.mempool.some((q) => q.hash === hash)) throw serverError(`already known: ${hash}`);
-        const sender = tx.getSenderAddress().toString();
-        await checkTransaction(chain, tx, this.mempool.filter((q) => q.sender === sender).length);
-        if (this.intervalMs > 0) {
-          this.mempool.push({ tx, hash, sender });
-          return hash;
-        }
-        const mined = await mineBlock(chain, [tx], this.nextTimestamp());
-        writes.push(this.persistBlock(mined));
-        return mined.transactions[0].hash;
+        return this.submit(chain, decodeTransaction(chain, raw), writes);
       },
+      sendTransaction: async (request) => {
+        this.refuseWritesAfterStoreFailure();
+        const from = request.from.toString();
+        const account = this.accounts.get(from);
+        if (account === undefined) throw notUnlocked(from);
+        const queued = this.mempool.filter((q) => q.sender === from).length;
+        const nonce = request.nonce ?? ((await chain.stateManager.getAccount(request.from))?.nonce ?? 0n) + BigInt(queued);
+        const tx = signTransaction(chain, request, account, nonce, request.gas ?? chain.head.gasLimit);
+        return this.submit(chain, tx, writes);
+      },
+      pendingTransaction: (hash) => {
+        const queued = this.mempool.find((q) => q.hash === hash);
+        return queued === undefined ? undefined : formatPendingTransaction(queued.tx, queued.hash, queued.sender);
+      },
+      accounts: () => this.accounts.addresses(),
+      unlockAccount: (privateKey) => this.accounts.unlock(privateKey),
+      lockAccount: (address) => this.accounts.lock(address?.toString()),
       setBalance: async (address: Address, wei: bigint) => {
         this.refuseWritesAfterStoreFailure();
         await chain.applyBalanceEdit({ address: address.toString(), balance: toQuantity(wei) });
@@ -258,6 +269,21 @@ class Engine implements LedgerEngine {
       lastVerification: () => this.verification,
       storageInfo: () => storageInfo(this.store, chain.blocks.length, this.recordBytes),
     };
+  }
+
+  /** Checks `tx` against the head, then mines it (automine) or queues it (interval mining); returns its hash. */
+  private async submit(chain: ChainState, tx: TypedTransaction, writes: Promise<void>[]): Promise<string> {
+    const hash = bytesToHex(tx.hash());
+    if (this.mempool.some((q) => q.hash === hash)) throw serverError(`already known: ${hash}`);
+    const sender = tx.getSenderAddress().toString();
+    await checkTransaction(chain, tx, this.mempool.filter((q) => q.sender === sender).length);
+    if (this.intervalMs > 0) {
+      this.mempool.push({ tx, hash, sender });
+      return hash;
+    }
+    const mined = await mineBlock(chain, [tx], this.nextTimestamp());
+    writes.push(this.persistBlock(mined));
+    return mined.transactions[0].hash;
   }
 
   /** Wall-clock seconds, but never before the head: block timestamps do not go backwards. */

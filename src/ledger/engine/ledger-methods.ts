@@ -4,7 +4,8 @@
  * import, interval mining, storage usage). `ledger_verify` and `ledger_flush` are answered by
  * the engine itself, outside the request queue; their entries here only make them known.
  */
-import { toQuantity } from './hex-codec.js';
+import { hexToBytes } from '@ethereumjs/util';
+import { parseAddress, toQuantity } from './hex-codec.js';
 import { invalidParams } from './rpc-error.js';
 import type { MethodContext } from './rpc-methods.js';
 import type { VerifyResult } from './verify-chain.js';
@@ -49,6 +50,16 @@ export const LEDGER_METHODS: Record<string, Handler> = {
     ctx.setIntervalMining(ms);
     return true;
   },
+  /** Lets eth_sendTransaction sign for this key's account (kept in memory only); returns its address. */
+  ledger_unlockAccount: (ctx, [key]) => {
+    if (typeof key !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(key)) {
+      throw invalidParams('ledger_unlockAccount: the private key must be 0x and 64 hex digits');
+    }
+    return ctx.unlockAccount(hexToBytes(key as `0x${string}`));
+  },
+  /** Forgets the key of `address`, or of every unlocked account without one; returns how many. */
+  ledger_lockAccount: (ctx, [address]) =>
+    ctx.lockAccount(address === undefined || address === null ? undefined : parseAddress(address, 'ledger_lockAccount: address')),
   evm_mine: async (ctx) => {
     await ctx.mine();
     return '0x0';

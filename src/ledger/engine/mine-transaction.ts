@@ -42,7 +42,7 @@ export function decodeTransaction(chain: ChainState, raw: Uint8Array): TypedTran
  * functions of the decoded transaction: each is worked out once, on first use, and kept on it.
  * Then it is frozen as ethereumjs would (so its hash and public key are cached as before).
  */
-function rememberDerived(tx: TypedTransaction): void {
+export function rememberDerived(tx: TypedTransaction): void {
   const derive = tx.getSenderAddress.bind(tx);
   const encode = tx.serialize.bind(tx);
   let sender: ReturnType<TypedTransaction['getSenderAddress']> | undefined;

@@ -19,6 +19,8 @@ export const RPC_ERROR = {
   methodNotFound: -32601,
   invalidParams: -32602,
   internal: -32603,
+  /** EIP-1193: the account is not one the ledger may sign for (eth_sendTransaction before ledger_unlockAccount). */
+  unauthorized: 4100,
   /** EIP-1193: the provider is not connected (worker not started or crashed). */
   disconnected: 4900,
 } as const;

@@ -1,6 +1,7 @@
 /** Blocks, transactions, receipts and logs in the JSON-RPC shapes geth returns (what ethers parses). */
+import type { TypedTransaction } from '@ethereumjs/tx';
 import { bytesToHex } from '@ethereumjs/util';
-import type { MinedBlock, MinedLog, MinedTransaction } from './block-record.js';
+import { transactionFields, type MinedBlock, type MinedLog, type MinedTransaction } from './block-record.js';
 import { toQuantity } from './hex-codec.js';
 
 export type RpcObject = Record<string, unknown>;
@@ -26,6 +27,21 @@ export function formatTransaction(mined: MinedBlock, mtx: MinedTransaction): Rpc
     to: mtx.to,
     gasPrice: toQuantity(mtx.receipt.effectiveGasPrice),
     ...structuredClone(mtx.fields),
+  };
+}
+
+/** A transaction waiting for interval mining: no block, hash and index null (as geth answers). */
+export function formatPendingTransaction(tx: TypedTransaction, hash: string, from: string): RpcObject {
+  return {
+    type: toQuantity(tx.type),
+    hash,
+    blockHash: null,
+    blockNumber: null,
+    transactionIndex: null,
+    from,
+    to: tx.to === undefined ? null : tx.to.toString(),
+    gasPrice: toQuantity(tx.getEffectivePriorityFee(0n)),
+    ...transactionFields(tx),
   };
 }
 

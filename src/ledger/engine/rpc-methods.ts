@@ -23,6 +23,8 @@ import { collectLogs, filterBlocks, parseLogFilter } from './log-filter.js';
 import { invalidParams } from './rpc-error.js';
 import { formatBlock, formatReceipt, formatTransaction } from './rpc-format.js';
 import { estimateGas, ethCall, parseCallRequest } from './run-call.js';
+import { parseSendRequest, type SendRequest } from './transaction-signing.js';
+import { notUnlocked } from './unlocked-accounts.js';
 import type { SnapshotInfo } from './snapshots.js';
 import type { StorageInfo } from './storage-info.js';
 
@@ -34,6 +36,15 @@ export interface MethodContext {
   /** Transactions of `address` (lower-case 0x) waiting for the next interval-mined block. */
   queuedFrom(address: string): number;
   sendRawTransaction(raw: Uint8Array): Promise<string>;
+  /** eth_sendTransaction: signed by the ledger for an unlocked `from`; `gas` absent = estimated. */
+  sendTransaction(request: SendRequest): Promise<string>;
+  /** A transaction waiting for interval mining, as eth_getTransactionByHash shows it (no block yet), or undefined. */
+  pendingTransaction(hash: string): Record<string, unknown> | undefined;
+  /** eth_accounts: the unlocked accounts (lower-case 0x). */
+  accounts(): string[];
+  unlockAccount(privateKey: Uint8Array): string;
+  /** Locks `address`, or every unlocked account; returns how many were locked. */
+  lockAccount(address?: Address): number;
   setBalance(address: Address, wei: bigint): Promise<void>;
   /** Mines a block now, with whatever waits for interval mining (possibly nothing). */
   mine(): Promise<MinedBlock>;
@@ -58,7 +69,7 @@ export const RPC_METHODS: Record<string, Handler> = {
   net_version: ({ chain }) => String(chain.settings.chainId),
   web3_clientVersion: () => CLIENT_VERSION,
   eth_syncing: () => false,
-  eth_accounts: () => [],
+  eth_accounts: (ctx) => ctx.accounts(),
   eth_gasPrice: () => ZERO,
   eth_maxPriorityFeePerGas: () => ZERO,
   eth_blockNumber: ({ chain }) => toQuantity(chain.head.number),
@@ -101,10 +112,24 @@ export const RPC_METHODS: Record<string, Handler> = {
     return toQuantity(await estimateGas(vm, block, request));
   },
   eth_sendRawTransaction: (ctx, [raw]) => ctx.sendRawTransaction(parseData(raw, 'eth_sendRawTransaction: data')),
+  eth_sendTransaction: async (ctx, [tx]) => {
+    const request = parseSendRequest(tx, 'eth_sendTransaction: transaction', ctx.chain.settings.chainId);
+    const from = request.from.toString();
+    if (!ctx.accounts().includes(from)) throw notUnlocked(from);
+    // As geth: no gas limit given, the estimate (against the pending block) becomes it.
+    if (request.gas === undefined) {
+      const { vm, block } = await callContext(ctx, { kind: 'pending' });
+      request.gas = await estimateGas(vm, block, request);
+    }
+    return ctx.sendTransaction(request);
+  },
 
-  eth_getTransactionByHash: ({ chain }, [hash]) => {
-    const found = chain.findTransaction(parseHash(hash, 'eth_getTransactionByHash: hash'));
-    return found === undefined ? null : formatTransaction(found.block, found.tx);
+  eth_getTransactionByHash: (ctx, [hash]) => {
+    const parsed = parseHash(hash, 'eth_getTransactionByHash: hash');
+    const found = ctx.chain.findTransaction(parsed);
+    // As geth: a transaction still waiting for its block is found too, with null block fields
+    // (ethers' JsonRpcSigner polls for it after eth_sendTransaction).
+    return found === undefined ? (ctx.pendingTransaction(parsed) ?? null) : formatTransaction(found.block, found.tx);
   },
   eth_getTransactionReceipt: ({ chain }, [hash]) => {
     const found = chain.findTransaction(parseHash(hash, 'eth_getTransactionReceipt: hash'));

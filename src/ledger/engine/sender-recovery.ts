@@ -26,6 +26,9 @@ export interface SenderRecoveryInfo {
 /** tiny-secp256k1's `recover`: the 33- or 65-byte public key, or null when nothing recovers. */
 export type RecoverFn = (hash: Uint8Array, signature64: Uint8Array, recoveryId: 0 | 1 | 2 | 3, compressed?: boolean) => Uint8Array | null;
 
+/** tiny-secp256k1's `signRecoverable`: RFC 6979 (deterministic), low-s, as Ethereum wants. */
+export type SignRecoverableFn = (hash: Uint8Array, privateKey: Uint8Array) => { signature: Uint8Array; recoveryId: 0 | 1 | 2 | 3 };
+
 type Ecrecover = NonNullable<CustomCrypto['ecrecover']>;
 
 /**
@@ -57,29 +60,48 @@ const PROBE = {
   s: hexToBytes('0x72746b66bbe02179475365da19d29c6de7708fdec34ab54578fa93a26ae091f0'),
   publicKey:
     '58e48d142ad6adc3d5bed573739b2594f7f362ca5ab0b713d96083f2b054192ee24e176e0ef9743f68ac3dd0b99a5d4a0b423e259d9e658b444b4201670174a7',
+  /** keccak256("chainflow ledger probe key"): RFC 6979 signing with it must give exactly r, s above. */
+  privateKey: hexToBytes('0xb503946012f60fe3a6347c85dab2fe85c75f9e96654071565fe3b0d0f35c93ce'),
 };
 
 /**
  * Picks the implementation: the WASM one when `load` gives a `recover` that recovers the probe's
- * public key, the JS one otherwise. Never throws.
+ * public key, the JS one otherwise. The WASM `signRecoverable`, when given, is kept for signing
+ * in the ledger (transaction-signing.ts) only if it signs the probe hash with the probe key into
+ * exactly the probe's signature (RFC 6979 gives one signature per key and hash). Never throws.
  */
 export async function chooseSenderRecovery(
-  load: () => Promise<{ recover: RecoverFn }>,
-): Promise<{ customCrypto: CustomCrypto; info: SenderRecoveryInfo }> {
+  load: () => Promise<{ recover: RecoverFn; signRecoverable?: SignRecoverableFn }>,
+): Promise<{ customCrypto: CustomCrypto; info: SenderRecoveryInfo; sign?: SignRecoverableFn }> {
   try {
-    const ecrecover = ecrecoverWith((await load()).recover);
-    const recovered = Array.from(ecrecover(PROBE.hash, PROBE.v, PROBE.r, PROBE.s), (b) => b.toString(16).padStart(2, '0')).join('');
+    const loaded = await load();
+    const ecrecover = ecrecoverWith(loaded.recover);
+    const recovered = toHex(ecrecover(PROBE.hash, PROBE.v, PROBE.r, PROBE.s));
     if (recovered !== PROBE.publicKey) {
       throw new Error(`it recovers ${recovered} from the probe signature instead of ${PROBE.publicKey}`);
     }
-    return { customCrypto: { ecrecover }, info: { implementation: 'wasm-libsecp256k1' } };
+    return { customCrypto: { ecrecover }, info: { implementation: 'wasm-libsecp256k1' }, sign: probedSigner(loaded.signRecoverable) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { customCrypto: {}, info: { implementation: 'js-noble', reason: `libsecp256k1 (WASM) did not load: ${reason}` } };
   }
 }
 
-let active: { customCrypto: CustomCrypto; info: SenderRecoveryInfo } = {
+/** `sign` if it reproduces the probe's signature, else undefined (the ledger then signs in JS). */
+function probedSigner(sign: SignRecoverableFn | undefined): SignRecoverableFn | undefined {
+  if (sign === undefined) return undefined;
+  try {
+    const { signature, recoveryId } = sign(PROBE.hash, PROBE.privateKey);
+    const expected = toHex(PROBE.r) + toHex(PROBE.s);
+    return toHex(signature) === expected && BigInt(recoveryId) + 27n === PROBE.v ? sign : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+let active: { customCrypto: CustomCrypto; info: SenderRecoveryInfo; sign?: SignRecoverableFn } = {
   customCrypto: {},
   info: { implementation: 'js-noble', reason: 'libsecp256k1 (WASM) is not loaded yet' },
 };
@@ -113,4 +135,9 @@ export function senderRecoveryCrypto(): CustomCrypto {
 
 export function senderRecoveryInfo(): SenderRecoveryInfo {
   return active.info;
+}
+
+/** The WASM signer once loaded and probed; undefined until then (or if it failed): sign in JS. */
+export function wasmSigner(): SignRecoverableFn | undefined {
+  return active.sign;
 }
