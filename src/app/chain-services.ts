@@ -54,6 +54,17 @@ export function createChainServices(): ChainServices {
     useNetwork(next) {
       network = next;
     },
+    async participantSigner(wallet) {
+      if (network) return wallet.connect(await remoteProvider(network));
+      const [{ provider }, { LedgerSigner }] = await Promise.all([start(), import('../ledger/client/ledger-signer.js')]);
+      return new LedgerSigner(wallet, provider);
+    },
+    async forgetLedgerKeys() {
+      const running = started;
+      if (!running) return;
+      const { ledger } = await running;
+      await ledger.provider.request({ method: 'ledger_lockAccount', params: [] });
+    },
     async walletSigner(wallet, n) {
       const { createWalletSigner } = await import('../chain/network.js');
       return createWalletSigner(wallet, n);

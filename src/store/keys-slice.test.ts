@@ -51,9 +51,11 @@ describe('keys slice', () => {
     await deploying;
     expect(state()).toMatchObject({ keysLock: 'unlocked', deployStatus: 'idle', unlockPrompt: false });
     expect(state().deployment).toBeDefined();
-    // and locking by hand shows it
+    // and locking by hand shows it, and the bundled ledger forgets the keys it was given to sign with
+    const forgotten = first.chain.ledgerKeysForgotten ?? 0;
     studio.actions.keys.lock();
     expect(state().keysLock).toBe('locked');
+    await vi.waitFor(() => expect(first.chain.ledgerKeysForgotten).toBe(forgotten + 1));
   });
 
   it('fails what waited with "keys are locked" when the dialog is cancelled', async () => {

@@ -129,7 +129,11 @@ export function keysActions({ get, set, services }: SliceContext) {
       detach = store.subscribe((event) => {
         if (event.type === 'unlock-needed') set({ unlockPrompt: true });
         else if (event.type === 'progress') set({ keyProgress: event.done < event.total ? { done: event.done, total: event.total } : undefined });
-        else set({ keysLock: event.state, ...(event.state === 'unlocked' ? { unlockPrompt: false } : {}) });
+        else {
+          set({ keysLock: event.state, ...(event.state === 'unlocked' ? { unlockPrompt: false } : {}) });
+          // keys given to the bundled ledger for signing leave its memory with the session
+          if (event.state === 'locked') void services.chain.forgetLedgerKeys?.().catch(() => undefined);
+        }
       });
       set({ keysLock: store.unlocked ? 'unlocked' : 'unknown' });
       void refreshStatus(store).catch((e: unknown) => set({ keysError: errorMessage(e) }));

@@ -78,7 +78,9 @@ export function sessionActions(ctx: SliceContext) {
     const workspaceId = get().workspaceId;
     if (!participant || !workspaceId) throw new Error('choose the participant to act as first');
     const provider = await services.chain.provider();
-    return services.keys(workspaceId).getSigner(participant.id, provider);
+    const wallet = await services.keys(workspaceId).getSigner(participant.id, provider);
+    // on the bundled ledger the worker signs (faster: no signing on the page, no sender recovery)
+    return services.chain.participantSigner ? services.chain.participantSigner(wallet) : wallet;
   }
 
   const actions = {

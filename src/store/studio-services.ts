@@ -3,7 +3,7 @@
  * small interfaces so the actions can be tested with fakes and the heavy parts (generator,
  * compiler, ledger, ethers) can be loaded lazily by the real implementations (src/app/services.ts).
  */
-import type { Eip1193Provider, Provider, Signer } from 'ethers';
+import type { Eip1193Provider, Provider, Signer, Wallet } from 'ethers';
 import type {
   AppManifest,
   CompileResult,
@@ -94,6 +94,14 @@ export interface ChainServices {
   checkNetwork?(network: NetworkConfig): Promise<NetworkCheck>;
   /** A signer of an injected wallet for a network; refuses a wallet on another chain (IDE only). */
   walletSigner?(wallet: Eip1193Provider, network: NetworkConfig): Promise<Signer>;
+  /**
+   * How a participant whose key the IDE holds sends transactions: on the bundled ledger the worker
+   * signs (LedgerSigner: the key lives in worker memory for the session), on a network the wallet
+   * signs on the page. Absent: the wallet, as it is (the standalone app).
+   */
+  participantSigner?(wallet: Wallet): Promise<Signer>;
+  /** Makes the bundled ledger forget every key it was given (when the keys lock); no-op when it is not running. */
+  forgetLedgerKeys?(): Promise<void>;
 }
 
 /** Gas estimates of compiled designs on a throwaway ledger (src/gas-estimate); IDE only. */

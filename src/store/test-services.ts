@@ -91,6 +91,8 @@ export interface FakeChain {
   stopNextDeploy?: Error;
   /** Each deploy's network name and the record it resumed, if any. */
   deploys: { network: string; resumed?: DeploymentRecord }[];
+  /** How often the bundled ledger was told to forget the keys it signs with. */
+  ledgerKeysForgotten?: number;
 }
 
 /** The passphrase the simulated user types; tests that do not test keys never see a dialog. */
@@ -155,6 +157,7 @@ export async function createTestServices(overrides: Partial<StudioServices['buil
     },
     chain: {
       provider: async () => null as never,
+      forgetLedgerKeys: async () => void (chain.ledgerKeysForgotten = (chain.ledgerKeysForgotten ?? 0) + 1),
       fund: async (addresses) => void chain.funded.push(...addresses),
       async deploy(manifest, signer, opts) {
         chain.deploys.push({ network: opts.network, ...(opts.resume ? { resumed: opts.resume } : {}) });
