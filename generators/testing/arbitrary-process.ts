@@ -79,7 +79,19 @@ export type Block =
   | { kind: 'loop'; body: Block; decider: TaskBlock; byCaller: boolean; backOnCondition: boolean; condition: BoolExpr }
   /** A send task (or a message throw event) sending the declared fields `payload` picks. */
   | { kind: 'send'; payload: number[]; throwEvent: boolean }
-  | { kind: 'race'; branches: RaceBranch[] };
+  | { kind: 'race'; branches: RaceBranch[] }
+  | CallBlock;
+
+/**
+ * A call activity (feature `calls`): calls callable process `callee` (modulo the ones BuildOptions.callees
+ * offers; none: the block prints nothing), maybe with an error boundary (catching the error the called
+ * process may throw, by name or any) and a timer boundary, each path running a few tasks and ending.
+ */
+export interface CallBlock {
+  kind: 'call'; callee: number;
+  catchError?: { named: boolean; tasks: number[] };
+  timer?: { interrupting: boolean; duration: number; tasks: number[] };
+}
 
 export interface FieldSpec { type: FieldType; required: boolean }
 export interface ModelSpec {
@@ -88,6 +100,27 @@ export interface ModelSpec {
   messageStart?: boolean;
   /** The last end is a message end event sending these fields. */
   endPayload?: number[];
+  /** Before its last end, a task whose completer may choose (1) an error end of the process (error code BuildOptions.errorCode). */
+  throws?: { role: number };
+}
+
+/** A process a random model may call (arbitrary-workspace.ts). */
+export interface CalleeRef {
+  processId: string;
+  /** The error code its process-level error end throws, if it has one. */
+  errorCode?: string;
+  /** Field indexes it declares: shared by name, so the caller's conditions may read them. */
+  declares: number[];
+}
+
+/** How buildModel prints a spec beyond the spec itself (a process of a workspace of several). */
+export interface BuildOptions {
+  processId?: string;
+  processName?: string;
+  /** The processes its call blocks call. */
+  callees?: CalleeRef[];
+  /** The code of the error its `throws` task throws (default `E_<processId>`). */
+  errorCode?: string;
 }
 
 export interface RandomModel {
@@ -138,7 +171,8 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean }
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean; calls?: boolean }
+/** Every feature of a one-process model (call blocks need a workspace: arbitrary-workspace.ts opts in). */
 export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true, scopes: true, multiInstance: true };
 const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, messages: false, fieldTypes: false, scopes: false, multiInstance: false };
 
@@ -148,6 +182,11 @@ const messageBoundarySpec: fc.Arbitrary<MessageBoundarySpec> = fc.record({
 
 /** Completion conditions of the random multi-instance tasks. */
 export const MI_CONDITIONS = ['nrOfCompletedInstances >= 1', 'nrOfActiveInstances < 2', 'nrOfCompletedInstances * 2 > nrOfInstances', 'nrOfInstances - nrOfCompletedInstances = 5'];
+
+/** Random model specs with the given features (arbitrary-workspace.ts draws several and prints them together). */
+export function modelSpecWith(features: Partial<ModelFeatures>): fc.Arbitrary<ModelSpec> {
+  return specArbitrary({ ...NO_NEW_FEATURES, ...features });
+}
 
 function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
@@ -196,6 +235,11 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
         namedError: fc.boolean(), catchTasks: fc.array(fc.nat(7), { maxLength: 2 }),
         timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
       }, { requiredKeys: ['kind', 'first', 'body', 'namedError', 'catchTasks'] }) }] : []),
+      ...(features.calls ? [{ weight: 3, arbitrary: fc.record({
+        kind: fc.constant('call' as const), callee: fc.nat(3),
+        catchError: fc.option(fc.record({ named: fc.boolean(), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 4 }),
+        timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
+      }, { requiredKeys: ['kind', 'callee'] }) }] : []),
     ) as fc.Arbitrary<Block>,
     branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
   }));
@@ -255,7 +299,9 @@ export function roleName(spec: ModelSpec, r: number): string {
 }
 
 /** Turns a spec into BPMN XML and a workspace: one participant per role, one playing every role, one member without roles. */
-export function buildModel(spec: ModelSpec): RandomModel {
+export function buildModel(spec: ModelSpec, options: BuildOptions = {}): RandomModel {
+  const processId = options.processId ?? 'RandomProcess';
+  const callees = options.callees ?? [];
   const out: string[] = [];
   const laneNodes: string[][] = Array.from({ length: spec.roles }, () => []);
   let counter = 0;
@@ -283,18 +329,19 @@ export function buildModel(spec: ModelSpec): RandomModel {
     if (decls.length === 0) return '';
     return `<bpmn:extensionElements>${decls.join('')}</bpmn:extensionElements>`;
   };
-  const declared = declaredFields(spec);
+  const declared = declaredFields(spec, callees);
   const slotOf = (kinds: FieldType[], slot: number): string | undefined => {
     // a condition may only read a field some element declares
     const matching = spec.fields.map((f, i) => ({ f, i })).filter(({ f, i }) => kinds.includes(f.type) && declared.has(i));
     return matching.length ? fieldName(spec, matching[slot % matching.length].i) : undefined;
   };
-  const num = (e: NumExpr): string => {
+  /** `whole`: reads no decimal field (a whole-number field may not be assigned a value with decimals). */
+  const num = (e: NumExpr, whole = false): string => {
     switch (e.k) {
-      case 'field': return slotOf(['uint', 'int', 'timestamp', 'decimal'], e.slot) ?? String(e.slot);
+      case 'field': return slotOf(whole ? ['uint', 'int', 'timestamp'] : ['uint', 'int', 'timestamp', 'decimal'], e.slot) ?? String(e.slot);
       case 'lit': return String(e.value);
-      case 'neg': return `-(${num(e.arg)})`;
-      case 'op': return `(${num(e.l)} ${e.op} ${num(e.r)})`;
+      case 'neg': return `-(${num(e.arg, whole)})`;
+      case 'op': return `(${num(e.l, whole)} ${e.op} ${num(e.r, whole)})`;
     }
   };
   const bool = (e: BoolExpr): string => {
@@ -377,7 +424,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
         : type === 'address' || type === 'bytes32' ? (slotOf([type], a.slot + 1) ?? fieldName(spec, f))
           : type === 'enum' ? `"${ENUM_VALUES[a.slot % ENUM_VALUES.length]}"`
             // a decimal takes a literal of at most its scale (num() may multiply decimals past it)
-            : type === 'decimal' ? `${a.num.k === 'lit' ? a.num.value : 1}.${a.slot % 10}` : num(a.num);
+            : type === 'decimal' ? `${a.num.k === 'lit' ? a.num.value : 1}.${a.slot % 10}` : num(a.num, true);
       return `${fieldName(spec, f)} := ${value}`;
     });
     const decls = targets.map((f) => fieldDecl(spec, f, false)).join('');
@@ -428,6 +475,35 @@ export function buildModel(spec: ModelSpec): RandomModel {
     }
     if (b.timer) {
       const timerId = next('SubTimer');
+      out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.timer.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.timer.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.timer.duration)}</bpmn:boundaryEvent>`);
+      end(b.timer.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId)), 'end');
+    }
+    return pending(id);
+  };
+  const declaredErrors = new Set<string>();
+  /** A bpmn:error of `code`, declared once per file (the same id and code in the called file: they match by code). */
+  const errorNamed = (code: string): string => {
+    const id = `Error_${code}`;
+    if (!declaredErrors.has(id)) errorDecls.push(`<bpmn:error id="${id}" name="Failure ${esc(code)}" errorCode="${esc(code)}" />`);
+    declaredErrors.add(id);
+    return id;
+  };
+  const call = (b: CallBlock, p: Pending): Pending => {
+    if (callees.length === 0) return p;
+    const target = callees[b.callee % callees.length];
+    const id = next('Call');
+    out.push(`<bpmn:callActivity id="${id}" name="Call ${counter}" calledElement="${target.processId}" />`);
+    connect(p, id);
+    if (target.errorCode) {
+      // an error nothing catches is refused: a call of a process that may throw always catches it (any, without catchError)
+      const caught = b.catchError ?? { named: false, tasks: [] };
+      const catchId = next('Catch');
+      const ref = caught.named ? ` errorRef="${errorNamed(target.errorCode)}"` : '';
+      out.push(`<bpmn:boundaryEvent id="${catchId}" name="Caught ${counter}" attachedToRef="${id}"><bpmn:errorEventDefinition id="${next('ErrorDef')}"${ref} /></bpmn:boundaryEvent>`);
+      end(caught.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(catchId)), 'end');
+    }
+    if (b.timer) {
+      const timerId = next('CallTimer');
       out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.timer.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.timer.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.timer.duration)}</bpmn:boundaryEvent>`);
       end(b.timer.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId)), 'end');
     }
@@ -487,6 +563,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
       case 'script': return script(b, p);
       case 'send': return send(b, p);
       case 'race': return race(b, p);
+      case 'call': return call(b, p);
       case 'seq': return b.items.reduce((acc, item) => emit(item, acc), p);
       case 'xor': {
         const split = decisionGateway(task(b.decider, p), b.withDefault);
@@ -517,7 +594,14 @@ export function buildModel(spec: ModelSpec): RandomModel {
   const startMessage = spec.messageStart ? `<bpmn:messageEventDefinition id="${next('MessageDef')}" />` : '';
   out.push(`<bpmn:startEvent id="${startId}" name="Start">${fieldsXml(spec.startWrites, spec.startBinds)}${startMessage}</bpmn:startEvent>`);
   if (spec.startRole !== null) laneNodes[spec.startRole % spec.roles].push(startId);
-  const last = emit(spec.body, pending(startId));
+  let last = emit(spec.body, pending(startId));
+  if (spec.throws) {
+    // the completer picks: 1 ends the process in an error end (caught on a call activity calling it), 0 (default) goes on
+    const decide = decisionGateway(task({ kind: 'task', role: spec.throws.role, writes: [], name: 5 }, last), true);
+    end(pending(decide), 'end', errorNamed(options.errorCode ?? `E_${processId}`));
+    last = pending(decide);
+    out.push(`<!--default:${decide}:${last.id}-->`);
+  }
   if (spec.endPayload === undefined) end(last, 'end');
   else {
     const id = next('End');
@@ -543,7 +627,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:cf="http://chainflow.studio/schema/bpmn/1.0" id="Definitions_Random" targetNamespace="http://example.com/random">',
     ...errorDecls,
-    '<bpmn:process id="RandomProcess" name="Random process" isExecutable="true">',
+    `<bpmn:process id="${processId}" name="${esc(options.processName ?? 'Random process')}" isExecutable="true">`,
     `<bpmn:laneSet id="LaneSet_1">${lanes.join('')}</bpmn:laneSet>`,
     ...body,
     '</bpmn:process>',
@@ -563,14 +647,15 @@ export function buildModel(spec: ModelSpec): RandomModel {
   return { spec, bpmn, workspace };
 }
 
-/** Indexes of the fields some task or the start event declares. */
-function declaredFields(spec: ModelSpec): Set<number> {
+/** Indexes of the fields some task or the start event declares, or a process it calls (shared by name). */
+export function declaredFields(spec: ModelSpec, callees: readonly CalleeRef[] = []): Set<number> {
   const seen = new Set(spec.startWrites.map((w) => w % spec.fields.length));
   const visit = (b: Block): void => {
     const task = (t: TaskBlock) => t.writes.forEach((w) => seen.add(w % spec.fields.length));
     switch (b.kind) {
       case 'task': return task(b);
       case 'timer': case 'send': return;
+      case 'call': if (callees.length) callees[b.callee % callees.length].declares.forEach((f) => seen.add(f)); return;
       case 'race': return b.branches.forEach((x) => { if (x.event !== 'timer') x.writes.forEach((w) => seen.add(w % spec.fields.length)); visit(x.body); });
       // script() leaves participant targets out (nobody would check them), so they declare nothing
       case 'script': return b.assigns.map((a) => a.slot % spec.fields.length).filter((f) => spec.fields[f].type !== 'participant').forEach((f) => seen.add(f));
