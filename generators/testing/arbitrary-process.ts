@@ -100,8 +100,26 @@ export interface ModelSpec {
   messageStart?: boolean;
   /** The last end is a message end event sending these fields. */
   endPayload?: number[];
+  /** A timer start event instead of a none or message start (feature `timerStart`). */
+  timerStart?: TimerStartSpec;
   /** Before its last end, a task whose completer may choose (1) an error end of the process (error code BuildOptions.errorCode). */
   throws?: { role: number };
+}
+
+/**
+ * A timer start: a cycle (`rounds` 0: unbounded) or, when not `cycle`, one date. The first due time is
+ * START_EPOCH + START_OFFSETS[offset]; the period START_PERIODS[period]. Around the traces' time steps.
+ */
+export interface TimerStartSpec { cycle: boolean; offset: number; period: number; rounds: number }
+/** 2025-01-01T00:00:00Z: process-on-evm's TEST_EPOCH, where the traces' clock starts. */
+export const START_EPOCH = 1_735_689_600;
+export const START_OFFSETS = [0, 3_600, 86_400, 100_000] as const;
+export const START_PERIODS = [['PT1H', 3_600], ['P1D', 86_400], ['PT30M', 1_800]] as const;
+
+/** The timeDate or timeCycle text of `t`. */
+export function timerStartText(t: TimerStartSpec): string {
+  const first = new Date((START_EPOCH + START_OFFSETS[t.offset % START_OFFSETS.length]) * 1000).toISOString().replace('.000Z', 'Z');
+  return t.cycle ? `R${t.rounds || ''}/${first}/${START_PERIODS[t.period % START_PERIODS.length][0]}` : first;
 }
 
 /** A process a random model may call (arbitrary-workspace.ts). */
@@ -171,7 +189,7 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean; calls?: boolean }
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean; calls?: boolean; timerStart?: boolean }
 /** Every feature of a one-process model (call blocks need a workspace: arbitrary-workspace.ts opts in). */
 export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true, scopes: true, multiInstance: true };
 const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, messages: false, fieldTypes: false, scopes: false, multiInstance: false };
@@ -252,10 +270,14 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   };
   const body = fc.array(blocks.block, { minLength: 1, maxLength: 4 }).map((items): Block => ({ kind: 'seq', items }));
   // without bindings exactly the record the models were drawn from before, so earlier seeds draw the same models
-  if (!features.bindings) return fc.record({ ...base, body });
+  // with `timerStart` every model starts by a timer (the feature's tests drive time around it); the key comes last so it changes no other draw
+  const timerStart: { timerStart?: fc.Arbitrary<TimerStartSpec> } = features.timerStart ? {
+    timerStart: fc.record({ cycle: fc.constantFrom(true, true, true, true, false), offset: fc.nat(START_OFFSETS.length - 1), period: fc.nat(START_PERIODS.length - 1), rounds: fc.constantFrom(0, 0, 2, 4) }),
+  } : {};
+  if (!features.bindings) return fc.record({ ...base, body, ...timerStart });
   const messages: { messageStart?: fc.Arbitrary<boolean>; endPayload?: fc.Arbitrary<number[] | undefined> } = features.messages
     ? { messageStart: fc.boolean(), endPayload: fc.option(fc.uniqueArray(fc.nat(7), { maxLength: 2 }), { nil: undefined }) } : {};
-  return fc.record({ ...base, startBinds: fc.option(bindSpec, { nil: undefined, freq: 3 }), body, ...messages }, { requiredKeys: ['roles', 'chinese', 'fields', 'startRole', 'startWrites', 'body'] });
+  return fc.record({ ...base, startBinds: fc.option(bindSpec, { nil: undefined, freq: 3 }), body, ...messages, ...timerStart }, { requiredKeys: ['roles', 'chinese', 'fields', 'startRole', 'startWrites', 'body', ...(features.timerStart ? ['timerStart' as const] : [])] });
 }
 
 /** Model specs without role bindings, script tasks and inclusive gateways. */
@@ -591,7 +613,10 @@ export function buildModel(spec: ModelSpec, options: BuildOptions = {}): RandomM
   };
 
   const startId = 'Start_1';
-  const startMessage = spec.messageStart ? `<bpmn:messageEventDefinition id="${next('MessageDef')}" />` : '';
+  // a timer start replaces a message start (one event definition per start)
+  const startMessage = spec.timerStart
+    ? `<bpmn:timerEventDefinition id="${next('TimerDef')}"><bpmn:${spec.timerStart.cycle ? 'timeCycle' : 'timeDate'} xsi:type="bpmn:tFormalExpression">${timerStartText(spec.timerStart)}</bpmn:${spec.timerStart.cycle ? 'timeCycle' : 'timeDate'}></bpmn:timerEventDefinition>`
+    : spec.messageStart ? `<bpmn:messageEventDefinition id="${next('MessageDef')}" />` : '';
   out.push(`<bpmn:startEvent id="${startId}" name="Start">${fieldsXml(spec.startWrites, spec.startBinds)}${startMessage}</bpmn:startEvent>`);
   if (spec.startRole !== null) laneNodes[spec.startRole % spec.roles].push(startId);
   let last = emit(spec.body, pending(startId));
