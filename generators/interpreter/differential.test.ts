@@ -16,13 +16,13 @@ import { loadWorkspace, type Workspace } from '../index.js';
 import { readInput } from '../../src/cli/read-input.js';
 import { deployProcess, type DeployedProcess } from '../testing/process-on-evm.js';
 import { ALL_FEATURES, buildModel, randomModelWith, type BoolExpr } from '../testing/arbitrary-process.js';
-import { traceIntents } from '../testing/random-trace.js';
+import { timerStartIntents, traceIntents } from '../testing/random-trace.js';
 import { runDifferential } from '../testing/run-differential.js';
 
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 1050);
 const TRACES_PER_SAMPLE = Math.ceil(TOTAL * 0.1);
 const TRACES_PER_MODEL = 40;
-const SAMPLES = 10;
+const SAMPLES = 11;
 // at least 8 random models however many samples there are: the random models are where the features meet
 const RANDOM_MODELS = Math.max(8, Math.ceil((TOTAL - SAMPLES * TRACES_PER_SAMPLE) / TRACES_PER_MODEL));
 /** A fixed seed in CI so a red build reproduces; the fuzz script explores new ground each run. */
@@ -34,8 +34,9 @@ const began = Date.now();
 
 async function check(deployed: DeployedProcess, workspace: Workspace, numRuns: number, seed: number) {
   const participants = workspace.participants.map((p) => ({ id: p.id, roles: p.roles }));
+  // a process started by a timer also starts other instances mid-trace (run-differential.ts)
   const result = await fc.check(
-    fc.asyncProperty(traceIntents(), async (intents) => {
+    fc.asyncProperty(deployed.ir.start.timer ? timerStartIntents() : traceIntents(), async (intents) => {
       traces++;
       await runDifferential(deployed, participants, intents, outcomes);
     }),
@@ -116,6 +117,13 @@ describe('interpreter and contract agree', () => {
 
   it('on the purchase-approval sample (a call activity: the called process inlined as a scope, its error end caught on the call activity, a timer boundary on it)', async () => {
     const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/purchase-approval/workspace.json', import.meta.url), 'utf8'))).workspace!;
+    const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
+    const failure = failureOf(result);
+    if (failure) throw new Error(failure);
+  });
+
+  it('on the inspection-round sample (a timer start on a daily cycle: traces start before, on and after the due time, twice in a round)', async () => {
+    const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../samples/inspection-round/workspace.json', import.meta.url), 'utf8'))).workspace!;
     const result = await check(await deployProcess(workspace), workspace, TRACES_PER_SAMPLE, SEED);
     const failure = failureOf(result);
     if (failure) throw new Error(failure);
