@@ -32,10 +32,12 @@ const errorCodeOf = (k: number) => `E_CALLED${k}`;
 /** Makes the drawn specs one workspace: shared roles and fields, callee rules (see the header). */
 export function normaliseWorkspace(caller: ModelSpec, callees: ModelSpec[], throws: (number | null)[]): WorkspaceSpec {
   const shared = { roles: caller.roles, chinese: caller.chinese, fields: caller.fields };
+  // a called process is inlined in every caller (nested: twice), so it keeps at most two top-level blocks (compile time)
+  const small = (body: Block): Block => (body.kind === 'seq' ? { kind: 'seq', items: body.items.slice(0, 2) } : body);
   const called = callees.map((c, i): ModelSpec => ({
     ...shared, startRole: c.startRole, startWrites: c.startWrites,
     // a first task, so every path through the call waits for someone; a callee with callees after it calls one (nested calls)
-    body: { kind: 'seq', items: [{ kind: 'task', role: c.startRole ?? 0, writes: [], name: 3 }, i < callees.length - 1 ? withCall(c.body) : c.body] },
+    body: { kind: 'seq', items: [{ kind: 'task', role: c.startRole ?? 0, writes: [], name: 3 }, i < callees.length - 1 ? withCall(small(c.body)) : small(c.body)] },
     ...(throws[i] !== null ? { throws: { role: throws[i]! } } : {}),
   }));
   // the inputs of every process a process may call (directly or not) are declared at its start
