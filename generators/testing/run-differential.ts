@@ -47,6 +47,8 @@ export async function runDifferential(deployed: DeployedProcess, given: readonly
   let afterEnd = 0;
   const clock = clockOf(deployed);
   let now = clock?.now ?? TEST_EPOCH;
+  // the deployment's earlier traces (a shrunk one too) left the schedule where it is: the report says where
+  const before = clock ? `\n(timer start: the trace began at t+${now - TEST_EPOCH}s with the next round due at t+${nextStartDueAt(ir, clock.schedule) - TEST_EPOCH}s)` : '';
   /** A start: through the schedule when the process starts by a timer. */
   const startAt = (from: InstanceState, caller: Caller, data: StepData, choice: number | undefined): StepResult => {
     if (!clock) return start(from, caller, data, choice, now);
@@ -55,7 +57,7 @@ export async function runDifferential(deployed: DeployedProcess, given: readonly
     return r.result;
   };
   const fail = (what: string) => {
-    throw new DifferentialMismatch(`${what}\ntrace (one instance, steps in order; "->" is the interpreter's outcome):\n${log.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}`);
+    throw new DifferentialMismatch(`${what}${before}\ntrace (one instance, steps in order; "->" is the interpreter's outcome):\n${log.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}`);
   };
   const compareSchedule = async () => {
     if (!clock) return;
@@ -75,7 +77,11 @@ export async function runDifferential(deployed: DeployedProcess, given: readonly
     if (expected.ok !== actual.ok || (!expected.ok && expected.error !== actual.error))
       fail(`step ${log.length}: interpreter ${expected.ok ? 'accepts' : `rejects with ${expected.error}`}, contract ${actual.ok ? 'accepts' : `reverts with ${actual.error}`}`);
     await compareSchedule();
-    if (expected.ok && (await deployed.marking(actual.instanceId!)) !== expected.state.marking) fail(`step ${log.length}: the other instance's marking differs`);
+    if (!expected.ok) return;
+    const marking = await deployed.marking(actual.instanceId!);
+    if (marking !== expected.state.marking) fail(`step ${log.length}: the other instance's marking differs: interpreter ${bits(expected.state.marking)}, contract ${bits(marking)}`);
+    const problem = compareEvents(ir, deployed.accountOf.get(step.as)!, expected.record, actual.events);
+    if (problem) fail(`step ${log.length}: the other instance: ${problem}`);
   };
   for (const intent of intents) {
     now += intent.elapse;
