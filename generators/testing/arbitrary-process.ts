@@ -21,8 +21,11 @@
  * by an error boundary (for that error, or any) whose path runs a few tasks, and optionally a timer
  * boundary (interrupting or not) on the subprocess. Multi-instance: a user task may run several
  * instances (its message and timer boundaries included). Both sets combine: messages, races and
- * multi-instance tasks inside subprocesses. Shrinking works on the block tree, so a failure shrinks
- * to a small model.
+ * multi-instance tasks inside subprocesses. Call activities (feature `calls`): a block calls another
+ * process of the workspace (BuildOptions.callees, see arbitrary-workspace.ts), with an error boundary
+ * when that process may end in an error end, and maybe a timer boundary. Timer starts (feature
+ * `timerStart`): the start is a timeDate or an R[n]/start/period cycle near the traces' clock.
+ * Shrinking works on the block tree, so a failure shrinks to a small model.
  */
 import fc from 'fast-check';
 import type { FieldType, Workspace } from '../model/workspace.js';
