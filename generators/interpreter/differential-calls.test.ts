@@ -4,6 +4,9 @@
  * interpreter and the caller's compiled contract must agree after every step of random traces. A
  * random called process that cannot be called (a path through it that waits for no one, which a
  * scope refuses) is skipped, and counted: most must run.
+ * Random workspaces (arbitrary-workspace.ts): 2-3 processes calling each other (nested calls, a called
+ * process's error end caught on the call activity, timer boundaries on call activities, fields shared
+ * by name), the first one driven by random traces; every one of them must generate.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,9 +16,13 @@ import { ALL_FEATURES, randomModelWith } from '../testing/arbitrary-process.js';
 import { traceIntents } from '../testing/random-trace.js';
 import { runDifferential } from '../testing/run-differential.js';
 import { wrapInCall } from '../testing/wrap-in-call.js';
+import { randomWorkspace } from '../testing/arbitrary-workspace.js';
 
-const MODELS = Number(process.env.FUZZ_RUNS ? 40 : 5);
+// fewer than before the random workspaces below, which call random processes too (and more)
+const MODELS = Number(process.env.FUZZ_RUNS ? 40 : 2);
 const TRACES_PER_MODEL = 25;
+const WORKSPACES = Number(process.env.FUZZ_RUNS ? 40 : 6);
+const TRACES_PER_WORKSPACE = 25;
 const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_261_124;
 
 describe('interpreter and contract agree on call activities', () => {
@@ -43,5 +50,30 @@ describe('interpreter and contract agree on call activities', () => {
     );
     console.log(`call activities: ${ran} random called processes ran, ${skipped} skipped (could end without waiting)`);
     expect(ran).toBeGreaterThanOrEqual(MODELS / 2);
+  }, 600_000);
+
+  it(`on ${WORKSPACES} random workspaces of processes calling each other, ${TRACES_PER_WORKSPACE} traces each`, async () => {
+    const seen = { calls: 0, nested: 0, errorCatches: 0, timers: 0 };
+    await fc.assert(
+      fc.asyncProperty(randomWorkspace(), async ({ workspace }) => {
+        const deployed = await deployProcess(workspace);
+        const calls = deployed.ir.subprocesses.filter((s) => s.calledProcess);
+        // the caller calls at least once, and what the scopes hold is what the test means to cover
+        expect(calls.length).toBeGreaterThan(0);
+        seen.calls += calls.length;
+        seen.nested += calls.filter((s) => s.elementId.includes('/')).length; // an inlined call's id is prefixed by its caller's
+        const callIndexes = new Set(calls.map((s) => deployed.ir.subprocesses.indexOf(s)));
+        seen.errorCatches += deployed.ir.errorBoundaries.filter((b) => callIndexes.has(b.attachedTo)).length;
+        seen.timers += deployed.ir.timers.filter((t) => t.attachedToSubprocess !== undefined && callIndexes.has(t.attachedToSubprocess)).length;
+        const participants = workspace.participants.map((p) => ({ id: p.id, roles: p.roles }));
+        await fc.assert(fc.asyncProperty(traceIntents(), (intents) => runDifferential(deployed, participants, intents)), { numRuns: TRACES_PER_WORKSPACE, seed: SEED });
+      }),
+      { numRuns: WORKSPACES, seed: SEED, endOnFailure: true },
+    );
+    // what the workspaces are for happened: nested calls and calls with boundary events
+    expect(seen.nested).toBeGreaterThan(0);
+    expect(seen.errorCatches).toBeGreaterThan(0);
+    expect(seen.timers).toBeGreaterThan(0);
+    console.log(`random workspaces: ${WORKSPACES} ran, ${seen.calls} call activities (${seen.nested} nested), ${seen.errorCatches} catching errors, ${seen.timers} timer boundaries on calls`);
   }, 600_000);
 });

@@ -5,6 +5,9 @@
  * After every attempt they must agree on accepted or rejected and the error's name, on
  * `nextStartDueAt()`, and on the new instance's marking. The schedule is the contract's own state,
  * so one deployment takes one long, seeded sequence (not one instance per trace as differential.test.ts).
+ * Random models started by a timer (a date, a cycle, a bounded cycle) run random traces whose clock
+ * carries on from trace to trace (run-differential.ts): starts before the first due time, on time, a
+ * second start in a round, the next round's, with the whole instance compared after every step.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -14,6 +17,13 @@ import type { Workspace } from '../model/workspace.js';
 import { deployProcess, type DeployedProcess } from '../testing/process-on-evm.js';
 import { createInstance, type Caller } from './interpret-process.js';
 import { createStartSchedule, nextStartDueAt, NO_MORE_STARTS, startOnSchedule } from './start-schedule.js';
+import { ALL_FEATURES, randomModelWith } from '../testing/arbitrary-process.js';
+import { timerStartIntents } from '../testing/random-trace.js';
+import { runDifferential, type OutcomeCounts } from '../testing/run-differential.js';
+
+const RANDOM_MODELS = Number(process.env.FUZZ_RUNS ? 40 : 6);
+const TRACES_PER_MODEL = 25;
+const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_261_125;
 
 const sample = JSON.parse(readFileSync(new URL('../samples/inspection-round/workspace.json', import.meta.url), 'utf8'));
 const DAILY = 'R/2026-01-01T08:00:00+08:00/P1D';
@@ -84,4 +94,27 @@ describe('timer start: interpreter and contract agree', () => {
     expect(outcomes.get('ok')).toBe(1);
     expect(await deployed.nextStartDueAt()).toBe(NO_MORE_STARTS);
   }, 120_000);
+
+  it(`on ${RANDOM_MODELS} random models started by a timer, ${TRACES_PER_MODEL} traces each`, async () => {
+    const outcomes: OutcomeCounts = new Map();
+    const texts: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(randomModelWith({ ...ALL_FEATURES, timerStart: true }), async (model) => {
+        const deployed = await deployProcess(model.workspace);
+        expect(deployed.ir.start.timer).toBeDefined();
+        texts.push(deployed.ir.start.timer!.text);
+        const participants = model.workspace.participants.map((p) => ({ id: p.id, roles: p.roles }));
+        // one property per model, run in order: the traces share the deployment's schedule and clock
+        await fc.assert(fc.asyncProperty(timerStartIntents(), (intents) => runDifferential(deployed, participants, intents, outcomes)), { numRuns: TRACES_PER_MODEL, seed: SEED });
+      }),
+      // a failing model is printed as is: shrinking models, each with its own traces, takes too long
+      { numRuns: RANDOM_MODELS, seed: SEED, endOnFailure: true },
+    );
+    console.log(`timer starts: ${texts.join(', ')}; outcomes: ${[...outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    // the traces met the schedule from every side, so agreement means something
+    expect(outcomes.get('StartNotDue')).toBeGreaterThan(0);
+    expect(outcomes.get('start again ok')).toBeGreaterThan(0);
+    expect(outcomes.get('start again StartNotDue')).toBeGreaterThan(0);
+    expect(outcomes.get('ok')).toBeGreaterThan(0);
+  }, 600_000);
 });

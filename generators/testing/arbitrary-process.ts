@@ -21,8 +21,11 @@
  * by an error boundary (for that error, or any) whose path runs a few tasks, and optionally a timer
  * boundary (interrupting or not) on the subprocess. Multi-instance: a user task may run several
  * instances (its message and timer boundaries included). Both sets combine: messages, races and
- * multi-instance tasks inside subprocesses. Shrinking works on the block tree, so a failure shrinks
- * to a small model.
+ * multi-instance tasks inside subprocesses. Call activities (feature `calls`): a block calls another
+ * process of the workspace (BuildOptions.callees, see arbitrary-workspace.ts), with an error boundary
+ * when that process may end in an error end, and maybe a timer boundary. Timer starts (feature
+ * `timerStart`): the start is a timeDate or an R[n]/start/period cycle near the traces' clock.
+ * Shrinking works on the block tree, so a failure shrinks to a small model.
  */
 import fc from 'fast-check';
 import type { FieldType, Workspace } from '../model/workspace.js';
@@ -79,7 +82,19 @@ export type Block =
   | { kind: 'loop'; body: Block; decider: TaskBlock; byCaller: boolean; backOnCondition: boolean; condition: BoolExpr }
   /** A send task (or a message throw event) sending the declared fields `payload` picks. */
   | { kind: 'send'; payload: number[]; throwEvent: boolean }
-  | { kind: 'race'; branches: RaceBranch[] };
+  | { kind: 'race'; branches: RaceBranch[] }
+  | CallBlock;
+
+/**
+ * A call activity (feature `calls`): calls callable process `callee` (modulo the ones BuildOptions.callees
+ * offers; none: the block prints nothing), maybe with an error boundary (catching the error the called
+ * process may throw, by name or any) and a timer boundary, each path running a few tasks and ending.
+ */
+export interface CallBlock {
+  kind: 'call'; callee: number;
+  catchError?: { named: boolean; tasks: number[] };
+  timer?: { interrupting: boolean; duration: number; tasks: number[] };
+}
 
 export interface FieldSpec { type: FieldType; required: boolean }
 export interface ModelSpec {
@@ -88,6 +103,45 @@ export interface ModelSpec {
   messageStart?: boolean;
   /** The last end is a message end event sending these fields. */
   endPayload?: number[];
+  /** A timer start event instead of a none or message start (feature `timerStart`). */
+  timerStart?: TimerStartSpec;
+  /** Before its last end, a task whose completer may choose (1) an error end of the process (error code BuildOptions.errorCode). */
+  throws?: { role: number };
+}
+
+/**
+ * A timer start: a cycle (`rounds` 0: unbounded) or, when not `cycle`, one date. The first due time is
+ * START_EPOCH + START_OFFSETS[offset]; the period START_PERIODS[period]. Around the traces' time steps.
+ */
+export interface TimerStartSpec { cycle: boolean; offset: number; period: number; rounds: number }
+/** 2025-01-01T00:00:00Z: process-on-evm's TEST_EPOCH, where the traces' clock starts. */
+export const START_EPOCH = 1_735_689_600;
+export const START_OFFSETS = [0, 3_600, 86_400, 100_000] as const;
+export const START_PERIODS = [['PT1H', 3_600], ['P1D', 86_400], ['PT30M', 1_800]] as const;
+
+/** The timeDate or timeCycle text of `t`. */
+export function timerStartText(t: TimerStartSpec): string {
+  const first = new Date((START_EPOCH + START_OFFSETS[t.offset % START_OFFSETS.length]) * 1000).toISOString().replace('.000Z', 'Z');
+  return t.cycle ? `R${t.rounds || ''}/${first}/${START_PERIODS[t.period % START_PERIODS.length][0]}` : first;
+}
+
+/** A process a random model may call (arbitrary-workspace.ts). */
+export interface CalleeRef {
+  processId: string;
+  /** The error code its process-level error end throws, if it has one. */
+  errorCode?: string;
+  /** Field indexes it declares: shared by name, so the caller's conditions may read them. */
+  declares: number[];
+}
+
+/** How buildModel prints a spec beyond the spec itself (a process of a workspace of several). */
+export interface BuildOptions {
+  processId?: string;
+  processName?: string;
+  /** The processes its call blocks call. */
+  callees?: CalleeRef[];
+  /** The code of the error its `throws` task throws (default `E_<processId>`). */
+  errorCode?: string;
 }
 
 export interface RandomModel {
@@ -138,7 +192,8 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean }
+export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean; calls?: boolean; timerStart?: boolean }
+/** Every feature of a one-process model (call blocks need a workspace: arbitrary-workspace.ts opts in). */
 export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true, scopes: true, multiInstance: true };
 const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, messages: false, fieldTypes: false, scopes: false, multiInstance: false };
 
@@ -148,6 +203,11 @@ const messageBoundarySpec: fc.Arbitrary<MessageBoundarySpec> = fc.record({
 
 /** Completion conditions of the random multi-instance tasks. */
 export const MI_CONDITIONS = ['nrOfCompletedInstances >= 1', 'nrOfActiveInstances < 2', 'nrOfCompletedInstances * 2 > nrOfInstances', 'nrOfInstances - nrOfCompletedInstances = 5'];
+
+/** Random model specs with the given features (arbitrary-workspace.ts draws several and prints them together). */
+export function modelSpecWith(features: Partial<ModelFeatures>): fc.Arbitrary<ModelSpec> {
+  return specArbitrary({ ...NO_NEW_FEATURES, ...features });
+}
 
 function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   const taskBlock: fc.Arbitrary<TaskBlock> = fc.record({
@@ -196,6 +256,11 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
         namedError: fc.boolean(), catchTasks: fc.array(fc.nat(7), { maxLength: 2 }),
         timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
       }, { requiredKeys: ['kind', 'first', 'body', 'namedError', 'catchTasks'] }) }] : []),
+      ...(features.calls ? [{ weight: 3, arbitrary: fc.record({
+        kind: fc.constant('call' as const), callee: fc.nat(3),
+        catchError: fc.option(fc.record({ named: fc.boolean(), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 4 }),
+        timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
+      }, { requiredKeys: ['kind', 'callee'] }) }] : []),
     ) as fc.Arbitrary<Block>,
     branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
   }));
@@ -208,10 +273,14 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
   };
   const body = fc.array(blocks.block, { minLength: 1, maxLength: 4 }).map((items): Block => ({ kind: 'seq', items }));
   // without bindings exactly the record the models were drawn from before, so earlier seeds draw the same models
-  if (!features.bindings) return fc.record({ ...base, body });
+  // with `timerStart` every model starts by a timer (the feature's tests drive time around it); the key comes last so it changes no other draw
+  const timerStart: { timerStart?: fc.Arbitrary<TimerStartSpec> } = features.timerStart ? {
+    timerStart: fc.record({ cycle: fc.constantFrom(true, true, true, true, false), offset: fc.nat(START_OFFSETS.length - 1), period: fc.nat(START_PERIODS.length - 1), rounds: fc.constantFrom(0, 0, 2, 4) }),
+  } : {};
+  if (!features.bindings) return fc.record({ ...base, body, ...timerStart });
   const messages: { messageStart?: fc.Arbitrary<boolean>; endPayload?: fc.Arbitrary<number[] | undefined> } = features.messages
     ? { messageStart: fc.boolean(), endPayload: fc.option(fc.uniqueArray(fc.nat(7), { maxLength: 2 }), { nil: undefined }) } : {};
-  return fc.record({ ...base, startBinds: fc.option(bindSpec, { nil: undefined, freq: 3 }), body, ...messages }, { requiredKeys: ['roles', 'chinese', 'fields', 'startRole', 'startWrites', 'body'] });
+  return fc.record({ ...base, startBinds: fc.option(bindSpec, { nil: undefined, freq: 3 }), body, ...messages, ...timerStart }, { requiredKeys: ['roles', 'chinese', 'fields', 'startRole', 'startWrites', 'body', ...(features.timerStart ? ['timerStart' as const] : [])] });
 }
 
 /** Model specs without role bindings, script tasks and inclusive gateways. */
@@ -255,7 +324,9 @@ export function roleName(spec: ModelSpec, r: number): string {
 }
 
 /** Turns a spec into BPMN XML and a workspace: one participant per role, one playing every role, one member without roles. */
-export function buildModel(spec: ModelSpec): RandomModel {
+export function buildModel(spec: ModelSpec, options: BuildOptions = {}): RandomModel {
+  const processId = options.processId ?? 'RandomProcess';
+  const callees = options.callees ?? [];
   const out: string[] = [];
   const laneNodes: string[][] = Array.from({ length: spec.roles }, () => []);
   let counter = 0;
@@ -283,18 +354,19 @@ export function buildModel(spec: ModelSpec): RandomModel {
     if (decls.length === 0) return '';
     return `<bpmn:extensionElements>${decls.join('')}</bpmn:extensionElements>`;
   };
-  const declared = declaredFields(spec);
+  const declared = declaredFields(spec, callees);
   const slotOf = (kinds: FieldType[], slot: number): string | undefined => {
     // a condition may only read a field some element declares
     const matching = spec.fields.map((f, i) => ({ f, i })).filter(({ f, i }) => kinds.includes(f.type) && declared.has(i));
     return matching.length ? fieldName(spec, matching[slot % matching.length].i) : undefined;
   };
-  const num = (e: NumExpr): string => {
+  /** `whole`: reads no decimal field (a whole-number field may not be assigned a value with decimals). */
+  const num = (e: NumExpr, whole = false): string => {
     switch (e.k) {
-      case 'field': return slotOf(['uint', 'int', 'timestamp', 'decimal'], e.slot) ?? String(e.slot);
+      case 'field': return slotOf(whole ? ['uint', 'int', 'timestamp'] : ['uint', 'int', 'timestamp', 'decimal'], e.slot) ?? String(e.slot);
       case 'lit': return String(e.value);
-      case 'neg': return `-(${num(e.arg)})`;
-      case 'op': return `(${num(e.l)} ${e.op} ${num(e.r)})`;
+      case 'neg': return `-(${num(e.arg, whole)})`;
+      case 'op': return `(${num(e.l, whole)} ${e.op} ${num(e.r, whole)})`;
     }
   };
   const bool = (e: BoolExpr): string => {
@@ -377,7 +449,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
         : type === 'address' || type === 'bytes32' ? (slotOf([type], a.slot + 1) ?? fieldName(spec, f))
           : type === 'enum' ? `"${ENUM_VALUES[a.slot % ENUM_VALUES.length]}"`
             // a decimal takes a literal of at most its scale (num() may multiply decimals past it)
-            : type === 'decimal' ? `${a.num.k === 'lit' ? a.num.value : 1}.${a.slot % 10}` : num(a.num);
+            : type === 'decimal' ? `${a.num.k === 'lit' ? a.num.value : 1}.${a.slot % 10}` : num(a.num, true);
       return `${fieldName(spec, f)} := ${value}`;
     });
     const decls = targets.map((f) => fieldDecl(spec, f, false)).join('');
@@ -428,6 +500,35 @@ export function buildModel(spec: ModelSpec): RandomModel {
     }
     if (b.timer) {
       const timerId = next('SubTimer');
+      out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.timer.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.timer.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.timer.duration)}</bpmn:boundaryEvent>`);
+      end(b.timer.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId)), 'end');
+    }
+    return pending(id);
+  };
+  const declaredErrors = new Set<string>();
+  /** A bpmn:error of `code`, declared once per file (the same id and code in the called file: they match by code). */
+  const errorNamed = (code: string): string => {
+    const id = `Error_${code}`;
+    if (!declaredErrors.has(id)) errorDecls.push(`<bpmn:error id="${id}" name="Failure ${esc(code)}" errorCode="${esc(code)}" />`);
+    declaredErrors.add(id);
+    return id;
+  };
+  const call = (b: CallBlock, p: Pending): Pending => {
+    if (callees.length === 0) return p;
+    const target = callees[b.callee % callees.length];
+    const id = next('Call');
+    out.push(`<bpmn:callActivity id="${id}" name="Call ${counter}" calledElement="${target.processId}" />`);
+    connect(p, id);
+    if (target.errorCode) {
+      // an error nothing catches is refused: a call of a process that may throw always catches it (any, without catchError)
+      const caught = b.catchError ?? { named: false, tasks: [] };
+      const catchId = next('Catch');
+      const ref = caught.named ? ` errorRef="${errorNamed(target.errorCode)}"` : '';
+      out.push(`<bpmn:boundaryEvent id="${catchId}" name="Caught ${counter}" attachedToRef="${id}"><bpmn:errorEventDefinition id="${next('ErrorDef')}"${ref} /></bpmn:boundaryEvent>`);
+      end(caught.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(catchId)), 'end');
+    }
+    if (b.timer) {
+      const timerId = next('CallTimer');
       out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.timer.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.timer.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.timer.duration)}</bpmn:boundaryEvent>`);
       end(b.timer.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId)), 'end');
     }
@@ -487,6 +588,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
       case 'script': return script(b, p);
       case 'send': return send(b, p);
       case 'race': return race(b, p);
+      case 'call': return call(b, p);
       case 'seq': return b.items.reduce((acc, item) => emit(item, acc), p);
       case 'xor': {
         const split = decisionGateway(task(b.decider, p), b.withDefault);
@@ -514,10 +616,20 @@ export function buildModel(spec: ModelSpec): RandomModel {
   };
 
   const startId = 'Start_1';
-  const startMessage = spec.messageStart ? `<bpmn:messageEventDefinition id="${next('MessageDef')}" />` : '';
+  // a timer start replaces a message start (one event definition per start)
+  const startMessage = spec.timerStart
+    ? `<bpmn:timerEventDefinition id="${next('TimerDef')}"><bpmn:${spec.timerStart.cycle ? 'timeCycle' : 'timeDate'} xsi:type="bpmn:tFormalExpression">${timerStartText(spec.timerStart)}</bpmn:${spec.timerStart.cycle ? 'timeCycle' : 'timeDate'}></bpmn:timerEventDefinition>`
+    : spec.messageStart ? `<bpmn:messageEventDefinition id="${next('MessageDef')}" />` : '';
   out.push(`<bpmn:startEvent id="${startId}" name="Start">${fieldsXml(spec.startWrites, spec.startBinds)}${startMessage}</bpmn:startEvent>`);
   if (spec.startRole !== null) laneNodes[spec.startRole % spec.roles].push(startId);
-  const last = emit(spec.body, pending(startId));
+  let last = emit(spec.body, pending(startId));
+  if (spec.throws) {
+    // the completer picks: 1 ends the process in an error end (caught on a call activity calling it), 0 (default) goes on
+    const decide = decisionGateway(task({ kind: 'task', role: spec.throws.role, writes: [], name: 5 }, last), true);
+    end(pending(decide), 'end', errorNamed(options.errorCode ?? `E_${processId}`));
+    last = pending(decide);
+    out.push(`<!--default:${decide}:${last.id}-->`);
+  }
   if (spec.endPayload === undefined) end(last, 'end');
   else {
     const id = next('End');
@@ -543,7 +655,7 @@ export function buildModel(spec: ModelSpec): RandomModel {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:cf="http://chainflow.studio/schema/bpmn/1.0" id="Definitions_Random" targetNamespace="http://example.com/random">',
     ...errorDecls,
-    '<bpmn:process id="RandomProcess" name="Random process" isExecutable="true">',
+    `<bpmn:process id="${processId}" name="${esc(options.processName ?? 'Random process')}" isExecutable="true">`,
     `<bpmn:laneSet id="LaneSet_1">${lanes.join('')}</bpmn:laneSet>`,
     ...body,
     '</bpmn:process>',
@@ -563,14 +675,15 @@ export function buildModel(spec: ModelSpec): RandomModel {
   return { spec, bpmn, workspace };
 }
 
-/** Indexes of the fields some task or the start event declares. */
-function declaredFields(spec: ModelSpec): Set<number> {
+/** Indexes of the fields some task or the start event declares, or a process it calls (shared by name). */
+export function declaredFields(spec: ModelSpec, callees: readonly CalleeRef[] = []): Set<number> {
   const seen = new Set(spec.startWrites.map((w) => w % spec.fields.length));
   const visit = (b: Block): void => {
     const task = (t: TaskBlock) => t.writes.forEach((w) => seen.add(w % spec.fields.length));
     switch (b.kind) {
       case 'task': return task(b);
       case 'timer': case 'send': return;
+      case 'call': if (callees.length) callees[b.callee % callees.length].declares.forEach((f) => seen.add(f)); return;
       case 'race': return b.branches.forEach((x) => { if (x.event !== 'timer') x.writes.forEach((w) => seen.add(w % spec.fields.length)); visit(x.body); });
       // script() leaves participant targets out (nobody would check them), so they declare nothing
       case 'script': return b.assigns.map((a) => a.slot % spec.fields.length).filter((f) => spec.fields[f].type !== 'participant').forEach((f) => seen.add(f));

@@ -14,7 +14,8 @@ import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { FieldIR, ProcessIR } from '../ir/process-ir.js';
 import { enabled, ZERO_ADDRESS, ZERO_BYTES32, type Caller, type InstanceState } from '../interpreter/interpret-process.js';
 
-export const INTENTS = ['conform', 'disabled', 'wrongCaller', 'emptyRequired', 'badChoice', 'wildData', 'trigger'] as const;
+/** 'startAgain' (drawn only by `timerStartIntents`): a start of ANOTHER instance once this one has started, for a timer start's schedule. */
+export const INTENTS = ['conform', 'disabled', 'wrongCaller', 'emptyRequired', 'badChoice', 'wildData', 'trigger', 'startAgain'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 interface Values { uint: bigint; int: bigint; bool: boolean; string: string; address: string; bytes32: string }
@@ -60,6 +61,16 @@ export const stepIntent: fc.Arbitrary<StepIntent> = fc.record({
 });
 
 export const traceIntents = (maxLength = 20) => fc.array(stepIntent, { minLength: 1, maxLength });
+
+/**
+ * Traces of a process started by a timer: the steps of traceIntents, now and then a start of another
+ * instance (a second start in a round, or the next round's), and time steps around the random
+ * start periods (30 min, 1 h, 1 d).
+ */
+export const timerStartIntents = (maxLength = 20) => fc.array(fc.oneof(
+  { weight: 4, arbitrary: stepIntent },
+  { weight: 1, arbitrary: fc.tuple(stepIntent, fc.constantFrom(0n, 0n, 1_799n, 1_800n, 3_599n, 3_600n, 86_399n, 86_400n)).map(([s, elapse]): StepIntent => ({ ...s, intent: 'startAgain', elapse })) },
+), { minLength: 1, maxLength });
 
 export function callerOf(p: Participant): Caller {
   return { roles: p.roles, member: p.id !== OUTSIDER.id, ...(p.account ? { account: p.account } : {}) };

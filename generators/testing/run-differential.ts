@@ -3,11 +3,16 @@
  * side, one new instance per trace, and compares after EVERY step: accepted or rejected, the
  * error's name, the full marking (hence the enabled set), the data the step's event recorded and
  * the participants bound to roles.
+ * A process started by a timer: its start schedule is the contract's own state, so one schedule and one
+ * clock per deployment run through all its traces (time never goes back, as on a chain); every start
+ * goes through the schedule, and after every start attempt `nextStartDueAt()` must agree too. A
+ * 'startAgain' intent starts another instance in the middle of a trace (compared, then left alone).
  * A mismatch throws a DifferentialMismatch whose message tells the whole trace so far, readably.
  */
 import type { FeelValue } from '../feel/evaluate-feel.js';
 import type { ProcessIR } from '../ir/process-ir.js';
-import { complete, createInstance, start, trigger, type InstanceState, type StepResult } from '../interpreter/interpret-process.js';
+import { complete, createInstance, start, trigger, type Caller, type InstanceState, type StepData, type StepResult } from '../interpreter/interpret-process.js';
+import { createStartSchedule, nextStartDueAt, NO_MORE_STARTS, startOnSchedule, type StartSchedule } from '../interpreter/start-schedule.js';
 import { TEST_EPOCH, type DeployedProcess, type EvmStep } from './process-on-evm.js';
 import { scriptEventName } from '../solidity/add-script-tasks.js';
 import { requestEventName } from '../solidity/add-message-events.js';
@@ -18,25 +23,83 @@ export class DifferentialMismatch extends Error {}
 /** Outcomes seen, by 'ok' or error name: shows what the traces exercised. */
 export type OutcomeCounts = Map<string, number>;
 
+/** The start schedule and clock of a deployment whose process starts by a timer (they outlive a trace). */
+interface StartClock { schedule: StartSchedule; now: bigint }
+const clocks = new WeakMap<DeployedProcess, StartClock>();
+
+function clockOf(deployed: DeployedProcess): StartClock | undefined {
+  const t = deployed.ir.start.timer;
+  if (!t) return undefined;
+  let clock = clocks.get(deployed);
+  // the first traces try before the first due time
+  if (!clock) clocks.set(deployed, (clock = { schedule: createStartSchedule(), now: BigInt(t.firstDueAt) - 7_200n }));
+  return clock;
+}
+
 export async function runDifferential(deployed: DeployedProcess, given: readonly Participant[], intents: readonly StepIntent[], outcomes?: OutcomeCounts): Promise<void> {
   const { ir } = deployed;
   // participants act and are nominated with their deployed accounts
   const participants = given.map((p) => ({ ...p, account: p.account ?? deployed.accountOf.get(p.id) }));
-  let state: InstanceState = createInstance(ir, new Map(participants.map((p) => [p.account!, p.roles])));
+  const fresh = () => createInstance(ir, new Map(participants.map((p) => [p.account!, p.roles])));
+  let state: InstanceState = fresh();
   let instanceId: bigint | undefined;
   const log: string[] = [];
   let afterEnd = 0;
-  let now = TEST_EPOCH;
+  const clock = clockOf(deployed);
+  let now = clock?.now ?? TEST_EPOCH;
+  // the deployment's earlier traces (a shrunk one too) left the schedule where it is: the report says where
+  const before = clock ? `\n(timer start: the trace began at t+${now - TEST_EPOCH}s with the next round due at t+${nextStartDueAt(ir, clock.schedule) - TEST_EPOCH}s)` : '';
+  /** A start: through the schedule when the process starts by a timer. */
+  const startAt = (from: InstanceState, caller: Caller, data: StepData, choice: number | undefined): StepResult => {
+    if (!clock) return start(from, caller, data, choice, now);
+    const r = startOnSchedule(clock.schedule, from, caller, data, choice, now);
+    clock.schedule = r.schedule;
+    return r.result;
+  };
+  const fail = (what: string) => {
+    throw new DifferentialMismatch(`${what}${before}\ntrace (one instance, steps in order; "->" is the interpreter's outcome):\n${log.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}`);
+  };
+  const compareSchedule = async () => {
+    if (!clock) return;
+    const [expected, actual] = [nextStartDueAt(ir, clock.schedule), await deployed.nextStartDueAt()];
+    if (expected !== actual) fail(`step ${log.length}: nextStartDueAt differs: interpreter ${expected}, contract ${actual}`);
+  };
+  /** Starts another instance (this one has started): compares the outcome, the schedule and the new instance's marking. */
+  const startAnother = async (intent: StepIntent) => {
+    const other = fresh();
+    const step = resolveStep(ir, participants, other, intent)!;
+    const who = participants.find((p) => p.id === step.as) ?? { ...OUTSIDER, account: deployed.accountOf.get(OUTSIDER.id) };
+    const expected = startAt(other, callerOf(who), Object.fromEntries(ir.fields.map((f, i) => [f.name, step.values[i]])), step.choice);
+    const actual = await deployed.start(step.as, step.values, step.choice, now);
+    log.push(`t+${now - TEST_EPOCH}s another instance: ${describeStep(ir, step, expected)}`);
+    const outcome = `start again ${expected.ok ? 'ok' : expected.error}`;
+    outcomes?.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    if (expected.ok !== actual.ok || (!expected.ok && expected.error !== actual.error))
+      fail(`step ${log.length}: interpreter ${expected.ok ? 'accepts' : `rejects with ${expected.error}`}, contract ${actual.ok ? 'accepts' : `reverts with ${actual.error}`}`);
+    await compareSchedule();
+    if (!expected.ok) return;
+    const marking = await deployed.marking(actual.instanceId!);
+    if (marking !== expected.state.marking) fail(`step ${log.length}: the other instance's marking differs: interpreter ${bits(expected.state.marking)}, contract ${bits(marking)}`);
+    const problem = compareEvents(ir, deployed.accountOf.get(step.as)!, expected.record, actual.events);
+    if (problem) fail(`step ${log.length}: the other instance: ${problem}`);
+  };
   for (const intent of intents) {
     now += intent.elapse;
+    if (clock) clock.now = now;
+    if (clock && intent.intent === 'startAgain' && state.started) {
+      await startAnother(intent);
+      continue;
+    }
     // once the instance has ended, one more step (it must be refused) is enough
     if (state.started && state.marking === 0n && afterEnd++ >= 1) break;
+    // a timer start with no round left: one more refused start is enough
+    if (clock && !state.started && nextStartDueAt(ir, clock.schedule) === NO_MORE_STARTS && afterEnd++ >= 1) break;
     const step = resolveStep(ir, participants, state, intent);
     if (!step) continue;
     const who = participants.find((p) => p.id === step.as) ?? { ...OUTSIDER, account: deployed.accountOf.get(OUTSIDER.id) };
     const data = Object.fromEntries(ir.fields.map((f, i) => [f.name, step.values[i]]));
     const expected: StepResult = step.timer !== undefined ? trigger(state, step.timer, now)
-      : step.task === undefined ? start(state, callerOf(who), data, step.choice, now)
+      : step.task === undefined ? startAt(state, callerOf(who), data, step.choice)
         : complete(state, step.task, callerOf(who), data, step.choice, now);
     const actual: EvmStep & { instanceId?: bigint } = step.timer !== undefined ? await deployed.trigger(instanceId ?? 0n, step.timer, step.as, now)
       : step.task === undefined ? await deployed.start(step.as, step.values, step.choice, now)
@@ -44,11 +107,9 @@ export async function runDifferential(deployed: DeployedProcess, given: readonly
     log.push(`t+${now - TEST_EPOCH}s ${describeStep(ir, step, expected)}`);
     const outcome = `${step.timer !== undefined ? 'trigger ' : ''}${expected.ok ? (expected.record.ended ? 'ok (ended)' : 'ok') : expected.error}`;
     outcomes?.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-    const fail = (what: string) => {
-      throw new DifferentialMismatch(`${what}\ntrace (one instance, steps in order; "->" is the interpreter's outcome):\n${log.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}`);
-    };
     if (expected.ok !== actual.ok || (!expected.ok && expected.error !== actual.error))
       fail(`step ${log.length}: interpreter ${expected.ok ? 'accepts' : `rejects with ${expected.error}`}, contract ${actual.ok ? 'accepts' : `reverts with ${actual.error}`}`);
+    if (step.task === undefined && step.timer === undefined) await compareSchedule();
     if (!expected.ok) continue;
     state = expected.state;
     if (actual.instanceId !== undefined) instanceId = actual.instanceId;

@@ -87,6 +87,37 @@ describe('npm run cli -- deploy --rpc', () => {
     expect(await blockNumber()).toBe(before);
   }, 120_000);
 
+  it('replays a trace whose steps let time pass on the node (evm_setNextBlockTimestamp): a second start in a round is refused, a timer fires once due', async () => {
+    // given the timer-started inspection round deployed on the node (its first round is long past, so a round is due)
+    const sample = 'generators/samples/inspection-round/workspace.json';
+    const recordFile = join(scratch, 'inspection-record.json');
+    const deployed = await cli(['deploy', sample, '--rpc', node.url, '--record', recordFile, '--dev-addresses', '--json'], { CHAINFLOW_DEPLOYER_KEY: DEPLOYER_KEY });
+    expect(deployed.code, deployed.stderr).toBe(0);
+    // the first step at the next noon UTC (rounds begin at midnight UTC), so a minute later is surely the same round
+    const before = Number(((await rpc('eth_getBlockByNumber', ['latest', false])) as { timestamp: string }).timestamp);
+    const noon = Math.floor((before - 43_200) / 86_400) * 86_400 + 43_200 + 86_400;
+    const trace = join(scratch, 'inspection.trace.json');
+    writeFileSync(trace, JSON.stringify([
+      { task: 'start', as: 'zhao-lei', at: noon, data: { 班次: '早班' } },
+      { task: 'start', as: 'zhao-lei', after: 60, data: { 班次: '中班' }, expect: 'revert' },
+      { task: '巡检设备', as: '巡检员', data: { 设备编号: 'PRESS-7', 温度: 92, 异常: false } },
+      { task: '8小时未修复', as: '厂长', after: 'PT7H', expect: 'revert' },
+      { task: '8小时未修复', as: '厂长', after: 'PT1H' },
+      { task: '厂长处理', as: '厂长' },
+    ]));
+    // when it is replayed against that deployment
+    const ran = await cli(['run', sample, '--trace', trace, '--rpc', node.url, '--deployment', recordFile, '--json']);
+    // then every step behaves as the trace expects, at the times asked for, and the instance ends
+    expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+    const result = JSON.parse(ran.stdout);
+    expect(result.steps.map((s: { status: string }) => s.status)).toEqual(['ok', 'reverted', 'ok', 'reverted', 'ok', 'ok']);
+    expect(result.steps[1].reason).toContain('is not due yet');
+    expect(result.steps[4].blockTime - result.steps[3].blockTime).toBe(3600);
+    expect(result.steps.map((s: { blockTime?: number }) => s.blockTime)).toEqual([noon, noon + 60, undefined, expect.any(Number), expect.any(Number), undefined]);
+    expect(result.steps[4].blockTime).toBeGreaterThanOrEqual(noon + 60 + 8 * 3600);
+    expect(result.ended).toBe(true);
+  }, 120_000);
+
   it('refuses with a clear reason: wrong chain id, wrong passphrase, participants without keys, no key', async () => {
     const keystore = join(scratch, 'deployer.json');
     const account = new Wallet(OTHER_KEY);

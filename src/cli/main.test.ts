@@ -79,6 +79,22 @@ describe.concurrent('chainflow CLI', () => {
     expect(result.steps[0].reason).toBe('"Inspector" must name a participant with the role Inspector; 刘洋 Liu Yang does not have it.');
   }, 60_000);
 
+  it('runs a trace whose steps set block time: --json adds blockTime to those steps only, the text says when', async () => {
+    const args = ['run', 'generators/samples/inspection-round/workspace.json', '--trace', 'generators/samples/inspection-round/daily-round.trace.json'];
+    const [json, text] = await Promise.all([cli(...args, '--json'), cli(...args)]);
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout);
+    expect(Object.keys(result).sort()).toEqual(['deployGas', 'enabled', 'ended', 'instanceId', 'steps']);
+    expect(result.steps.map((s: Record<string, unknown>) => [s.task, s.status, s.blockTime])).toEqual([
+      ['start', 'reverted', 1_767_222_000], ['start', 'ok', 1_767_225_600], ['start', 'reverted', 1_767_229_200], ['巡检设备', 'ok', undefined],
+      ['8小时未修复', 'reverted', 1_767_254_400], ['8小时未修复', 'ok', 1_767_258_000], ['厂长处理', 'ok', undefined], ['start', 'ok', 1_767_312_000],
+    ]);
+    expect(Object.keys(result.steps[3]).sort()).toEqual(['as', 'expected', 'gasUsed', 'status', 'task']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^ok\s+2\. start as zhao-lei \(赵磊 Zhao Lei\) at 2026-01-01T00:00:00Z: done, gas [\d,]+$/m);
+    expect(text.stdout).toContain('instance #2 has not ended; waiting for: 巡检设备');
+  }, 60_000);
+
   it('exits 1 when a step does not behave as the trace expects', async () => {
     // given a trace that picks a flow that does not exist and expects a revert (a mistake in the
     // trace, not a revert), then expects the rightful manager to be refused

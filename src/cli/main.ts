@@ -17,6 +17,7 @@ import { buildWorkspace } from './node-toolchain.js';
 import { readInput } from './read-input.js';
 import { withDevAddresses } from './dev-keys.js';
 import { parseTrace, runTrace, type TraceChain } from './run-trace.js';
+import { isoTime } from './trace-time.js';
 import { deployCommand, type DeployFlags } from './deploy-command.js';
 import { EXPORT_USAGE, exportCommand } from './export-command.js';
 import { createNetworkProvider } from '../chain/network.js';
@@ -134,7 +135,7 @@ async function run(input: string, tracePath: string, json: boolean, chain?: Trac
   const result = await runTrace(workspace, built.manifest, steps, chain);
   if (json) {
     process.stdout.write(`${JSON.stringify({
-      steps: result.steps.map((s) => ({ task: s.task, as: s.as, gasUsed: s.gasUsed, status: s.status, expected: s.expected, ...(s.reason ? { reason: s.reason } : {}) })),
+      steps: result.steps.map((s) => ({ task: s.task, as: s.as, gasUsed: s.gasUsed, status: s.status, expected: s.expected, ...(s.reason ? { reason: s.reason } : {}), ...(s.blockTime !== undefined ? { blockTime: s.blockTime } : {}) })),
       ended: result.ended,
       deployGas: result.deployGas,
       instanceId: result.instanceId,
@@ -146,7 +147,8 @@ async function run(input: string, tracePath: string, json: boolean, chain?: Trac
       const gas = s.gasUsed === null ? '' : `, gas ${s.gasUsed.toLocaleString('en-US')}`;
       const mark = s.asExpected ? 'ok  ' : 'FAIL';
       const outcome = s.status === 'ok' ? 'done' : `reverted: ${s.reason}`;
-      process.stdout.write(`${mark} ${String(s.index).padStart(2)}. ${s.task} as ${s.as}${s.participant && s.participant !== s.as ? ` (${s.participant})` : ''}: ${outcome}${gas}${s.asExpected ? '' : ` (expected ${s.expected})`}\n`);
+      const at = s.blockTime === undefined ? '' : ` at ${isoTime(s.blockTime)}`;
+      process.stdout.write(`${mark} ${String(s.index).padStart(2)}. ${s.task} as ${s.as}${s.participant && s.participant !== s.as ? ` (${s.participant})` : ''}${at}: ${outcome}${gas}${s.asExpected ? '' : ` (expected ${s.expected})`}\n`);
     }
     process.stdout.write(result.instanceId === null ? 'no instance was started\n'
       : result.ended ? `instance #${result.instanceId} ended\n`

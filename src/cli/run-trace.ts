@@ -1,7 +1,8 @@
 /**
  * Replays a trace against a freshly deployed copy of the workspace on an in-process ledger.
- * A trace is a JSON list of steps: { task: "start" | task name or id, as: role or participant,
- * data?: { field: value }, choose?: flow name or id, expect?: "revert" }.
+ * A trace is a JSON list of steps: { task: "start" | task name or id | timer name or id, as: role or
+ * participant, data?: { field: value }, choose?: flow name or id, expect?: "revert", at?: date-time or
+ * Unix seconds, after?: duration or seconds } (at/after: trace-time.ts). Naming a timer triggers it.
  */
 import type { Provider, Signer } from 'ethers';
 import type { AppManifest, DeploymentRecord, FieldManifest, Workspace } from '../../generators/index.js';
@@ -11,6 +12,8 @@ import { createEthersProvider } from '../ledger/client/ethers-provider.js';
 import { deployWorkspace } from '../chain/deploy-workspace.js';
 import { createProcessClient } from '../chain/process-client.js';
 import { DEPLOYER_ID, devWallet } from './dev-keys.js';
+import { triggerTimer } from '../panels/app/trigger-timer.js';
+import { createTraceClock, readStepTime, setStepTime } from './trace-time.js';
 
 export interface TraceStep {
   task: string;
@@ -20,6 +23,10 @@ export interface TraceStep {
   expect?: 'revert' | 'ok';
   /** Which process of the workspace (id); default the first. */
   process?: string;
+  /** The step's block time: an ISO 8601 date-time with a zone, or Unix seconds. */
+  at?: string | number;
+  /** Time passed since the latest block before the step: an ISO 8601 duration, or seconds. */
+  after?: string | number;
 }
 
 export interface StepResult {
@@ -35,6 +42,8 @@ export interface StepResult {
   txHash?: string;
   /** 21,000 plus the calldata cost of the transaction: what any call costs before running code. */
   intrinsicGas?: number;
+  /** The block time the step asked for (Unix seconds); only on steps with "at" or "after". */
+  blockTime?: number;
 }
 
 export interface TraceResult {
@@ -57,6 +66,11 @@ export function parseTrace(json: unknown): TraceStep[] {
     if (typeof step.task !== 'string') throw new Error(`step ${i + 1}: "task" must be "start" or a task name or id`);
     if (typeof step.as !== 'string') throw new Error(`step ${i + 1}: "as" must name a role or a participant`);
     if (step.expect !== undefined && step.expect !== 'revert' && step.expect !== 'ok') throw new Error(`step ${i + 1}: "expect" may only be "revert" or "ok"`);
+    try {
+      readStepTime(step);
+    } catch (e) {
+      throw new Error(`step ${i + 1}: ${(e as Error).message}`);
+    }
     return step as unknown as TraceStep;
   });
 }
@@ -73,6 +87,11 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
   let provider: Provider;
   let deployment: DeploymentRecord;
   let deployGas = 0n;
+  // the in-process ledger reads this clock: steps with "at" or "after" move it; a trace whose first
+  // time is a date in the past gets a chain that begins an hour before it (time never goes back)
+  const clock = chain ? undefined : createTraceClock();
+  const firstTime = steps.map((s) => readStepTime(s as unknown as Record<string, unknown>)).find((t) => t !== undefined);
+  if (clock && firstTime && 'at' in firstTime && firstTime.at * 1000 < Date.now()) clock.moveTo(firstTime.at - 3600);
   if (chain) {
     provider = chain.provider;
     deployment = chain.deployment;
@@ -81,7 +100,7 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
     const deployer = devWallet(DEPLOYER_ID);
     const alloc: Record<string, bigint> = { [deployer.address]: 10n ** 24n };
     for (const p of manifest.participants) if (p.address) alloc[p.address] = 10n ** 24n;
-    engine = await createLedgerEngine({ chainId: workspace.chain?.chainId ?? 1337, alloc });
+    engine = await createLedgerEngine({ chainId: workspace.chain?.chainId ?? 1337, alloc, now: clock!.now });
     provider = createEthersProvider(createInProcessProvider(engine), workspace.chain?.chainId ?? 1337);
     deployment = await deployWorkspace(manifest, devWallet(DEPLOYER_ID).connect(provider), {
       network: 'in-process',
@@ -92,6 +111,8 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
   const client = createProcessClient(manifest, deployment, provider);
   let instanceId: bigint | null = null;
   const results: StepResult[] = [];
+  /** The time the latest timed step asked for. */
+  let lastTime: number | undefined;
 
   for (const [i, step] of steps.entries()) {
     const process = step.process ? manifest.processes.find((p) => p.id === step.process) : manifest.processes[0];
@@ -110,10 +131,25 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
     }
     const isStart = step.task === 'start';
     const task = isStart ? undefined : process.tasks.find((t) => t.elementId === step.task || t.name === step.task || t.functionName === step.task);
+    // not a task: a timer of that name, id or trigger function is triggered
+    const timer = isStart || task ? undefined : process.timers?.find((t) => t.elementId === step.task || t.name === step.task || t.functionName === step.task);
     const choice = isStart ? process.start.choice : task?.choice;
     let choiceIndex: number | undefined;
+    const time = readStepTime(step as unknown as Record<string, unknown>);
+    let blockTime: number | undefined;
     try {
-      if (!isStart && !task) throw new TraceError(`process "${process.name}" has no task "${step.task}"`);
+      if (!isStart && !task && !timer) throw new TraceError(`process "${process.name}" has no task or timer "${step.task}"`);
+      if (time) lastTime = blockTime = await setStepTime(time, provider, clock, lastTime).catch((e: Error) => { throw new TraceError(e.message); });
+      const timed = blockTime === undefined ? {} : { blockTime };
+      if (timer) {
+        if (step.choose !== undefined || step.data !== undefined) throw new TraceError(`"${step.task}" is a timer: it takes no "data" or "choose"`);
+        const address = deployment.processes[process.id]?.address;
+        if (!address) throw new TraceError(`process "${process.id}" is not in the deployment`);
+        const r = await triggerTimer(process, address, timer.index, instanceId ?? 0n, signerOf(participant.id));
+        const tx = await provider.getTransaction(r.txHash);
+        results.push({ ...base, participant: participant.name, gasUsed: Number(r.gasUsed), status: 'ok', asExpected: expected === 'ok', txHash: r.txHash, intrinsicGas: tx ? intrinsicGas(tx.data) : undefined, ...timed });
+        continue;
+      }
       if (step.choose !== undefined) {
         if (!choice) throw new TraceError(`"${step.task}" is not followed by a choice; remove "choose"`);
         const option = choice.options.find((o) => o.flowId === step.choose || o.name === step.choose);
@@ -130,12 +166,15 @@ export async function runTrace(workspace: Workspace, manifest: AppManifest, step
       const tx = await provider.getTransaction(r.txHash);
       results.push({
         ...base, participant: participant.name, gasUsed: Number(r.gasUsed), status: 'ok', asExpected: expected === 'ok', txHash: r.txHash,
-        intrinsicGas: tx ? intrinsicGas(tx.data) : undefined,
+        intrinsicGas: tx ? intrinsicGas(tx.data) : undefined, ...timed,
       });
     } catch (err) {
       // a mistake in the trace itself is never the revert a step expects
       const traceMistake = err instanceof TraceError;
-      results.push({ ...base, participant: participant.name, gasUsed: null, status: 'reverted', asExpected: !traceMistake && expected === 'revert', reason: traceMistake ? err.message : client.explainError(err) });
+      results.push({
+        ...base, participant: participant.name, gasUsed: null, status: 'reverted', asExpected: !traceMistake && expected === 'revert', reason: traceMistake ? err.message : client.explainError(err),
+        ...(blockTime === undefined ? {} : { blockTime }),
+      });
     }
   }
 
