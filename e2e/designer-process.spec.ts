@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { StudioPage } from './pages/studio-page.js';
+import { panCanvas, zoomCanvasAt } from './support/canvas-view.js';
 import { canvas, clickEmptyCanvas, element, entry, select } from './support/modeler-select.js';
 
 const PROCESS = 'order-fulfilment';
@@ -69,6 +70,12 @@ test('fields, conditions and lint in the properties panel; the changed process r
   await entry(page, 'cf-condition').locator('input').fill('defects > 0');
   // then the lint rule marks the flow on the canvas and lists it under the process file
   await expect(element(page, 'Flow_Accept')).toHaveClass(/cf-problem-error/, { timeout: 10_000 });
+  // and keeps it drawn red after the view is panned and zoomed
+  const flow = (await element(page, 'Flow_Accept').boundingBox())!;
+  await zoomCanvasAt(page, { x: flow.x + flow.width / 2, y: flow.y + flow.height / 2 }, 2);
+  await panCanvas(page, [{ dx: 80, dy: 40 }]);
+  await expect(element(page, 'Flow_Accept')).toHaveClass(/cf-problem-error/);
+  expect(await element(page, 'Flow_Accept').locator('.djs-visual > path').first().evaluate((p) => getComputedStyle(p).stroke)).toBe('rgb(217, 48, 37)');
   const lintRow = page.locator('[data-testid="problem-row"][data-source="lint"][data-element-id="Flow_Accept"]');
   await expect(lintRow).toContainText('field-written-before-read');
   await expect(page.locator('[data-testid="problem-group"]', { has: lintRow })).toHaveAttribute('data-file', /Order fulfilment\.bpmn/);

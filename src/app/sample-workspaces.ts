@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The sample workspaces a new workspace can start from, each showing what the generator and the
  * app do with one scenario of the white paper. The files are generators/samples/<id>/workspace.json

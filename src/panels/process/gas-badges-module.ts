@@ -4,6 +4,8 @@
  * kept and put back after every import (another process shown, an outside change). `stale`
  * dims them while a newer estimate runs.
  */
+import { overlayWheelModule } from './overlay-wheel-module.js';
+
 export interface GasBadge {
   elementId: string;
   /** Short figure on the badge ("52.1k"). */
@@ -69,6 +71,8 @@ export class GasBadges {
 }
 
 export const gasBadgesModule = {
+  // badges are overlays: the wheel must keep panning when one passes under the pointer
+  __depends__: [overlayWheelModule],
   __init__: ['gasBadges'],
   gasBadges: ['type', GasBadges],
 };
