@@ -44,6 +44,8 @@ export interface DeployedProcess {
   boundTo(instanceId: bigint): Promise<string[]>;
   /** `nextStartDueAt()` of a process with a timer start event. */
   nextStartDueAt(): Promise<bigint>;
+  /** Any function of the process by name, called by the deployer: its decoded result, or the revert as in EvmStep. */
+  view(functionName: string, args: readonly unknown[]): Promise<EvmStep & { result?: unknown[] }>;
 }
 
 /** Block time of calls that do not say (2025-01-01T00:00:00Z): a realistic size, far from uint64 limits. */
@@ -147,6 +149,14 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
     async nextStartDueAt() {
       const r = await run(deployer, abi.encodeFunctionData('nextStartDueAt', []), process);
       return abi.decodeFunctionResult('nextStartDueAt', r.execResult.returnValue)[0] as bigint;
+    },
+    async view(functionName, args) {
+      const r = await run(deployer, abi.encodeFunctionData(functionName, args), process);
+      if (r.execResult.exceptionError) {
+        const revert = bytesToHex(r.execResult.returnValue);
+        return { ok: false, error: revert.startsWith(PANIC_SELECTOR) ? 'Panic' : (abi.parseError(revert)?.name ?? `unknown revert ${revert}`), events: [] };
+      }
+      return { ok: true, events: [], result: [...abi.decodeFunctionResult(functionName, r.execResult.returnValue)] };
     },
     async boundTo(instanceId) {
       const out: string[] = [];
