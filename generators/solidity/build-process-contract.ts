@@ -21,6 +21,7 @@ import { addMultiInstance, countHolders } from './add-multi-instance.js';
 import { createProcessContext, MARKING_MASK, packedBit, wordHasExtras, type RoleBit } from './process-context.js';
 import { solidityTypeOf, STORAGE_BYTES } from './solidity-types.js';
 import { addEnumTypes } from './add-field-types.js';
+import { shareRevertTexts } from './share-revert-texts.js';
 
 export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractDecl {
   const builder = new ContractBuilder(ir.contractName, 'contract', {
@@ -140,6 +141,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   addStartFunction(ctx, shapes);
   addTaskFunctions(ctx, shapes);
   addTimerFunctions(ctx, shapes);
+  shareRevertTexts(builder.contract);
 
   // public and external functions first, then private helpers, as readers expect
   const rank = (v: string) => (v === 'external' || v === 'public' ? 0 : 1);

@@ -24,6 +24,8 @@ export interface EvmStep {
   ok: boolean;
   /** The custom error's name, or 'Panic'; set when ok is false. */
   error?: string;
+  /** The custom error's arguments as the ABI decodes them (what the app shows); set with `error`. */
+  errorArgs?: unknown[];
   /** Events the call emitted, decoded with the process ABI. */
   events: { name: string; args: Record<string, unknown> }[];
 }
@@ -112,8 +114,9 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
     if (failure) {
       if (failure.error !== 'revert') return { ok: false, error: `EVM ${failure.error}`, events: [], returnValue: r.execResult.returnValue };
       const revert = bytesToHex(r.execResult.returnValue);
-      const error = revert.startsWith(PANIC_SELECTOR) ? 'Panic' : (abi.parseError(revert)?.name ?? `unknown revert ${revert}`);
-      return { ok: false, error, events: [], returnValue: r.execResult.returnValue };
+      const parsed = revert.startsWith(PANIC_SELECTOR) ? undefined : abi.parseError(revert);
+      const error = revert.startsWith(PANIC_SELECTOR) ? 'Panic' : (parsed?.name ?? `unknown revert ${revert}`);
+      return { ok: false, error, ...(parsed ? { errorArgs: [...parsed.args] } : {}), events: [], returnValue: r.execResult.returnValue };
     }
     const events = (r.execResult.logs ?? []).map(([, topics, logData]) => {
       const parsed = abi.parseLog({ topics: topics.map((t) => bytesToHex(t)), data: bytesToHex(logData) });
