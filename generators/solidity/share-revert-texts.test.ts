@@ -56,7 +56,7 @@ describe('shareRevertTexts on a contract model', () => {
   it('splits a long table so no function passes solhint\'s 50 lines, and a lone text takes no number', () => {
     // given 31 distinct task names in one function, and a contract with a single text
     const many = contract();
-    many.functions = [{ ...many.functions[0], body: Array.from({ length: 31 }, (_, i) => guarded(notEnabled(`Task ${i}`))) }];
+    many.functions = [{ ...many.functions[0], body: Array.from({ length: 31 }, (_, i) => guarded(notEnabled(i === 30 ? '任务 30' : `Task ${i}`))) }];
     const one = contract();
     one.functions = [one.functions[0]];
     // when the pass runs
@@ -66,7 +66,9 @@ describe('shareRevertTexts on a contract model', () => {
     const tables = many.functions.filter((f) => f.name.startsWith('_errorText'));
     expect(tables.map((f) => [f.name, f.body!.length])).toEqual([['_errorText', 16], ['_errorTextFrom15', 16]]);
     expect(tables[0].body![15]).toEqual({ kind: 'return', value: { kind: 'call', fn: id('_errorTextFrom15'), args: [id('k')] } });
-    expect(tables[1].body![15]).toEqual({ kind: 'return', value: str('Task 30') });
+    // and with that many texts each short one is a bytes32 and its length in UTF-8 bytes, copied by _text
+    expect(tables[1].body![15]).toEqual({ kind: 'return', value: { kind: 'call', fn: id('_text'), args: [str('任务 30'), num(9)] } });
+    expect(many.functions.at(-1)!.name).toBe('_text');
     // and a single text is returned whatever the number (an unused named parameter would be a warning)
     expect(one.functions.at(-1)!.params).toEqual([{ type: 'uint256', name: '' }]);
   });
@@ -81,6 +83,30 @@ describe('shareRevertTexts on a contract model', () => {
     shareRevertTexts(c);
     expect(c).toEqual(before);
   });
+});
+
+describe('errors decoded from a contract with a compact table (bytes32 texts) carry the model\'s texts', () => {
+  it('names tasks, roles and fields of the carrier-bound supply chain exactly', async () => {
+    // given the carrier-bound supply chain (21 texts: the table copies them through _text)
+    const workspace = loadWorkspace(JSON.parse(readFileSync(new URL('../../bench/processes/supply-chain-bound/workspace.json', import.meta.url), 'utf8'))).workspace!;
+    const deployed = await deployProcess(workspace);
+    expect(deployed.generated.sources[1].content).toContain('return _text("Calculate demand", 16);');
+    const { fields, tasks } = deployed.ir;
+    const values = (set: Record<string, FeelValue>) => fields.map((f) => set[f.name] ?? (f.type === 'string' ? '' : f.type === 'address' ? `0x${'0'.repeat(40)}` : 0n));
+    const task = (name: string) => tasks.findIndex((t) => t.name === name);
+    const [buyer, manufacturer] = ['Bulk buyer', 'Manufacturer'].map((r) => workspace.participants.find((p) => p.roles.includes(workspace.roles.find((x) => x.name === r)!.id))!.id);
+    // when a manufacturer starts, a buyer starts without a product, and a buyer does the manufacturer's task
+    const wrongStarter = await deployed.start(manufacturer, values({ product: 'Bolts', quantity: 5n }));
+    expect([wrongStarter.error, ...wrongStarter.errorArgs!]).toEqual(['CallerLacksRole', deployed.accountOf.get(manufacturer), 'Goods ordered', 'Bulk buyer']);
+    const noProduct = await deployed.start(buyer, values({ quantity: 5n }));
+    expect([noProduct.error, ...noProduct.errorArgs!]).toEqual(['RequiredFieldMissing', 'Product']);
+    const { instanceId } = await deployed.start(buyer, values({ product: 'Bolts', quantity: 5n }));
+    const wrongCaller = await deployed.complete(instanceId!, task('Calculate demand'), buyer, values({ supplyQuantity: 1n }));
+    // then each error carries the texts, whole
+    expect([wrongCaller.error, ...wrongCaller.errorArgs!]).toEqual(['CallerLacksRole', deployed.accountOf.get(buyer), 'Calculate demand', 'Manufacturer']);
+    const early = await deployed.complete(instanceId!, task('Place order for supplies'), manufacturer, values({ orderNo: 'PO-1' }));
+    expect([early.error, ...early.errorArgs!]).toEqual(['TaskNotEnabled', instanceId, 'Place order for supplies']);
+  }, 60_000);
 });
 
 describe('errors decoded from a deployed contract carry the model\'s texts', () => {

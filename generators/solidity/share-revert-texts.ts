@@ -12,7 +12,7 @@
  * the helper never returns, and would warn that the return value may stay unassigned.
  * Only the revert path pays (one extra jump and the table lookup); success paths are untouched.
  */
-import { call, id, num, str, type ContractDecl, type ErrorDecl, type Expr, type FunctionDecl, type Statement } from './contract-model.js';
+import { call, id, index, num, str, type ContractDecl, type ErrorDecl, type Expr, type FunctionDecl, type Statement } from './contract-model.js';
 import { printExpr } from './print-solidity.js';
 
 export const ERROR_TEXT = '_errorText';
@@ -50,6 +50,7 @@ export function shareRevertTexts(contract: ContractDecl): void {
   if (texts.length === 0) return;
   for (const name of used) contract.functions.push(helper(errors.get(name)!));
   contract.functions.push(...textTable(texts));
+  if (texts.filter(isShort).length >= SHORT_TEXTS_WORTH_IT) contract.functions.push(shortTextHelper());
 }
 
 function helper(e: ErrorDecl): FunctionDecl {
@@ -71,6 +72,8 @@ const tableName = (from: number) => (from === 0 ? ERROR_TEXT : `${ERROR_TEXT}Fro
 /** `_errorText(k)`: an `if` per text and the last one returned; past 16 texts, the rest in `_errorTextFrom15(k)` and so on. */
 function textTable(texts: string[]): FunctionDecl[] {
   const k = id('k');
+  const compact = texts.filter(isShort).length >= SHORT_TEXTS_WORTH_IT;
+  const textExpr = (t: string): Expr => (compact && isShort(t) ? call(SHORT_TEXT, str(t), num(utf8Length(t))) : str(t));
   const out: FunctionDecl[] = [];
   for (let from = 0; ; from += ENTRIES_PER_FUNCTION) {
     const last = texts.length - from <= ENTRIES_PER_FUNCTION + 1;
@@ -84,12 +87,41 @@ function textTable(texts: string[]): FunctionDecl[] {
         params: entries.length ? [{ name: 'k', text: "The text's number." }] : [],
       },
       body: [
-        ...entries.map((t, i): Statement => ({ kind: 'if', cond: { kind: 'bin', op: '==', left: k, right: num(from + i) }, then: [{ kind: 'return', value: str(t) }] })),
-        { kind: 'return', value: last ? str(texts[texts.length - 1]) : call(tableName(from + ENTRIES_PER_FUNCTION), k) },
+        ...entries.map((t, i): Statement => ({ kind: 'if', cond: { kind: 'bin', op: '==', left: k, right: num(from + i) }, then: [{ kind: 'return', value: textExpr(t) }] })),
+        { kind: 'return', value: last ? textExpr(texts[texts.length - 1]) : call(tableName(from + ENTRIES_PER_FUNCTION), k) },
       ],
     });
     if (last) return out;
   }
+}
+
+/**
+ * In a table of many texts, a text of up to 32 bytes is returned as `_text("…", length)`: a bytes32
+ * literal and one shared copy into a string take less code than a string literal each (on the
+ * revert path only, at most 32 loop rounds). Below SHORT_TEXTS_WORTH_IT such texts the shared
+ * copy costs more than it saves (measured on the bench:gas rows). Longer texts stay literals.
+ */
+const SHORT_TEXT = '_text';
+const SHORT_TEXTS_WORTH_IT = 16;
+const utf8Length = (t: string) => new TextEncoder().encode(t).length;
+const isShort = (t: string) => utf8Length(t) > 0 && utf8Length(t) <= 32;
+
+function shortTextHelper(): FunctionDecl {
+  const text = id('text');
+  const i = id('i');
+  return {
+    kind: 'function', name: SHORT_TEXT, visibility: 'private', mutability: 'pure',
+    params: [{ type: 'bytes32', name: 'data' }, { type: 'uint256', name: 'length' }], returns: [{ type: 'string', name: '', location: 'memory' }],
+    natspec: {
+      notice: ['A text of the table as a string: its first `length` bytes.'],
+      params: [{ name: 'data', text: 'The text, left-aligned.' }, { name: 'length', text: 'Its length in bytes (UTF-8).' }],
+    },
+    body: [
+      { kind: 'let', type: 'bytes memory', name: 'text', value: call('new bytes', id('length')) },
+      { kind: 'for', index: 'i', bound: id('length'), body: [{ kind: 'assign', target: index(text, i), op: '=', value: index(id('data'), i) }] },
+      { kind: 'return', value: call('string', text) },
+    ],
+  };
 }
 
 /** An argument as a reader of the comment wants it: texts quoted, the rest as in the source. */

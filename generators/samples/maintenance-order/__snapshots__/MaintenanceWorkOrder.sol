@@ -612,50 +612,65 @@ contract MaintenanceWorkOrder {
     /// @return The result.
     function _errorText(uint256 k) private pure returns (string memory) {
         if (k == 0) {
-            return "Vibration alarm";
+            return _text("Vibration alarm", 15);
         }
         if (k == 1) {
-            return "Device";
+            return _text("Device", 6);
         }
         if (k == 2) {
-            return "Machine";
+            return _text("Machine", 7);
         }
         if (k == 3) {
-            return "Run diagnostics";
+            return _text("Run diagnostics", 15);
         }
         if (k == 4) {
-            return "Fault code";
+            return _text("Fault code", 10);
         }
         if (k == 5) {
-            return "Receive spare part";
+            return _text("Receive spare part", 18);
         }
         if (k == 6) {
-            return "Supplier";
+            return _text("Supplier", 8);
         }
         if (k == 7) {
-            return "Delivery note";
+            return _text("Delivery note", 13);
         }
         if (k == 8) {
-            return "Escalate missing part";
+            return _text("Escalate missing part", 21);
         }
         if (k == 9) {
-            return "Planner";
+            return _text("Planner", 7);
         }
         if (k == 10) {
-            return "Repair machine";
+            return _text("Repair machine", 14);
         }
         if (k == 11) {
-            return "Technician";
+            return _text("Technician", 10);
         }
         if (k == 12) {
-            return "Repair report";
+            return _text("Repair report", 13);
         }
         if (k == 13) {
-            return "Stop order";
+            return _text("Stop order", 10);
         }
         if (k == 14) {
-            return "Reason";
+            return _text("Reason", 6);
         }
-        return "48 hours passed";
+        return _text("48 hours passed", 15);
+    }
+
+    /// @notice A text of the table as a string: its first `length` bytes.
+    /// @param data The text, left-aligned.
+    /// @param length Its length in bytes (UTF-8).
+    /// @return The result.
+    function _text(
+        bytes32 data,
+        uint256 length
+    ) private pure returns (string memory) {
+        bytes memory text = new bytes(length);
+        for (uint256 i = 0; i < length; ++i) {
+            text[i] = data[i];
+        }
+        return string(text);
     }
 }
