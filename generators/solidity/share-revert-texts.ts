@@ -37,7 +37,7 @@ export function shareRevertTexts(contract: ContractDecl): void {
     body.flatMap((s, i): Statement[] => {
       const last = tail && i === body.length - 1;
       if (s.kind === 'if') return [{ ...s, then: rewrite(s.then, last, returns), ...(s.else ? { else: rewrite(s.else, last, returns) } : {}) }];
-      if (s.kind === 'for') return [{ ...s, body: rewrite(s.body, false, returns) }];
+      if (s.kind === 'for' || s.kind === 'unchecked') return [{ ...s, body: rewrite(s.body, false, returns) }];
       if (s.kind !== 'revert' || !shareable(s) || (last && returns)) return [s];
       used.add(s.error);
       const args = s.args.map((a): Expr => (a.kind === 'str' ? num(numberOf(a.value)) : a));

@@ -184,7 +184,9 @@ contract ShipmentByAChosenCarrier {
             // RequiredFieldMissing("Manufacturer")
             _revertRequiredFieldMissing(3);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         if ((_rolesOf[manufacturer] & ROLE_MANUFACTURER) == 0) {
             // NomineeLacksRole(instanceId, "Manufacturer", manufacturer)
             _revertNomineeLacksRole(instanceId, 3, manufacturer);

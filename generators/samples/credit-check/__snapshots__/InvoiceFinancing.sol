@@ -258,7 +258,9 @@ contract InvoiceFinancing {
             // RequiredFieldMissing("发票号 Invoice no.")
             _revertRequiredFieldMissing(2);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         emit InstanceStarted(instanceId, msg.sender, invoiceNo, amount);
         uint256 m = _enterXinYongShenChaCreditCheck(0);
         _startTimers(instanceId, m);

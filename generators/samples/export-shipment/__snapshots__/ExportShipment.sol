@@ -197,7 +197,9 @@ contract ExportShipment {
             // CallerLacksRole(msg.sender, "Export order received", "Sales")
             _revertCallerLacksRole(msg.sender, 0, 1);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         emit InstanceStarted(instanceId, msg.sender);
         uint256 m = TASK_REGISTER_ORDER;
         _state[instanceId] = m;

@@ -215,7 +215,9 @@ contract SheBeiRiChangXunJian {
         if (_rolesOf[msg.sender] == 0) {
             revert NotAMember(msg.sender);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         emit InstanceStarted(instanceId, msg.sender, banCi);
         uint256 m = TASK_XUN_JIAN_SHE_BEI;
         _state[instanceId] = m;

@@ -265,7 +265,9 @@ contract MaintenanceWorkOrder {
             // RequiredFieldMissing("Machine")
             _revertRequiredFieldMissing(2);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         Data storage d = _data[instanceId];
         d.machineId = machineId;
         d.vibration = vibration;

@@ -203,7 +203,9 @@ contract OrderFulfilment {
             // RequiredFieldMissing("Item")
             _revertRequiredFieldMissing(2);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         emit InstanceStarted(instanceId, msg.sender, item, quantity);
         uint256 m = TASK_CONFIRM_ORDER;
         marking[instanceId] = m;

@@ -231,7 +231,9 @@ contract CaiGouDingDanPurchaseOrder {
             // RequiredFieldMissing("物品 Item")
             _revertRequiredFieldMissing(2);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         _data[instanceId].amount = amount;
         emit InstanceStarted(instanceId, msg.sender, item, amount);
         uint256 m = _enterShenPiApproval(0);

@@ -166,7 +166,9 @@ contract QualityInspection {
             // RequiredFieldMissing("Inspector")
             _revertRequiredFieldMissing(2);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         if ((_rolesOf[inspector] & ROLE_INSPECTOR) == 0) {
             // ParticipantLacksRole("Inspector", inspector, "Inspector")
             _revertParticipantLacksRole(2, inspector, 2);

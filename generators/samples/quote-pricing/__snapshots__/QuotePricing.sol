@@ -172,7 +172,9 @@ contract QuotePricing {
             // CallerLacksRole(msg.sender, "Quote requested", "Buyer")
             _revertCallerLacksRole(msg.sender, 0, 1);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         _data[instanceId].quantity = quantity;
         emit InstanceStarted(instanceId, msg.sender, quantity);
         uint256 m = _routePrice(0);

@@ -184,7 +184,9 @@ contract OrderEscalation {
             // RequiredFieldMissing("Item")
             _revertRequiredFieldMissing(2);
         }
-        instanceId = ++instanceCount;
+        unchecked {
+            instanceId = ++instanceCount;
+        }
         emit InstanceStarted(instanceId, msg.sender, item);
         uint256 m = TASK_CONFIRM_ORDER | TIMER_48_HOURS_PASSED;
         _startTimers(instanceId, m);
