@@ -8,7 +8,7 @@
  * the scale reference and the published figures. A table, never a timed test.
  */
 import { DEFAULT_COMPILER_SETTINGS, SOLC_VERSION } from '../generators/compile/compile-types.js';
-import { GAS_BENCHMARKS, PUBLISHED_INCIDENT_MANAGEMENT, REFERENCE, referencePerInstance, TARGETS } from './gas-benchmarks.js';
+import { COMPILER_SETTINGS_MEASURED, CREATION_FLOOR, creationFloor, GAS_BENCHMARKS, PUBLISHED_INCIDENT_MANAGEMENT, REFERENCE, referencePerInstance, TARGETS } from './gas-benchmarks.js';
 import { measureBenchmark, type GasRow } from './measure-gas.js';
 
 const rows: (GasRow & { referencePerInstance: number; shareOfReference: number; meetsTargets: Record<string, boolean> })[] = [];
@@ -31,7 +31,7 @@ const compiler = { solc: SOLC_VERSION, ...DEFAULT_COMPILER_SETTINGS };
 
 if (process.argv.includes('--json')) {
   const notes = Object.fromEntries(GAS_BENCHMARKS.map((b) => [b.name, b.note]));
-  process.stdout.write(`${JSON.stringify({ benchmark: 'gas', compiler, reference: REFERENCE, targets: TARGETS, publishedIncidentManagement: PUBLISHED_INCIDENT_MANAGEMENT, notes, rows })}\n`);
+  process.stdout.write(`${JSON.stringify({ benchmark: 'gas', compiler, reference: REFERENCE, targets: TARGETS, publishedIncidentManagement: PUBLISHED_INCIDENT_MANAGEMENT, notes, creationFloor: CREATION_FLOOR, compilerSettingsMeasured: COMPILER_SETTINGS_MEASURED, rows })}\n`);
 } else {
   const fmt = (n: number) => n.toLocaleString('en-US');
   const ok = (pass: boolean) => (pass ? '' : ' ✗');
@@ -53,6 +53,11 @@ Notes:
 - reference per instance: a 2017-technique bit-array compiler, one contract per instance, no data, no events:
   ${fmt(REFERENCE.deployPerInstance)} to deploy each instance + ${fmt(REFERENCE.perTask)} x tasks in the trace. Target: at most ${TARGETS.instanceShareOfReference} of it (share column).
 - overhead = gas used - 21,000 - calldata cost. Targets: median overhead <= ${fmt(TARGETS.medianTaskOverhead)}, creation <= ${fmt(TARGETS.creation)}, process deploy < ${fmt(TARGETS.processDeploy)}; ✗ marks a miss.
+- creation floor: ${fmt(CREATION_FLOOR.intrinsic)} intrinsic + ${fmt(CREATION_FLOOR.counter)} instance counter (cold SLOAD + SSTORE) + ${fmt(CREATION_FLOOR.newSlot)} the new instance's state word
+  (zero to nonzero, cold) + ${fmt(CREATION_FLOOR.roleCheck)} the caller's role (cold SLOAD) + ${fmt(CREATION_FLOOR.event)} InstanceStarted (LOG3) = ${fmt(creationFloor())} before calldata, the event's data
+  and any execution: creation <= ${fmt(TARGETS.creation)} would need dropping the counter (ids 1..instanceCount are public) or the event.
+- compiler settings (chosen: legacy pipeline, optimizer ${compiler.optimizer.runs} runs), measured against it on these rows:
+${COMPILER_SETTINGS_MEASURED.map((m) => `  ${m}`).join('\n')}.
 - the registry is deployed once per consortium; attach = attachProcess (pushes every member's roles into the process).
 - other processes of a workspace (deployed and attached as contracts of their own, e.g. processes that the traced one calls): ${rows.filter((r) => r.otherProcessesDeployGas).map((r) => `${r.benchmark} ${fmt(r.otherProcessesDeployGas)}`).join(', ') || 'none'}.
 ${GAS_BENCHMARKS.filter((b) => b.note).map((b) => `- ${b.name}: ${b.note}.`).join('\n')}`);

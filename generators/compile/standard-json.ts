@@ -33,6 +33,7 @@ export function buildStandardJsonInput(
     settings: {
       evmVersion: settings.evmVersion,
       optimizer: { enabled: settings.optimizer.enabled, runs: settings.optimizer.runs },
+      ...(settings.viaIR ? { viaIR: true } : {}),
       outputSelection: { '*': { '*': [...CONTRACT_OUTPUTS] } },
     },
   };

@@ -16,6 +16,7 @@ import { scriptFunctionName } from './add-script-tasks.js';
 import { inclusiveMayRevert, inclusiveRouteBody } from './add-inclusive-gateways.js';
 import { catchExpr, enterFunctionName, isServiceTarget, scopeTargetShape, targetShape } from './add-subprocesses.js';
 import { subprocessTimersOf } from '../ir/timer-bits.js';
+import { keptAtEnd } from './pack-binding.js';
 
 const M = id('m');
 const INSTANCE = id('instanceId');
@@ -126,7 +127,7 @@ export function targetExpr(ctx: ProcessContext, shapes: GatewayShape[], target: 
       if (end.throws !== undefined) return catchExpr(ctx, target.index, m);
       if (!end.terminate) return m;
       // a terminate end inside a subprocess ends only that subprocess
-      return end.scope === undefined ? num(0) : bin('&', m, inv(id(`${ctx.subConstant[end.scope]}_INNER`)));
+      return end.scope === undefined ? keptAtEnd(ctx, m) : bin('&', m, inv(id(`${ctx.subConstant[end.scope]}_INNER`)));
     }
     case 'subprocess': {
       const shape = targetShape(ctx, shapes, ctx.ir.subprocesses[target.index].entry);

@@ -102,7 +102,7 @@ function addSender(ctx: ProcessContext, shapes: GatewayShape[], x: ScriptIR) {
   const payload = payloadArgs(ctx, fields);
   const endsHere = x.next.kind === 'end' && ir.ends[x.next.index].elementId === x.elementId;
   // the marking is used unless the sender ends in a process-level terminate end (one in a subprocess clears only its bits) and reads no packed bool
-  const usesM = payload.usesM || !(x.next.kind === 'end' && ir.ends[x.next.index].terminate && ir.ends[x.next.index].scope === undefined && !x.next.scripts?.length);
+  const usesM = payload.usesM || ctx.boundInWord || !(x.next.kind === 'end' && ir.ends[x.next.index].terminate && ir.ends[x.next.index].scope === undefined && !x.next.scripts?.length);
   builder.addFunction({
     kind: 'function', name: scriptFunctionName(x), visibility: 'private', mutability: 'nonpayable',
     params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: usesM ? 'm' : '' }], returns: [{ type: 'uint256', name: '' }], elementId: x.elementId,

@@ -1,6 +1,7 @@
 /**
  * Roles bound per instance (`cf:binds`): `boundTo[instanceId][k]` holds the participant bound by
- * binding k (zero: not bound yet). The nominating function checks that its nominee holds the role
+ * binding k (zero: not bound yet); a single binding lives in the state word instead
+ * (pack-binding.ts), read and written through `m`. The nominating function checks that its nominee holds the role
  * in the registry's cache and records it under the binding's rule; a task of a bound role, after
  * the usual role check, accepts only the bound participant. Processes without bindings get none
  * of this code.
@@ -8,6 +9,7 @@
 import type { RoleBindingIR } from '../ir/process-ir.js';
 import { bin, call, id, index, MSG_SENDER, num, str, type ErrorDecl, type Expr, type Statement } from './contract-model.js';
 import type { ProcessContext } from './process-context.js';
+import { addBoundInWord, boundInM, recordInM } from './pack-binding.js';
 
 const INSTANCE = id('instanceId');
 const ZERO = call('address', num(0));
@@ -35,6 +37,7 @@ export function addBindingStorage(ctx: ProcessContext) {
   const n = ctx.ir.bindings.length;
   if (n === 0) return;
   const list = ctx.ir.bindings.map((b, k) => `${k} = ${roleName(ctx, b)}`).join(', ');
+  if (ctx.boundInWord) return addBoundInWord(ctx, list);
   ctx.builder.addStateVar({
     type: `mapping(uint256 instanceId => address[${n}])`, name: BOUND_TO, visibility: 'public',
     natspec: { notice: [`Participant bound per instance to each role bound in this process (${list}); zero until nominated.`] },
@@ -48,7 +51,7 @@ export function boundCallerCheck(ctx: ProcessContext, ti: number): Statement[] {
   ctx.builder.addError(BINDING_ERRORS.NotBoundParticipant);
   const bound = id('bound');
   return [
-    { kind: 'let', type: 'address', name: 'bound', value: slot(task.binding) },
+    { kind: 'let', type: 'address', name: 'bound', value: slot(ctx, task.binding) },
     {
       kind: 'if', cond: bin('&&', bin('!=', bound, ZERO), bin('!=', bound, MSG_SENDER)),
       then: [{ kind: 'revert', error: 'NotBoundParticipant', args: [INSTANCE, str(task.name), str(roleName(ctx, ctx.ir.bindings[task.binding])), MSG_SENDER, bound] }],
@@ -68,13 +71,15 @@ export function nominations(ctx: ProcessContext, elementId: string, writes: { fi
     ctx.builder.addError(BINDING_ERRORS.NomineeLacksRole);
     const nominee = id(ctx.ir.fields[b.field].identifier);
     const role = roleName(ctx, b);
-    const record: Statement = { kind: 'assign', target: slot(k), op: '=', value: nominee };
+    const once = b.rebind === 'once' && !atStart;
+    // in the word: at the start, or once where nobody is bound yet, there is nothing to clear
+    const record: Statement = ctx.boundInWord ? recordInM(nominee, atStart || once) : { kind: 'assign', target: slot(ctx, k), op: '=', value: nominee };
     let keep: Statement[] = [record];
-    if (b.rebind === 'once' && !atStart) {
+    if (once) {
       ctx.builder.addError(BINDING_ERRORS.RoleAlreadyBound);
       keep = [{
-        kind: 'if', cond: bin('==', slot(k), ZERO), then: [record],
-        else: [{ kind: 'if', cond: bin('!=', slot(k), nominee), then: [{ kind: 'revert', error: 'RoleAlreadyBound', args: [INSTANCE, str(role), slot(k)] }] }],
+        kind: 'if', cond: bin('==', slot(ctx, k), ZERO), then: [record],
+        else: [{ kind: 'if', cond: bin('!=', slot(ctx, k), nominee), then: [{ kind: 'revert', error: 'RoleAlreadyBound', args: [INSTANCE, str(role), slot(ctx, k)] }] }],
       }];
     }
     const body: Statement[] = [
@@ -89,7 +94,10 @@ export function nominations(ctx: ProcessContext, elementId: string, writes: { fi
   });
 }
 
-const slot = (k: number): Expr => index(index(id(BOUND_TO), INSTANCE), num(k));
+const slot = (ctx: ProcessContext, k: number): Expr => (ctx.boundInWord ? boundInM() : index(index(id(BOUND_TO), INSTANCE), num(k)));
+
+/** Element `elementId` nominates into the state word (`m` changes before the routing). */
+export const nominatesInWord = (ctx: ProcessContext, elementId: string) => ctx.boundInWord && ctx.ir.bindings.some((b) => b.elementId === elementId);
 
 function roleName(ctx: ProcessContext, b: RoleBindingIR): string {
   return ctx.roles.find((r) => r.id === b.role)?.name ?? b.role;

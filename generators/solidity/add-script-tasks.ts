@@ -79,7 +79,7 @@ export function addScriptTasks(ctx: ProcessContext, shapes: GatewayShape[]): { t
     const next = targetExpr(ctx, shapes, x.next, M);
     body.push({ kind: 'return', value: next });
     // the marking is used unless the script ends in a terminate end and packs no bool
-    usesM ||= !(x.next.kind === 'end' && ctx.ir.ends[x.next.index].terminate && ctx.ir.ends[x.next.index].scope === undefined && !x.next.scripts?.length);
+    usesM ||= ctx.boundInWord || !(x.next.kind === 'end' && ctx.ir.ends[x.next.index].terminate && ctx.ir.ends[x.next.index].scope === undefined && !x.next.scripts?.length);
     if (usesData) body.unshift({ kind: 'let', type: 'Data storage', name: 'd', value: index(id('_data'), INSTANCE) });
     builder.addFunction({
       kind: 'function', name: scriptFunctionName(x), visibility: 'private', mutability: 'nonpayable',

@@ -14,7 +14,7 @@ import { bitsConsumedBy } from '../ir/timer-bits.js';
 import { constantOfBit } from './add-gateway-routing.js';
 import { taskNotice } from './add-message-events.js';
 import { fieldParam } from './solidity-types.js';
-import { boundCallerCheck, nominations } from './add-role-bindings.js';
+import { boundCallerCheck, nominations, nominatesInWord } from './add-role-bindings.js';
 import { fieldTypeText, participantChecks } from './add-field-types.js';
 import type { ProcessContext } from './process-context.js';
 import { timerStartChecks } from './add-timer-start.js';
@@ -96,6 +96,8 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
   const startChoice = start.choice !== undefined ? id('choice') : undefined;
   const packed = packFields(ctx, start.writes, true);
   const settle = stepNeedsSettle(ir, { start: true });
+  // a nominee kept in the state word is recorded in `m`, so `m` exists before the nominations
+  const early = nominatesInWord(ctx, start.elementId);
   builder.addEvent({
     name: 'InstanceStarted',
     params: [{ type: 'uint256', name: 'instanceId', indexed: true }, { type: 'address', name: 'by', indexed: true }, ...params.map(eventParam)],
@@ -110,14 +112,16 @@ export function addStartFunction(ctx: ProcessContext, shapes: GatewayShape[]) {
       ...timerStartChecks(ctx),
       roleCheck(ctx, start.roles, start.name),
       ...requiredChecks(ctx, start.writes),
-      { kind: 'assign', target: INSTANCE, op: '=', value: { kind: 'un', op: '++', arg: id('instanceCount') } },
+      // one more per transaction: 2^256 starts are out of reach, so the overflow check is dead code
+      { kind: 'unchecked', body: [{ kind: 'assign', target: INSTANCE, op: '=', value: { kind: 'un', op: '++', arg: id('instanceCount') } }] },
+      ...(early ? [{ kind: 'let', type: 'uint256', name: 'm' } as Statement] : []),
       ...nominations(ctx, start.elementId, start.writes, true),
       ...participantChecks(ctx, start.writes),
       ...storeFields(ctx, start.writes),
       { kind: 'emit', event: 'InstanceStarted', args: [INSTANCE, MSG_SENDER, ...params.map((p) => id(p.name))] },
-      ...(packed.length
+      ...(packed.length || early
         ? [
-          { kind: 'let', type: 'uint256', name: 'm' } as Statement,
+          ...(early ? [] : [{ kind: 'let', type: 'uint256', name: 'm' } as Statement]),
           ...packed,
           { kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, start.next, M, startChoice, settle) } as Statement,
         ]
@@ -164,7 +168,7 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         ...storeFields(ctx, task.writes),
         ...packFields(ctx, task.writes),
         { kind: 'emit', event, args: [INSTANCE, MSG_SENDER, ...params.slice(1).map((p) => id(p.name))] },
-        ...multiInstanceTail(ctx, ti, packFields(ctx, task.writes).length > 0),
+        ...multiInstanceTail(ctx, ti, packFields(ctx, task.writes).length > 0 || nominatesInWord(ctx, task.elementId)),
         ...(consumed.length === 1 && !mayStartTimerAfter(ctx, task.next, settle) && !mayActivateMultiAfter(ctx, task.next, settle)
           ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined, settle) } as Statement]
           // a non-interrupting message boundary event consumes nothing: the task stays enabled

@@ -18,9 +18,10 @@ import { addTimerStart } from './add-timer-start.js';
 import { addBindingStorage } from './add-role-bindings.js';
 import { addScopeSettle, addSubprocesses } from './add-subprocesses.js';
 import { addMultiInstance, countHolders } from './add-multi-instance.js';
-import { createProcessContext, MARKING_MASK, packedBit, type RoleBit } from './process-context.js';
+import { createProcessContext, MARKING_MASK, packedBit, wordHasExtras, type RoleBit } from './process-context.js';
 import { solidityTypeOf, STORAGE_BYTES } from './solidity-types.js';
 import { addEnumTypes } from './add-field-types.js';
+import { shareRevertTexts } from './share-revert-texts.js';
 
 export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractDecl {
   const builder = new ContractBuilder(ir.contractName, 'contract', {
@@ -64,10 +65,11 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
       natspec: { dev: [`State bit above the marking: field "${f.label || f.name}" (bool) is true.`] },
     });
   }
-  if (ctx.packedBool.size) {
+  if (wordHasExtras(ctx)) {
+    const above = [...(ctx.boundInWord ? ['the participant bound per instance'] : []), ...(ctx.packedBool.size ? ['bool fields that conditions read'] : [])].join(' and ');
     builder.addConstant({
       type: 'uint256', name: MARKING_MASK, visibility: 'private', value: bin('-', bin('<<', num(1), num(ir.bitCount)), num(1)),
-      natspec: { dev: [`Bits 0..${ir.bitCount - 1} of the state word are the marking; the bits above hold bool fields that conditions read.`] },
+      natspec: { dev: [`Bits 0..${ir.bitCount - 1} of the state word are the marking; the bits above hold ${above}.`] },
     });
   }
 
@@ -85,8 +87,9 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   const markingNotice = ir.timers.length
     ? 'Marking of every instance: bit set of enabled tasks, waiting timers and waiting join inputs; 0 once ended.'
     : 'Marking of every instance: bit set of enabled tasks and waiting join inputs; 0 once ended.';
-  if (ctx.packedBool.size) {
-    builder.addStateVar({ type: 'mapping(uint256 instanceId => uint256)', name: ctx.stateVar, visibility: 'private', natspec: { dev: ['State word of every instance: its marking (MARKING_MASK) and, above it, the bool fields conditions read.'] } });
+  if (wordHasExtras(ctx)) {
+    const above = [...(ctx.boundInWord ? ['the bound participant (BOUND_SHIFT)'] : []), ...(ctx.packedBool.size ? ['the bool fields conditions read'] : [])].join(' and ');
+    builder.addStateVar({ type: 'mapping(uint256 instanceId => uint256)', name: ctx.stateVar, visibility: 'private', natspec: { dev: [`State word of every instance: its marking (MARKING_MASK) and, above it, ${above}.`] } });
   } else {
     builder.addStateVar({ type: 'mapping(uint256 instanceId => uint256)', name: 'marking', visibility: 'public', natspec: { notice: [markingNotice] } });
   }
@@ -119,7 +122,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
     ],
   });
 
-  if (ctx.packedBool.size) {
+  if (wordHasExtras(ctx)) {
     builder.addFunction({
       kind: 'function', name: 'marking', visibility: 'external', mutability: 'view',
       params: [{ type: 'uint256', name: 'instanceId' }], returns: [{ type: 'uint256', name: '' }],
@@ -138,6 +141,7 @@ export function buildProcessContract(ir: ProcessIR, roles: RoleBit[]): ContractD
   addStartFunction(ctx, shapes);
   addTaskFunctions(ctx, shapes);
   addTimerFunctions(ctx, shapes);
+  shareRevertTexts(builder.contract);
 
   // public and external functions first, then private helpers, as readers expect
   const rank = (v: string) => (v === 'external' || v === 'public' ? 0 : 1);

@@ -22,6 +22,8 @@ export type Statement =
   | { kind: 'assign'; target: Expr; op: '=' | '|=' | '&='; value: Expr }
   | { kind: 'if'; cond: Expr; then: Statement[]; else?: Statement[] }
   | { kind: 'for'; index: string; bound: Expr; body: Statement[] }
+  /** Arithmetic without overflow checks, where overflow cannot happen (say why in a comment before it). */
+  | { kind: 'unchecked'; body: Statement[] }
   | { kind: 'revert'; error: string; args: Expr[] }
   | { kind: 'emit'; event: string; args: Expr[] }
   | { kind: 'return'; value?: Expr }

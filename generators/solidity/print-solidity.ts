@@ -217,6 +217,8 @@ function statementDoc(s: Statement): Doc {
       return ['revert ', s.error, ...argumentsDoc(s.args), ';'];
     case 'emit':
       return ['emit ', s.event, ...argumentsDoc(s.args), ';'];
+    case 'unchecked':
+      return ['unchecked ', blockDoc(s.body)];
     case 'for': {
       const i = s.index;
       const init = declarationDoc(['uint256', '', ' ', i], [[' =', group(indent([line, '0']))], ';']);

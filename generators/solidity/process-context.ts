@@ -32,17 +32,32 @@ export interface ProcessContext {
    * condition that reads one reads no storage at all (the word is already in `m`).
    */
   packedBool: Map<number, string>;
-  /** The per-instance state word: `marking` itself, or `_state` when bool fields share it. */
+  /**
+   * The process binds exactly one role per instance and its participant fits in the state word
+   * (bits BOUND_SHIFT.. BOUND_SHIFT+159, right above the marking): nominating and checking the
+   * bound participant then touch no slot of their own (pack-binding.ts).
+   */
+  boundInWord: boolean;
+  /** The per-instance state word: `marking` itself, or `_state` when bool fields or the bound participant share it. */
   stateVar: string;
 }
 
 /** The state word's name and the mask of its marking bits when fields share the word. */
 export const STATE_WITH_FIELDS = '_state';
 export const MARKING_MASK = 'MARKING_MASK';
+export const BOUND_SHIFT = 'BOUND_SHIFT';
+export const BOUND_MASK = 'BOUND_MASK';
+
+/** True when the state word holds more than the marking (packed bool fields, a bound participant). */
+export const wordHasExtras = (ctx: ProcessContext) => ctx.packedBool.size > 0 || ctx.boundInWord;
+
+const ADDRESS_BITS = 160;
 
 export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: ContractBuilder): ProcessContext {
   const constants = new IdentifierScope();
   constants.claim(MARKING_MASK);
+  constants.claim(BOUND_SHIFT);
+  constants.claim(BOUND_MASK);
   const roleConstant = new Map<string, string>();
   // a bound role is checked on its nominee even when no task of this process performs it
   // so is the role a participant field asks for, and the role a cf:forEachOf task counts
@@ -66,14 +81,19 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
     g.inputBits.forEach((bit, k) => joinConstant.set(bit, constants.claim(`JOIN_${base}_IN${k + 1}`)));
     joinMaskConstant.set(gi, constants.claim(`JOIN_${base}_ALL`));
   });
+  // one bound participant (160 bits) goes above the marking when it fits beside every stored bool;
+  // otherwise boundTo stays a mapping (a 2nd binding would not fit in any case)
+  const storedBools = ir.fields.filter((f) => f.stored && f.type === 'bool').length;
+  const boundInWord = ir.bindings.length === 1 && ir.bitCount + ADDRESS_BITS + storedBools <= 256;
+  const taken = ir.bitCount + (boundInWord ? ADDRESS_BITS : 0);
   // bool fields take the free bits of the word from the top down, as long as there are any
   const packedBool = new Map<number, string>();
   ir.fields.forEach((f, fi) => {
-    if (f.stored && f.type === 'bool' && ir.bitCount + packedBool.size < 256) packedBool.set(fi, constants.claim(`FIELD_${upperSnake(f.identifier)}`));
+    if (f.stored && f.type === 'bool' && taken + packedBool.size < 256) packedBool.set(fi, constants.claim(`FIELD_${upperSnake(f.identifier)}`));
   });
   return {
-    ir, builder, roles, roleConstant, taskConstant, timerConstant, subConstant, joinConstant, joinMaskConstant, packedBool,
-    stateVar: packedBool.size ? STATE_WITH_FIELDS : 'marking',
+    ir, builder, roles, roleConstant, taskConstant, timerConstant, subConstant, joinConstant, joinMaskConstant, packedBool, boundInWord,
+    stateVar: packedBool.size || boundInWord ? STATE_WITH_FIELDS : 'marking',
   };
 }
 

@@ -5,7 +5,8 @@
 import type { FlowTarget } from '../ir/process-ir.js';
 import { bin, call, id, index, inv, num, type Expr, type Statement } from './contract-model.js';
 import { mayEnd, mayStartTimer, targetExpr, type GatewayShape } from './add-gateway-routing.js';
-import { MARKING_MASK, type ProcessContext } from './process-context.js';
+import { MARKING_MASK, wordHasExtras, type ProcessContext } from './process-context.js';
+import { keptAtEnd } from './pack-binding.js';
 import { inclusiveJoins } from '../ir/inclusive-join.js';
 import { settleCall } from './add-inclusive-gateways.js';
 import { activateCall, mayActivateMultiAfter } from './add-multi-instance.js';
@@ -63,11 +64,13 @@ export function commit(ctx: ProcessContext, next: FlowTarget, settle = false): S
   const write: Statement = { kind: 'assign', target: index(id(ctx.stateVar), INSTANCE), op: '=', value: M };
   if (!mayEnd(ctx, next) && !(settle && settledJoins(ctx).some((t) => mayEnd(ctx, t)))) return [write];
   const ended: Statement = { kind: 'emit', event: 'InstanceEnded', args: [INSTANCE] };
-  if (!ctx.packedBool.size) return [write, { kind: 'if', cond: bin('==', M, num(0)), then: [ended] }];
+  if (!wordHasExtras(ctx)) return [write, { kind: 'if', cond: bin('==', M, num(0)), then: [ended] }];
+  // only the bound participant beside the marking: it stays, nothing to clear
+  if (!ctx.packedBool.size) return [write, { kind: 'if', cond: bin('==', bin('&', M, id(MARKING_MASK)), num(0)), then: [ended] }];
   return [
     {
       kind: 'if', cond: bin('==', bin('&', M, id(MARKING_MASK)), num(0)),
-      then: [{ kind: 'comment', text: 'No token left: the instance has ended; its fields go with it.' }, { kind: 'assign', target: M, op: '=', value: num(0) }, ended],
+      then: [{ kind: 'comment', text: `No token left: the instance has ended; its fields go with it${ctx.boundInWord ? ' (the bound participant stays)' : ''}.` }, { kind: 'assign', target: M, op: '=', value: keptAtEnd(ctx, M) }, ended],
     },
     write,
   ];

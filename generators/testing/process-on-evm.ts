@@ -25,6 +25,8 @@ export interface EvmStep {
   ok: boolean;
   /** The custom error's name, or 'Panic'; set when ok is false. */
   error?: string;
+  /** The custom error's arguments as the ABI decodes them (what the app shows); set with `error`. */
+  errorArgs?: unknown[];
   /** Events the call emitted, decoded with the process ABI. */
   events: { name: string; args: Record<string, unknown> }[];
 }
@@ -45,6 +47,8 @@ export interface DeployedProcess {
   boundTo(instanceId: bigint): Promise<string[]>;
   /** `nextStartDueAt()` of a process with a timer start event. */
   nextStartDueAt(): Promise<bigint>;
+  /** Any function of the process by name, called by the deployer: its decoded result, or the revert as in EvmStep. */
+  view(functionName: string, args: readonly unknown[]): Promise<EvmStep & { result?: unknown[] }>;
 }
 
 /** Block time of calls that do not say (2025-01-01T00:00:00Z): a realistic size, far from uint64 limits. */
@@ -114,8 +118,9 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
     if (failure) {
       if (failure.error !== 'revert') return { ok: false, error: `EVM ${failure.error}`, events: [], returnValue: r.execResult.returnValue };
       const revert = bytesToHex(r.execResult.returnValue);
-      const error = revert.startsWith(PANIC_SELECTOR) ? 'Panic' : (abi.parseError(revert)?.name ?? `unknown revert ${revert}`);
-      return { ok: false, error, events: [], returnValue: r.execResult.returnValue };
+      const parsed = revert.startsWith(PANIC_SELECTOR) ? undefined : abi.parseError(revert);
+      const error = revert.startsWith(PANIC_SELECTOR) ? 'Panic' : (parsed?.name ?? `unknown revert ${revert}`);
+      return { ok: false, error, ...(parsed ? { errorArgs: [...parsed.args] } : {}), events: [], returnValue: r.execResult.returnValue };
     }
     const events = (r.execResult.logs ?? []).map(([, topics, logData]) => {
       const parsed = abi.parseLog({ topics: topics.map((t) => bytesToHex(t)), data: bytesToHex(logData) });
@@ -151,6 +156,14 @@ export async function deployProcess(workspace: Workspace): Promise<DeployedProce
     async nextStartDueAt() {
       const r = await run(deployer, abi.encodeFunctionData('nextStartDueAt', []), process);
       return abi.decodeFunctionResult('nextStartDueAt', r.execResult.returnValue)[0] as bigint;
+    },
+    async view(functionName, args) {
+      const r = await run(deployer, abi.encodeFunctionData(functionName, args), process);
+      if (r.execResult.exceptionError) {
+        const revert = bytesToHex(r.execResult.returnValue);
+        return { ok: false, error: revert.startsWith(PANIC_SELECTOR) ? 'Panic' : (abi.parseError(revert)?.name ?? `unknown revert ${revert}`), events: [] };
+      }
+      return { ok: true, events: [], result: [...abi.decodeFunctionResult(functionName, r.execResult.returnValue)] };
     },
     async boundTo(instanceId) {
       const out: string[] = [];

@@ -14,7 +14,11 @@ checkGeneratedSample('inspection-round', {
     check: (source, generated) => {
       expect(generated.processes[0].ir.start.timer).toEqual({ definition: 'timeCycle', text: 'R/2026-01-01T08:00:00+08:00/P1D', firstDueAt: 1_767_225_600, periodSeconds: 86_400 });
       expect(source).toContain('function nextStartDueAt() external view returns (uint256 dueAt) {');
-      expect(source).toContain('revert StartNotDue(unicode"每日巡检", startDueAt);');
+      // the error names the start event, through the shared table of error texts
+      expect(source).toContain('// StartNotDue("每日巡检", startDueAt)');
+      expect(source).toMatch(/_revertStartNotDue\(\d+, startDueAt\);/);
+      expect(source).toContain('revert StartNotDue(_errorText(startEvent), dueAt);');
+      expect(source).toContain('return unicode"每日巡检";');
     },
   },
 });
