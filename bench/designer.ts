@@ -196,6 +196,48 @@ try {
     }
   });
 
+  // the consortium canvas (React Flow) of the same 100 participants: pan it, drag one participant
+  log('the consortium canvas…');
+  await page.getByTestId('participants-tab-canvas').click();
+  const consortium = page.getByTestId('consortium-canvas');
+  await consortium.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const consortiumNodes = await consortium.locator('.react-flow__node').count();
+  // an empty point of the pane: dragging there pans, dragging a node moves the node
+  const paneBox = (await consortium.locator('.react-flow__pane').boundingBox())!;
+  const empty = await page.evaluate((b) => {
+    for (let fy = 0.95; fy > 0.05; fy -= 0.05)
+      for (let fx = 0.05; fx < 0.95; fx += 0.05) {
+        const x = b.x + b.width * fx;
+        const y = b.y + b.height * fy;
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    return undefined;
+  }, paneBox);
+  if (!empty) throw new Error('no empty point on the consortium canvas to pan from');
+  frames[`pan the consortium canvas (${consortiumNodes} nodes)`] = await measureFrames(page, async () => {
+    await page.mouse.move(empty.x, empty.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 40; i++) {
+      await page.mouse.move(empty.x + (i <= 20 ? i : 40 - i) * 6, empty.y - (i <= 20 ? i : 40 - i) * 3);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+  });
+  const member = consortium.locator('.react-flow__node').filter({ has: page.locator('[data-testid^="cn-node-participant:"]') }).nth(10);
+  const memberBox = (await member.boundingBox())!;
+  frames['drag a participant on the consortium canvas'] = await measureFrames(page, async () => {
+    const at = { x: memberBox.x + memberBox.width / 2, y: memberBox.y + memberBox.height / 2 };
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 40; i++) {
+      await page.mouse.move(at.x + i * 2, at.y + i);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+  });
+  frames['… autosave after the participant drag'] = await measureFrames(page, () => settle(page));
+
   log('dragging on the canvas…');
   await page.getByTestId('nav-process').click();
   const canvas = page.locator('[data-testid="bpmn-modeler"] .djs-container');
