@@ -36,6 +36,22 @@ export async function runBareEvm(
   timed: string[],
   options: { jsRecovery?: boolean } = {},
 ): Promise<BareResult> {
+  const bare = await createBareEvm(chainId, alloc, setup, options);
+  return bare.run(timed);
+}
+
+/** A bare EVM kept between runs: each `run` times more transactions on the state the last one left. */
+export interface BareEvm {
+  run(timed: string[]): Promise<BareResult>;
+}
+
+/** The state after `setup` (untimed), ready to time transactions in chunks (see runBareEvm). */
+export async function createBareEvm(
+  chainId: number,
+  alloc: Record<string, bigint>,
+  setup: string[],
+  options: { jsRecovery?: boolean } = {},
+): Promise<BareEvm> {
   const loaded = await loadSenderRecovery();
   await loadKeccak(); // hash as the ledger does (WASM when it loads)
   // Analyse code as the ledger does (once per contract): the ratio full / bare then measures
@@ -74,9 +90,13 @@ export async function runBareEvm(
     return result.totalGasSpent;
   };
   for (const raw of setup) await run(raw);
-  recoverMs = 0;
-  let gas = 0n;
-  const started = performance.now();
-  for (const raw of timed) gas += await run(raw);
-  return { count: timed.length, ms: performance.now() - started, recoverMs, gas, recovery };
+  return {
+    async run(timed) {
+      recoverMs = 0;
+      let gas = 0n;
+      const started = performance.now();
+      for (const raw of timed) gas += await run(raw);
+      return { count: timed.length, ms: performance.now() - started, recoverMs, gas, recovery };
+    },
+  };
 }

@@ -1,13 +1,25 @@
-/** The bare EVM run in its own module worker, as the ledger runs in one. */
-import { runBareEvm } from '../bare-evm.js';
-import type { BareReply, BareRequest } from './bench-protocol.js';
+/**
+ * The bare EVM run in its own module worker, as the ledger runs in one. A request with
+ * `keep: true` keeps the state afterwards, and later `{ chunk }` requests time more transactions
+ * on it (the alternating measure of bench-page.ts).
+ */
+import { createBareEvm, type BareEvm, type BareResult } from '../bare-evm.js';
+import type { BareChunkRequest, BareReply, BareRequest } from './bench-protocol.js';
 
-const scope = self as unknown as { postMessage(m: BareReply): void; onmessage: ((e: MessageEvent<BareRequest>) => void) | null };
+const scope = self as unknown as { postMessage(m: BareReply): void; onmessage: ((e: MessageEvent<BareRequest | BareChunkRequest>) => void) | null };
+let kept: BareEvm | undefined;
+const reply = (result: BareResult): BareReply => ({ ok: true, ms: result.ms, recoverMs: result.recoverMs, gas: result.gas.toString(), recovery: result.recovery });
 scope.onmessage = async ({ data }) => {
   try {
+    if ('chunk' in data) {
+      if (kept === undefined) throw new Error('a chunk before a request with keep: true');
+      scope.postMessage(reply(await kept.run(data.chunk)));
+      return;
+    }
     const alloc = Object.fromEntries(Object.entries(data.alloc).map(([a, wei]) => [a, BigInt(wei)]));
-    const result = await runBareEvm(data.chainId, alloc, data.setup, data.timed, { jsRecovery: data.jsRecovery });
-    scope.postMessage({ ok: true, ms: result.ms, recoverMs: result.recoverMs, gas: result.gas.toString(), recovery: result.recovery });
+    const bare = await createBareEvm(data.chainId, alloc, data.setup, { jsRecovery: data.jsRecovery });
+    if (data.keep) kept = bare;
+    scope.postMessage(reply(await bare.run(data.timed)));
   } catch (error) {
     scope.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }

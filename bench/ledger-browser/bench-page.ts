@@ -7,7 +7,7 @@ import { deployWorkspace } from '../../src/chain/deploy-workspace.js';
 import { createLedgerClient, type LedgerClient } from '../../src/ledger/client/create-ledger-client.js';
 import { createEthersProvider } from '../../src/ledger/client/ethers-provider.js';
 import { BENCH_CHAIN_ID, exportedRaws, nextInstance, runFullPath, runFullPathLedgerSigned, taskCalls, type BenchWallets } from '../ledger-workload.js';
-import type { BareReply, BareRequest, BrowserBenchInput, BrowserBenchOutput } from './bench-protocol.js';
+import type { BareChunkRequest, BareReply, BareRequest, BrowserBenchInput, BrowserBenchOutput } from './bench-protocol.js';
 
 const STORE = 'bench';
 
@@ -137,25 +137,62 @@ async function measureBreakdown(
 
 /**
  * The page signing and the ledger signing in alternating chunks of 40 transactions (10 of each),
- * so both meet the same load on a shared machine: the median ms per transaction of each.
+ * so both meet the same load on a shared machine: the median ms per transaction of each. Right
+ * after each chunk a kept bare-EVM worker (holding the same state) times the same transactions,
+ * so full / bare compares like with like even when the load changes between chunks. Before the
+ * bare run the ledger's store catches up (ledger_flush, untimed), so the chunk's last IndexedDB
+ * commit (~20 ms of blocks) lands in neither timing.
  */
 async function alternateSigning(
   client: LedgerClient,
   wallets: BenchWallets,
   input: BrowserBenchInput,
   deployment: Awaited<ReturnType<typeof deployWorkspace>>,
-): Promise<{ alternatingPageSignsMs: number; alternatingLedgerSignsMs: number }> {
+): Promise<Omit<BrowserBenchOutput['breakdown'], 'signMs' | 'roundTripMs' | 'sendAndReceiptPresignedMs'>> {
   const page: number[] = [];
   const ledger: number[] = [];
+  const bare: number[] = [];
+  const ratioPage: number[] = [];
+  const ratioLedger: number[] = [];
+  const session = await openBareSession({ chainId: BENCH_CHAIN_ID, alloc: input.alloc, setup: await exportedRaws(client.provider), timed: [], keep: true });
   const chunk = async () => taskCalls(input.manifest, deployment, 40, await nextInstance(client.provider, input.manifest, deployment));
   for (let round = 0; round < 10; round++) {
     const a = await runFullPath(client.provider, wallets, await chunk());
+    // The chunk's last store writes must not land in the bare timing (untimed for both).
+    await client.provider.request({ method: 'ledger_flush' });
+    const bareA = await session.run(a.raws);
     page.push(a.ms / a.count);
+    ratioPage.push(bareA / a.ms);
     const b = await runFullPathLedgerSigned(client.provider, wallets, await chunk());
+    await client.provider.request({ method: 'ledger_flush' });
+    const bareB = await session.run(b.raws);
     ledger.push(b.ms / b.count);
+    bare.push(bareA / a.count, bareB / b.count);
+    ratioLedger.push(bareB / b.ms);
   }
+  session.close();
   const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)];
-  return { alternatingPageSignsMs: median(page), alternatingLedgerSignsMs: median(ledger) };
+  return {
+    alternatingPageSignsMs: median(page),
+    alternatingLedgerSignsMs: median(ledger),
+    alternatingBareMs: median(bare),
+    alternatingRatioPageSigns: median(ratioPage),
+    alternatingRatioLedgerSigns: median(ratioLedger),
+  };
+}
+
+/** A bare-EVM worker kept open: `run` times a chunk on the state the previous chunks left, in ms. */
+async function openBareSession(request: BareRequest): Promise<{ run(chunk: string[]): Promise<number>; close(): void }> {
+  const worker = new Worker(new URL('./bare.worker.ts', import.meta.url), { type: 'module' });
+  const ask = (message: BareRequest | BareChunkRequest) =>
+    new Promise<number>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<BareReply>) =>
+        event.data.ok ? resolve(event.data.ms!) : reject(new Error(`bare EVM worker: ${event.data.error}`));
+      worker.onerror = (event) => reject(new Error(`bare EVM worker: ${event.message}`));
+      worker.postMessage(message);
+    });
+  await ask(request);
+  return { run: (chunk) => ask({ chunk }), close: () => worker.terminate() };
 }
 
 (window as unknown as { runLedgerBench: typeof runLedgerBench }).runLedgerBench = runLedgerBench;

@@ -19,6 +19,13 @@ export interface BareRequest {
   timed: string[];
   /** Recover senders with @ethereumjs's plain-JS default instead of the ledger's. */
   jsRecovery?: boolean;
+  /** Keep the worker's state after `timed` for BareChunkRequests. */
+  keep?: boolean;
+}
+
+/** More transactions timed on the state a `keep: true` request left. */
+export interface BareChunkRequest {
+  chunk: string[];
 }
 
 export interface BareReply {
@@ -61,5 +68,10 @@ export interface BrowserBenchOutput {
     /** Medians of alternating chunks: full path with the page signing / with the ledger signing, ms per tx. */
     alternatingPageSignsMs: number;
     alternatingLedgerSignsMs: number;
+    /** Median of the bare EVM time of each chunk's transactions, timed right after the chunk, ms per tx. */
+    alternatingBareMs: number;
+    /** Medians of bare / full per chunk: the full path against the bare EVM in the same time window. */
+    alternatingRatioPageSigns: number;
+    alternatingRatioLedgerSigns: number;
   };
 }

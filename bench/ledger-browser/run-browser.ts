@@ -102,7 +102,8 @@ export async function runBrowser(
     const round = (ms: number) => Math.round(ms * 1000) / 1000;
     const breakdown = Object.fromEntries(Object.entries(out.breakdown).map(([k, v]) => [k, round(v)])) as BrowserBenchOutput['breakdown'];
     log(`chromium: per tx: sign ${breakdown.signMs} ms, no-op round trip ${breakdown.roundTripMs} ms, send+receipt (pre-signed) ${breakdown.sendAndReceiptPresignedMs} ms, bare EVM ${round(out.bareMs / count)} ms`);
-    log(`chromium: alternating chunks, median ms per tx: page signs ${breakdown.alternatingPageSignsMs}, ledger signs ${breakdown.alternatingLedgerSignsMs}`);
+    log(`chromium: alternating chunks, median ms per tx: page signs ${breakdown.alternatingPageSignsMs}, ledger signs ${breakdown.alternatingLedgerSignsMs}, bare EVM ${breakdown.alternatingBareMs}`);
+    log(`chromium: alternating chunks, median full / bare in the same window: page signs ${breakdown.alternatingRatioPageSigns}, ledger signs ${breakdown.alternatingRatioLedgerSigns}`);
     return { run, chain, chromium: out.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? out.userAgent, breakdown };
   } finally {
     await context.close();

@@ -16,6 +16,7 @@ import { createGenesisBlock, createLedgerCommon, writeAlloc, type GenesisSetting
 import type { BlockTag } from './hex-codec.js';
 import { installJumpAnalysisCache } from './jump-analysis-cache.js';
 import { loadKeccak } from './keccak.js';
+import { LedgerTrie } from './ledger-trie.js';
 import { serverError } from './rpc-error.js';
 import { loadSenderRecovery } from './sender-recovery.js';
 import { JournaledNodeDb, unpackNodes } from './state-nodes.js';
@@ -85,7 +86,8 @@ export class ChainState {
     void loadKeccak(); // the same
     await installJumpAnalysisCache(); // once per worker or process: a few ms
     const common = createLedgerCommon(settings.chainId);
-    const trie = new MerklePatriciaTrie({ useKeyHashing: true, common, db: nodeDb, valueEncoding: ValueEncoding.Bytes });
+    // LedgerTrie: the same nodes and roots, cheaper puts (ledger-trie.ts).
+    const trie = new LedgerTrie({ useKeyHashing: true, common, db: nodeDb, valueEncoding: ValueEncoding.Bytes });
     // Caches keep hot accounts and slots out of the trie between blocks (~30% faster mining).
     const stateManager = new MerkleStateManager({ common, trie, caches: new Caches() });
     let chain: ChainState | undefined;
