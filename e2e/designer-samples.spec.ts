@@ -11,7 +11,7 @@ import { modeler, rectOf } from './pages/process-modeler.js';
 const shape = (page: Page, id: string) => modeler(page).locator(`g.djs-element.djs-shape[data-element-id="${id}"]`);
 
 test('a workspace made from the maintenance sample shows its pools, lanes and message flows, builds, and keeps its layout', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const studio = new StudioPage(page);
   await studio.open();
   await studio.waitForBuild();

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { createModdle } from '../../../../generators/bpmn/read-bpmn.js';
 import { generateWorkspace } from '../../../../generators/generate-workspace.js';
 import type { Workspace } from '../../../../generators/index.js';
+import { Linter } from 'bpmnlint';
+import { lintConfig } from '../lint/lint-config.js';
 import { layoutBpmn } from './layout-bpmn.js';
 import type { Box } from './layout-geometry.js';
 
@@ -30,10 +32,22 @@ async function parse(xml: string): Promise<El> {
   return ((await createModdle().fromXML(xml, 'bpmn:Definitions')) as unknown as { rootElement: El }).rootElement;
 }
 
-/** The file's XML as bpmn-moddle writes it, without its diagrams: what layout must not change. */
+/** Every flow node of the file, subprocesses' insides included. */
+function flowNodes(definitions: El): El[] {
+  const out: El[] = [];
+  const visit = (c: El) => list<El>(c.get('flowElements')).forEach((e) => (out.push(e), visit(e)));
+  list<El>(definitions.get('rootElements')).forEach(visit);
+  return out;
+}
+
+/**
+ * The file's XML as bpmn-moddle writes it, without its diagrams and without the redundant
+ * <incoming>/<outgoing> references (layout fills in missing ones): what layout must not change.
+ */
 async function semantic(xml: string): Promise<string> {
   const definitions = await parse(xml);
   (definitions as unknown as { diagrams: unknown[] }).diagrams = [];
+  for (const n of flowNodes(definitions)) for (const key of ['incoming', 'outgoing']) if (Array.isArray(n.get(key))) (n.get(key) as unknown[]).length = 0;
   return (await createModdle().toXML(definitions as never, { format: true })).xml;
 }
 
@@ -47,6 +61,11 @@ async function check(file: string) {
   expect(await semantic(out), `${file}: the model changed`).toBe(input);
 
   const definitions = await parse(out);
+  // every flow node lists its sequence flows as <incoming>/<outgoing> (bpmnlint reads them)
+  for (const f of flowNodes(definitions).filter((e) => e.$type === 'bpmn:SequenceFlow')) {
+    expect(list(((f.get('sourceRef') as El).get('outgoing'))), `${file}: ${f.id} not among its source's outgoing`).toContain(f);
+    expect(list(((f.get('targetRef') as El).get('incoming'))), `${file}: ${f.id} not among its target's incoming`).toContain(f);
+  }
   const plane = list<El>(definitions.get('diagrams'))[0]?.get('plane') as El;
   const shapes = new Map<string, Box>();
   const edges = new Map<string, { x: number; y: number }[]>();
@@ -106,5 +125,14 @@ describe('layoutBpmn', () => {
     const [before, after] = await Promise.all([generateWorkspace(ws), generateWorkspace(laid)]);
     expect(after.problems).toEqual(before.problems);
     expect(after.sources.map((s) => s.content)).toEqual(before.sources.map((s) => s.content));
+  }, 60_000);
+
+  it('opens every sample in the modeler without a lint error (its flow nodes list their flows)', async () => {
+    for (const file of samples) {
+      const definitions = await parse(await layoutBpmn(read(file)));
+      const reports = await new Linter(lintConfig as never).lint(definitions as never);
+      const errors = Object.values(reports as Record<string, { id: string; message: string; category: string }[]>).flat().filter((r) => r.category === 'error');
+      expect(errors.map((e) => `${e.id}: ${e.message}`), file).toEqual([]);
+    }
   }, 60_000);
 });

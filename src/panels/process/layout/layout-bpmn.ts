@@ -3,7 +3,8 @@
  * pool of a collaboration as a band of its own, each lane (a role, for ChainFlow) as a band inside
  * it with its tasks, message flows between the pools, expanded subprocesses with their contents,
  * boundary events on their hosts. bpmn-auto-layout, used before, drops pools and lanes, so tasks
- * lost the lane that gives them their role on the canvas. Only DI is added: the semantic model
+ * lost the lane that gives them their role on the canvas. Only DI is added, and the flow nodes'
+ * redundant <incoming>/<outgoing> references where the file left them out: the model's meaning
  * is written back unchanged. Pure apart from elkjs; runs in the browser and in Node.
  */
 import { createModdle } from '../../../../generators/bpmn/read-bpmn.js';
@@ -47,6 +48,7 @@ export async function layoutBpmn(xml: string): Promise<string> {
       ...processes.filter((p) => !participants.some((x) => x.get('processRef') === p)).map((process) => ({ process, depth: -1 })),
     ]
     : processes.slice(0, 1).map((process) => ({ process, depth: -1 }));
+  for (const pool of pools) if (pool.process) fillFlowReferences(pool.process);
   for (const pool of pools) {
     if (!pool.process) continue;
     const laneSets = pool.process.get('laneSets');
@@ -145,4 +147,23 @@ function laneShapes(pool: Pool, poolY: number, width: number): { element: Elemen
     out.push({ element: lane, box: { x, y: poolY + top, width: width - x, height: bottom - top }, attrs: { isHorizontal: true } });
   }
   return out;
+}
+
+/**
+ * A flow node's <incoming>/<outgoing> as its sequence flows say: files written by hand or by
+ * other tools often leave them out, and bpmnlint (which reads them) would then call every element
+ * "not connected". Redundant in BPMN (the flows' sourceRef/targetRef are the truth); bpmn-js keeps
+ * them up to date once the diagram is edited.
+ */
+function fillFlowReferences(container: Element) {
+  const elements = list<Element>(container.get('flowElements'));
+  for (const flow of elements.filter((e) => e.$type === 'bpmn:SequenceFlow')) {
+    const ends: [Element | undefined, string][] = [[flow.get('sourceRef') as Element | undefined, 'outgoing'], [flow.get('targetRef') as Element | undefined, 'incoming']];
+    for (const [node, key] of ends) {
+      if (!node) continue;
+      const refs = node.get(key) as Element[];
+      if (!refs.includes(flow)) refs.push(flow);
+    }
+  }
+  for (const e of elements) if (list(e.get('flowElements')).length) fillFlowReferences(e);
 }
