@@ -6,6 +6,7 @@
 import type { BrowserProvider, JsonRpcProvider, Provider } from 'ethers';
 import { DEFAULT_CHAIN, type NetworkConfig } from '../../generators/model/workspace.js';
 import type { LedgerClient } from '../ledger/client/index.js';
+import type { LedgerSigner } from '../ledger/client/ledger-signer.js';
 import type { BundledLedgerTools, ChainServices } from '../store/studio-services.js';
 
 /** IndexedDB name of the bundled ledger's chain; one chain serves every workspace of this browser. */
@@ -30,6 +31,9 @@ export function createChainServices(): ChainServices {
   };
   /** The provider of the chain in use. */
   const current = async (): Promise<Provider> => (network ? remoteProvider(network) : (await start()).provider);
+
+  /** Signers of the bundled ledger's worker, by account, while the keys are unlocked and the ledger runs. */
+  const ledgerSigners = new Map<string, LedgerSigner>();
 
   const start = () =>
     (started ??= (async () => {
@@ -56,10 +60,17 @@ export function createChainServices(): ChainServices {
     },
     async participantSigner(wallet) {
       if (network) return wallet.connect(await remoteProvider(network));
+      // one signer per account: it gives its key to the worker once, not before every act
+      const cached = ledgerSigners.get(wallet.address);
+      if (cached) return cached;
       const [{ provider }, { LedgerSigner }] = await Promise.all([start(), import('../ledger/client/ledger-signer.js')]);
-      return new LedgerSigner(wallet, provider);
+      const made = new LedgerSigner(wallet, provider);
+      ledgerSigners.set(wallet.address, made);
+      return made;
     },
     async forgetLedgerKeys() {
+      // the page lets go of the keys too: the signers hold their wallets
+      ledgerSigners.clear();
       const running = started;
       if (!running) return;
       const { ledger } = await running;
@@ -92,6 +103,7 @@ export function createChainServices(): ChainServices {
     async resetLedger() {
       const running = started;
       started = undefined;
+      ledgerSigners.clear();
       if (running) await running.then(({ ledger }) => ledger.terminate()).catch(() => undefined);
       const { deleteIndexedDbLedgerStore } = await import('../ledger/store/index.js');
       await deleteIndexedDbLedgerStore(BUNDLED_LEDGER_STORE);

@@ -10,7 +10,7 @@ import type { TaskTemplateDef } from '../../../generators/index.js';
 import { Modal } from '../../app/Modal.js';
 import { useStudio, useStudioActions } from '../../store/studio-context.js';
 import { selectWorkspace } from '../../store/selectors.js';
-import type { BusinessObject } from './properties/cf-model.js';
+import { fieldsOf, type BusinessObject } from './properties/cf-model.js';
 import { isSavableTask, templateFromTask } from './properties/task-templates.js';
 
 const typeKey = (type: string) => `templates.types.${type.replace(/^bpmn:/, '')}`;
@@ -51,7 +51,7 @@ export function TaskTemplatesDialog(props: { processId?: string; readElement(ele
               {t('templates.selected', {
                 name: task.name || task.id,
                 type: t(typeKey(task.$type)),
-                fields: templateFromTask(task, label || 'x').fields.length,
+                fields: fieldsOf(task).filter((f) => f.get('name')).length,
                 role: task.get('cf:role') ? t('templates.selectedRole', { role: roleName(String(task.get('cf:role'))) }) : '',
                 multi: task.get('loopCharacteristics') ? t('templates.selectedMulti') : '',
               })}

@@ -12,6 +12,7 @@ import type { Workspace } from '../../../../generators/index.js';
 import { Linter } from 'bpmnlint';
 import { lintConfig } from '../lint/lint-config.js';
 import { layoutBpmn } from './layout-bpmn.js';
+import { list } from './layout-flow.js';
 import type { Box } from './layout-geometry.js';
 
 interface El {
@@ -26,7 +27,6 @@ const bpmnIn = (dir: string) => readdirSync(new URL(dir, root)).filter((f) => f.
 const samples = readdirSync(new URL('generators/samples', root), { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => bpmnIn(`generators/samples/${d.name}`));
 const benchmarks = readdirSync(new URL('bench/processes', root)).flatMap((d) => bpmnIn(`bench/processes/${d}`));
 const miwg = bpmnIn('generators/conformance/bpmn-miwg');
-const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 async function parse(xml: string): Promise<El> {
   return ((await createModdle().fromXML(xml, 'bpmn:Definitions')) as unknown as { rootElement: El }).rootElement;

@@ -8,7 +8,7 @@
  * is written back unchanged. Pure apart from elkjs; runs in the browser and in Node.
  */
 import { createModdle } from '../../../../generators/bpmn/read-bpmn.js';
-import { layoutFlow, leafLanes, type Element, type LaidFlow } from './layout-flow.js';
+import { layoutFlow, leafLanes, list, type Element, type LaidFlow } from './layout-flow.js';
 import { messageWaypoints, type Box, type Point } from './layout-geometry.js';
 
 /** The pool's name strip on the left, and each lane's. */
@@ -22,8 +22,6 @@ interface Moddle {
   toXML(element: Element, options: { format: boolean }): Promise<{ xml: string }>;
   create(type: string, attrs?: Record<string, unknown>): Element;
 }
-
-const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 interface Pool {
   participant?: Element;
@@ -133,14 +131,13 @@ function laneShapes(pool: Pool, poolY: number, width: number): { element: Elemen
   const left = pool.participant ? LABEL_STRIP : 0;
   const bandOf = new Map(pool.laid!.bands.filter((b) => b.laneId).map((b) => [b.laneId!, b]));
   const spans = new Map<Element, { top: number; bottom: number; depth: number }>();
-  for (const { lane, depth, parents } of leafLanes(pool.process!.get('laneSets'))) {
+  for (const { lane, parents } of leafLanes(pool.process!.get('laneSets'))) {
     const band = bandOf.get(lane.id);
     if (!band) continue;
     [...parents, lane].forEach((l, d) => {
       const span = spans.get(l);
       spans.set(l, { top: Math.min(span?.top ?? Infinity, band.y), bottom: Math.max(span?.bottom ?? -Infinity, band.y + band.height), depth: d });
     });
-    void depth;
   }
   for (const [lane, { top, bottom, depth }] of spans) {
     const x = left + depth * LABEL_STRIP;

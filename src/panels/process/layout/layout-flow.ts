@@ -37,7 +37,8 @@ type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
 let elk: Promise<Elk> | undefined;
 const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK() as unknown as Elk));
 
-const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+/** A moddle list property as an array (absent lists read as undefined). */
+export const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 const isFlow = (e: Element) => e.$type === 'bpmn:SequenceFlow';
 const isBoundary = (e: Element) => e.$type === 'bpmn:BoundaryEvent';
 const isExpandedSubprocess = (e: Element) => ['bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess'].includes(e.$type);
@@ -106,7 +107,7 @@ export async function layoutFlow(container: Element, laneSets?: unknown): Promis
   leaves.forEach(({ lane }, i) => list<Element>(lane.get('flowNodeRef')).forEach((n) => laneOf.set(n.id, i)));
   const bandCount = leaves.length + (nodes.some((n) => !laneOf.has(n.id)) || leaves.length === 0 ? 1 : 0);
   const bandOf = (id: string) => laneOf.get(id) ?? leaves.length;
-  const rows: { right: number; height: number; ids: string[] }[][] = Array.from({ length: bandCount }, () => []);
+  const rows: { height: number; ids: string[] }[][] = Array.from({ length: bandCount }, () => []);
   const ordered = [...nodes].sort((a, b) => elkBox.get(a.id)!.y - elkBox.get(b.id)!.y || elkBox.get(a.id)!.x - elkBox.get(b.id)!.x);
   for (const node of ordered) {
     const { x } = elkBox.get(node.id)!;
@@ -114,7 +115,7 @@ export async function layoutFlow(container: Element, laneSets?: unknown): Promis
     const band = rows[bandOf(node.id)];
     // the first row of the band where the node does not overlap (nor crowd) another
     let row = band.find((r) => r.ids.every((id) => { const o = elkBox.get(id)!; const w = size.get(id)!.width; return x >= o.x + w + COLUMN_GAP || x + width + COLUMN_GAP <= o.x; }));
-    if (!row) band.push((row = { right: 0, height: 0, ids: [] }));
+    if (!row) band.push((row = { height: 0, ids: [] }));
     row.ids.push(node.id);
     row.height = Math.max(row.height, height);
   }
