@@ -6,12 +6,13 @@
 import { createBlock } from '@ethereumjs/block';
 import { MerkleStateManager, Caches } from '@ethereumjs/statemanager';
 import { createTxFromRLP } from '@ethereumjs/tx';
-import { Address, createAccount, hexToBytes } from '@ethereumjs/util';
+import { Address, bytesToHex, createAccount, hexToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { createLedgerCommon } from '../src/ledger/engine/chain-config.js';
 import { installJumpAnalysisCache } from '../src/ledger/engine/jump-analysis-cache.js';
 import { ledgerKeccak256, loadKeccak } from '../src/ledger/engine/keccak.js';
 import { loadSenderRecovery } from '../src/ledger/engine/sender-recovery.js';
+import { runTxDirect } from './evm-direct.js';
 
 export interface BareResult {
   count: number;
@@ -22,6 +23,15 @@ export interface BareResult {
   /** Which secp256k1 recovered the senders: the ledger's (WASM when it loads) or plain JS. */
   recovery: 'wasm-libsecp256k1' | 'js-noble';
   gas: bigint;
+  /** Gas used by each timed transaction, in order (to check a candidate against runTx). */
+  gasPerTx: bigint[];
+}
+
+export interface BareOptions {
+  /** Recover senders with @ethereumjs's plain-JS default instead of the ledger's. */
+  jsRecovery?: boolean;
+  /** Run transactions on @ethereumjs/evm directly (bench/evm-direct.ts) instead of the VM's runTx. */
+  direct?: boolean;
 }
 
 /**
@@ -34,7 +44,7 @@ export async function runBareEvm(
   alloc: Record<string, bigint>,
   setup: string[],
   timed: string[],
-  options: { jsRecovery?: boolean } = {},
+  options: BareOptions = {},
 ): Promise<BareResult> {
   const bare = await createBareEvm(chainId, alloc, setup, options);
   return bare.run(timed);
@@ -43,6 +53,10 @@ export async function runBareEvm(
 /** A bare EVM kept between runs: each `run` times more transactions on the state the last one left. */
 export interface BareEvm {
   run(timed: string[]): Promise<BareResult>;
+  /** The state root of everything run so far (hex). */
+  stateRoot(): Promise<string>;
+  /** An account as eth_getProof reports it (hex fields), or undefined when absent. */
+  account(address: string): Promise<{ nonce: string; balance: string; codeHash: string; storageHash: string } | undefined>;
 }
 
 /** The state after `setup` (untimed), ready to time transactions in chunks (see runBareEvm). */
@@ -50,7 +64,7 @@ export async function createBareEvm(
   chainId: number,
   alloc: Record<string, bigint>,
   setup: string[],
-  options: { jsRecovery?: boolean } = {},
+  options: BareOptions = {},
 ): Promise<BareEvm> {
   const loaded = await loadSenderRecovery();
   await loadKeccak(); // hash as the ledger does (WASM when it loads)
@@ -85,6 +99,11 @@ export async function createBareEvm(
     const recoverStart = performance.now();
     tx.getSenderAddress(); // cached on the frozen tx: runTx does not recover it again
     recoverMs += performance.now() - recoverStart;
+    if (options.direct) {
+      const result = await runTxDirect(vm, tx, block);
+      if (result.status !== 1) throw new Error('bare EVM (direct): transaction failed');
+      return result.gasUsed;
+    }
     const result = await runTx(vm, { tx, block, skipBlockGasLimitValidation: true });
     if (result.execResult.exceptionError) throw new Error(`bare EVM: transaction failed: ${result.execResult.exceptionError.error}`);
     return result.totalGasSpent;
@@ -93,10 +112,22 @@ export async function createBareEvm(
   return {
     async run(timed) {
       recoverMs = 0;
-      let gas = 0n;
+      const gasPerTx: bigint[] = [];
       const started = performance.now();
-      for (const raw of timed) gas += await run(raw);
-      return { count: timed.length, ms: performance.now() - started, recoverMs, gas, recovery };
+      for (const raw of timed) gasPerTx.push(await run(raw));
+      const ms = performance.now() - started;
+      return { count: timed.length, ms, recoverMs, gas: gasPerTx.reduce((a, b) => a + b, 0n), gasPerTx, recovery };
+    },
+    async stateRoot() {
+      await stateManager.flush();
+      return bytesToHex(await stateManager.getStateRoot());
+    },
+    async account(address) {
+      await stateManager.flush();
+      const account = await stateManager.getAccount(new Address(hexToBytes(address as `0x${string}`)));
+      if (account === undefined) return undefined;
+      const hex = (n: bigint) => `0x${n.toString(16)}`;
+      return { nonce: hex(account.nonce), balance: hex(account.balance), codeHash: bytesToHex(account.codeHash), storageHash: bytesToHex(account.storageRoot) };
     },
   };
 }

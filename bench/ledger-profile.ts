@@ -15,7 +15,7 @@ import { createInProcessProvider } from '../src/ledger/client/in-process-provide
 import { createLedgerEngine } from '../src/ledger/engine/create-ledger-engine.js';
 import { runBareEvm } from './bare-evm.js';
 import { buildSample, chainRaws } from './ledger-node.js';
-import { BENCH_CHAIN_ID, TASK_GAS_LIMIT, taskCalls } from './ledger-workload.js';
+import { BENCH_CHAIN_ID, signCalls, TASK_GAS_LIMIT, taskCalls } from './ledger-workload.js';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--count');
@@ -26,14 +26,7 @@ const engine = await createLedgerEngine({ chainId: BENCH_CHAIN_ID, alloc });
 const provider = createInProcessProvider(engine);
 const deployment = await deployWorkspace(manifest, wallets.deployer.connect(createEthersProvider(provider, BENCH_CHAIN_ID)), { network: 'bench' });
 const setup = await chainRaws(engine);
-const nonces = new Map<string, number>();
-const raws: string[] = [];
-for (const call of taskCalls(manifest, deployment, count)) {
-  const wallet = wallets[call.from];
-  const nonce = nonces.get(wallet.address) ?? 0;
-  nonces.set(wallet.address, nonce + 1);
-  raws.push(await wallet.signTransaction({ to: call.to, data: call.data, nonce, gasLimit: TASK_GAS_LIMIT, gasPrice: 0, chainId: BENCH_CHAIN_ID }));
-}
+const raws = await signCalls(wallets, taskCalls(manifest, deployment, count));
 /** Wall and CPU milliseconds of `run` (CPU time is steadier on a shared machine). */
 async function measure<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const cpu = process.cpuUsage();

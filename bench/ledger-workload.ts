@@ -146,3 +146,19 @@ export async function runFullPathLedgerSigned(provider: RawProvider, wallets: Be
   await provider.request({ method: 'ledger_lockAccount', params: [] });
   return { count: calls.length, ms, gas, raws: (await exportedRaws(provider)).slice(-calls.length) };
 }
+
+/**
+ * The calls signed beforehand, in order, nonces counted from `firstNonces` (address -> next
+ * nonce; 0 when absent): the transactions of a bench that times execution without signing.
+ */
+export async function signCalls(wallets: BenchWallets, calls: TaskCall[], firstNonces = new Map<string, number>()): Promise<string[]> {
+  const nonces = new Map(firstNonces);
+  const raws: string[] = [];
+  for (const call of calls) {
+    const wallet = wallets[call.from];
+    const nonce = nonces.get(wallet.address) ?? 0;
+    nonces.set(wallet.address, nonce + 1);
+    raws.push(await wallet.signTransaction({ to: call.to, data: call.data, nonce, gasLimit: TASK_GAS_LIMIT, gasPrice: 0, chainId: BENCH_CHAIN_ID }));
+  }
+  return raws;
+}

@@ -8,18 +8,25 @@ import type { BareChunkRequest, BareReply, BareRequest } from './bench-protocol.
 
 const scope = self as unknown as { postMessage(m: BareReply): void; onmessage: ((e: MessageEvent<BareRequest | BareChunkRequest>) => void) | null };
 let kept: BareEvm | undefined;
-const reply = (result: BareResult): BareReply => ({ ok: true, ms: result.ms, recoverMs: result.recoverMs, gas: result.gas.toString(), recovery: result.recovery });
+const reply = async (bare: BareEvm, result: BareResult, report = false): Promise<BareReply> => ({
+  ok: true,
+  ms: result.ms,
+  recoverMs: result.recoverMs,
+  gas: result.gas.toString(),
+  recovery: result.recovery,
+  ...(report ? { gasPerTx: result.gasPerTx.map(String), stateRoot: await bare.stateRoot() } : {}),
+});
 scope.onmessage = async ({ data }) => {
   try {
     if ('chunk' in data) {
       if (kept === undefined) throw new Error('a chunk before a request with keep: true');
-      scope.postMessage(reply(await kept.run(data.chunk)));
+      scope.postMessage(await reply(kept, await kept.run(data.chunk)));
       return;
     }
     const alloc = Object.fromEntries(Object.entries(data.alloc).map(([a, wei]) => [a, BigInt(wei)]));
-    const bare = await createBareEvm(data.chainId, alloc, data.setup, { jsRecovery: data.jsRecovery });
+    const bare = await createBareEvm(data.chainId, alloc, data.setup, { jsRecovery: data.jsRecovery, direct: data.direct });
     if (data.keep) kept = bare;
-    scope.postMessage(reply(await bare.run(data.timed)));
+    scope.postMessage(await reply(bare, await bare.run(data.timed), data.report));
   } catch (error) {
     scope.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }

@@ -7,7 +7,7 @@ import { deployWorkspace } from '../../src/chain/deploy-workspace.js';
 import { createLedgerClient, type LedgerClient } from '../../src/ledger/client/create-ledger-client.js';
 import { createEthersProvider } from '../../src/ledger/client/ethers-provider.js';
 import { BENCH_CHAIN_ID, exportedRaws, nextInstance, runFullPath, runFullPathLedgerSigned, taskCalls, type BenchWallets } from '../ledger-workload.js';
-import type { BareChunkRequest, BareReply, BareRequest, BrowserBenchInput, BrowserBenchOutput } from './bench-protocol.js';
+import type { BareChunkRequest, BareReply, BareRequest, BrowserBenchInput, BrowserBenchOutput, EvmAlternativesInput, EvmAlternativesRun } from './bench-protocol.js';
 
 const STORE = 'bench';
 
@@ -195,5 +195,23 @@ async function openBareSession(request: BareRequest): Promise<{ run(chunk: strin
   return { run: (chunk) => ask({ chunk }), close: () => worker.terminate() };
 }
 
-(window as unknown as { runLedgerBench: typeof runLedgerBench }).runLedgerBench = runLedgerBench;
+/**
+ * bench/evm-alternatives.ts --browser: runTx and @ethereumjs/evm driven directly, alternated in
+ * the bare worker (a fresh one per run), after one untimed warm-up run of each.
+ */
+async function runEvmAlternatives(input: EvmAlternativesInput): Promise<EvmAlternativesRun[]> {
+  const runs: EvmAlternativesRun[] = [];
+  for (let round = -1; round < input.rounds; round++) {
+    for (const direct of round % 2 === 0 ? [true, false] : [false, true]) {
+      const reply = await runBare({ chainId: BENCH_CHAIN_ID, alloc: input.alloc, setup: input.setup, timed: input.timed, direct, report: true });
+      if (!reply.ok) throw new Error(`bare EVM worker (${direct ? 'direct' : 'runTx'}): ${reply.error}`);
+      if (round >= 0) runs.push({ direct, ms: reply.ms!, gasPerTx: reply.gasPerTx!, stateRoot: reply.stateRoot! });
+    }
+  }
+  return runs;
+}
+
+const page = window as unknown as { runLedgerBench: typeof runLedgerBench; runEvmAlternatives: typeof runEvmAlternatives };
+page.runLedgerBench = runLedgerBench;
+page.runEvmAlternatives = runEvmAlternatives;
 document.getElementById('status')!.textContent = 'ready';

@@ -21,6 +21,10 @@ export interface BareRequest {
   jsRecovery?: boolean;
   /** Keep the worker's state after `timed` for BareChunkRequests. */
   keep?: boolean;
+  /** Run on @ethereumjs/evm directly instead of runTx (bench/evm-direct.ts, bench/evm-alternatives.ts). */
+  direct?: boolean;
+  /** Reply with the gas of each transaction and the state root after them (computing it flushes the state cache). */
+  report?: boolean;
 }
 
 /** More transactions timed on the state a `keep: true` request left. */
@@ -35,7 +39,26 @@ export interface BareReply {
   gas?: string;
   /** Which secp256k1 recovered the senders (see bench/bare-evm.ts). */
   recovery?: string;
+  /** With `report`: gas of each timed transaction (decimal) and the state root after them. */
+  gasPerTx?: string[];
+  stateRoot?: string;
   error?: string;
+}
+
+/** bench/evm-alternatives.ts --browser: the two browser-usable paths, alternated in the bare worker. */
+export interface EvmAlternativesInput {
+  alloc: Record<string, string>;
+  setup: string[];
+  timed: string[];
+  /** Runs of each path, alternating (a fresh worker each), after one untimed warm-up of each. */
+  rounds: number;
+}
+
+export interface EvmAlternativesRun {
+  direct: boolean;
+  ms: number;
+  gasPerTx: string[];
+  stateRoot: string;
 }
 
 export interface BrowserBenchOutput {

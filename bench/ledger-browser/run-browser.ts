@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { findChromium } from '../../e2e/support/chromium-path.js';
 import { tinySecp256k1Plugin } from '../../src/ledger/vite-plugin-tiny-secp256k1.js';
@@ -34,13 +34,8 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   }));
 }
 
-export async function runBrowser(
-  count: number,
-  blocks: number,
-  log: (line: string) => void,
-  memoryStore = false,
-): Promise<{ run: RunFigures; chain: ChainFigures; chromium: string; breakdown: BrowserBenchOutput['breakdown'] }> {
-  const { manifest, alloc, wallets } = await buildSample();
+/** The bench page, built with vite and open in headless Chromium (status "ready"); `close` removes everything. */
+export async function openBenchPage(log: (line: string) => void): Promise<{ page: Page; close(): Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
   const profile = mkdtempSync(join(tmpdir(), 'ledger-bench-profile-'));
   log('chromium: building the bench page with vite...');
@@ -59,11 +54,33 @@ export async function runBrowser(
     executablePath: findChromium() ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const close = async () => {
+    await context.close();
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  };
   try {
     const page = await context.newPage();
     page.on('console', (message) => message.type() === 'error' && log(`chromium console: ${message.text()}`));
     await page.goto(url);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    return { page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function runBrowser(
+  count: number,
+  blocks: number,
+  log: (line: string) => void,
+  memoryStore = false,
+): Promise<{ run: RunFigures; chain: ChainFigures; chromium: string; breakdown: BrowserBenchOutput['breakdown'] }> {
+  const { manifest, alloc, wallets } = await buildSample();
+  const { page, close } = await openBenchPage(log);
+  try {
     log(`chromium: ${count} task transactions, then a chain of ${blocks} blocks...`);
     const input: BrowserBenchInput = {
       manifest,
@@ -106,9 +123,6 @@ export async function runBrowser(
     log(`chromium: alternating chunks, median full / bare in the same window: page signs ${breakdown.alternatingRatioPageSigns}, ledger signs ${breakdown.alternatingRatioLedgerSigns}`);
     return { run, chain, chromium: out.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? out.userAgent, breakdown };
   } finally {
-    await context.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }

@@ -48,4 +48,28 @@ describe('createLedgerCommon', () => {
     copy.updateParams({ 1559: { ledgerTestParam: 42 } });
     expect(copy.param('ledgerTestParam')).toBe(42n);
   });
+
+  it('answers isActivatedEIP as ethereumjs does, also after the hardfork or the EIPs change', () => {
+    // given a stock Common and the ledger's, on the same chain and hardfork
+    const stock = createCustomCommon({ chainId: 7, name: 'chainflow-7' }, Mainnet, { hardfork: LEDGER_HARDFORK });
+    const ours = createLedgerCommon(7);
+    const eips = Array.from({ length: 8000 }, (_, i) => i);
+    const answers = (common: Common) => eips.filter((eip) => common.isActivatedEIP(eip));
+    // then every EIP number reads the same, on the Common and on a copy
+    expect(answers(ours)).toEqual(answers(stock));
+    expect(answers(ours).length).toBeGreaterThan(20);
+    expect(answers(ours.copy())).toEqual(answers(stock));
+    // when a copy moves to another hardfork, and another activates an extra EIP
+    const older = ours.copy();
+    older.setHardfork('london');
+    stock.setHardfork('london');
+    const extra = ours.copy();
+    extra.setEIPs([7702]);
+    // then each answers for its own EIPs, and the original is unchanged
+    expect(answers(older)).toEqual(answers(stock));
+    expect(extra.isActivatedEIP(7702)).toBe(true);
+    expect(ours.isActivatedEIP(7702)).toBe(false);
+    expect(ours.isActivatedEIP(1153)).toBe(true);
+    expect(older.isActivatedEIP(1153)).toBe(false);
+  });
 });

@@ -56,6 +56,29 @@ describe('LedgerTrie', () => {
     );
   });
 
+  it('given writes in a checkpoint that is reverted, when more are made, then roots, stored nodes and lookups still agree (written nodes are cached)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 30 }), fc.array(op, { minLength: 1, maxLength: 30 }), fc.array(op, { maxLength: 30 }), async (before, reverted, after) => {
+        const { stock, ledger, stockDb, ledgerDb } = pair(true);
+        for (const trie of [stock, ledger]) {
+          await apply(trie, before);
+          trie.checkpoint();
+          await apply(trie, reverted);
+          await trie.revert();
+          expect(await trie.checkRoot(trie.root())).toBe(true);
+          await apply(trie, after);
+        }
+        expect(bytesToHex(ledger.root())).toBe(bytesToHex(stock.root()));
+        expect(bytesToHex(ledgerDb.drain())).toBe(bytesToHex(stockDb.drain()));
+        for (const probe of [...before, ...reverted, ...after].map((o) => o.key)) {
+          const [a, b] = [await ledger.get(probe), await stock.get(probe)];
+          expect(a === null ? null : bytesToHex(a)).toBe(b === null ? null : bytesToHex(b));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('given storage tries made by shallowCopy, when written, then they are LedgerTries sharing the cache and agree with stock copies', async () => {
     const cache = new DecodedNodeCache();
     const { stock, ledger } = pair(true, cache);

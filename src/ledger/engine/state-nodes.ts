@@ -12,7 +12,7 @@
  * Keys arrive as unprefixed hex strings (the trie's CheckpointDB encodes them); values as bytes
  * (the trie is opened with ValueEncoding.Bytes).
  */
-import { hexToBytes, type BatchDBOp, type DB } from '@ethereumjs/util';
+import type { BatchDBOp, DB } from '@ethereumjs/util';
 import { toHex } from './hex-codec.js';
 
 export class JournaledNodeDb implements DB<string, Uint8Array> {
@@ -86,29 +86,48 @@ class OverlayMap extends Map<string, Uint8Array> {
   }
 }
 
-/** [u16 key length][key][u32 value length][value]... with keys sorted. */
+/**
+ * [u16 key length][key][u32 value length][value]... with keys sorted. The hex keys are decoded
+ * straight into the output (hexToBytes validated and copied each one: ~2% of a block's CPU).
+ */
 export function packNodes(entries: Map<string, Uint8Array>): Uint8Array {
   const keys = [...entries.keys()].sort();
   let size = 0;
-  const keyBytes = keys.map((key) => {
-    const bytes = hexToBytes(`0x${key}`);
-    size += 6 + bytes.length + entries.get(key)!.length;
-    return bytes;
-  });
+  for (const key of keys) size += 6 + (key.length >> 1) + entries.get(key)!.length;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let at = 0;
-  keys.forEach((key, i) => {
+  for (const key of keys) {
     const value = entries.get(key)!;
-    view.setUint16(at, keyBytes[i].length);
-    out.set(keyBytes[i], at + 2);
-    at += 2 + keyBytes[i].length;
+    const keyLength = key.length >> 1;
+    view.setUint16(at, keyLength);
+    writeHex(key, out, at + 2);
+    at += 2 + keyLength;
     view.setUint32(at, value.length);
     out.set(value, at + 4);
     at += 4 + value.length;
-  });
+  }
   return out;
 }
+
+/** Writes the bytes of unprefixed, even-length hex `hex` into `out` at `at`. @throws Error on a non-hex key. */
+function writeHex(hex: string, out: Uint8Array, at: number): void {
+  if (hex.length % 2 !== 0) throw new Error(`state node key of odd length: ${hex}`);
+  for (let i = 0; i < hex.length; i += 2) {
+    const high = HEX_VALUE[hex.charCodeAt(i)] ?? 16;
+    const low = HEX_VALUE[hex.charCodeAt(i + 1)] ?? 16;
+    if (high > 15 || low > 15) throw new Error(`state node key is not hex: ${hex}`);
+    out[at + (i >> 1)] = (high << 4) | low;
+  }
+}
+
+/** Char code -> value of a hex digit (either case); 16 for anything else. */
+const HEX_VALUE = (() => {
+  const table = new Uint8Array(128).fill(16);
+  for (let i = 0; i < 10; i++) table[48 + i] = i;
+  for (let i = 0; i < 6; i++) table[65 + i] = table[97 + i] = 10 + i;
+  return table;
+})();
 
 /**
  * Adds the packed entries to `into`.
