@@ -228,6 +228,42 @@ describe('the contract', () => {
   }, 300_000);
 });
 
+describe('a message path that leads back into its subprocess', () => {
+  // "Restart" (interrupting) re-enters the subprocess through a merge: its timer starts afresh; "Ping"
+  // (non-interrupting) leads into it while it runs: the token is absorbed
+  const loop = `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions ${NS}><bpmn:process id="P" name="Loop" isExecutable="true">
+    <bpmn:startEvent id="S" cf:role="Planner" /><bpmn:exclusiveGateway id="Merge" />
+    <bpmn:subProcess id="Sub" name="Work"><bpmn:startEvent id="SS" /><bpmn:userTask id="T" name="Do" cf:role="Technician" /><bpmn:endEvent id="SE" />${flow('s1', 'SS', 'T')}${flow('s2', 'T', 'SE')}</bpmn:subProcess>
+    <bpmn:boundaryEvent id="Restart" name="Restart" attachedToRef="Sub" cf:role="Customer">${MSG}</bpmn:boundaryEvent>
+    <bpmn:boundaryEvent id="Ping" name="Ping" attachedToRef="Sub" cancelActivity="false" cf:role="Customer">${MSG}</bpmn:boundaryEvent>
+    <bpmn:boundaryEvent id="Late" name="Late" attachedToRef="Sub">${timer('PT1H')}</bpmn:boundaryEvent>
+    <bpmn:endEvent id="E" /><bpmn:endEvent id="E2" />
+    ${flow('f0', 'S', 'Merge')}${flow('f1', 'Merge', 'Sub')}${flow('f2', 'Sub', 'E')}${flow('f3', 'Restart', 'Merge')}${flow('f4', 'Ping', 'Sub')}${flow('f5', 'Late', 'E2')}
+  </bpmn:process></bpmn:definitions>`;
+  const ws = workspace([{ id: 'p1', name: 'Loop', bpmn: loop }]);
+
+  it('restarts the subprocess and its timer on an interrupting message, absorbs a non-interrupting one', async () => {
+    const ir = await irOf(ws);
+    const as = (role: string): Caller => ({ roles: [role], member: true });
+    const s0 = ok(start(createInstance(ir), as('Planner'), {}, undefined, 0));
+    expect(s0.dueAt[timerOf(ir, 'Late')]).toBe(3600n);
+    // a ping while the work runs changes nothing (the token reaching the running subprocess is absorbed)
+    const pinged = complete(s0, taskOf(ir, 'Ping'), as('Customer'), {}, undefined, 100);
+    expect(pinged.ok && pinged.state.marking).toBe(s0.marking);
+    // a restart withdraws the work and enters it anew in the same step: its timer is due an hour from now
+    const restarted = complete(s0, taskOf(ir, 'Restart'), as('Customer'), {}, undefined, 1000);
+    expect(restarted.ok && restarted.record.timersStarted).toEqual([{ timer: timerOf(ir, 'Late'), dueAt: 4600n }]);
+    expect(ok(restarted).marking).toBe(s0.marking);
+    expect(trigger(ok(restarted), timerOf(ir, 'Late'), 3600)).toMatchObject({ ok: false, error: 'TimerNotDue' });
+  });
+
+  it('agrees with the compiled contract on random traces', async () => {
+    const deployedLoop = await deployProcess(ws);
+    const participants = ws.participants.map((p) => ({ id: p.id, roles: p.roles }));
+    await fc.assert(fc.asyncProperty(traceIntents(), (intents) => runDifferential(deployedLoop, participants, intents)), { numRuns: 30, seed: 20_261_125 });
+  }, 300_000);
+});
+
 describe('on a call activity', () => {
   // the repair as a process of its own, called by the work order; the boundaries sit on the call activity
   const repair = `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions ${NS}><bpmn:process id="RepairProcess" name="Repair" isExecutable="true">
