@@ -286,6 +286,16 @@ describe('on a call activity', () => {
     expect(namesEnabled(s)).toEqual(['Close', 'Review']);
   });
 
+  it('on a call activity that does not run, says so at the boundary and refuses the call for its own reason', async () => {
+    const broken = workspace([{ id: 'p1', name: 'Work order', bpmn: caller.replace('calledElement="RepairProcess"', 'calledElement="Nowhere"') }, { id: 'p2', name: 'Repair', bpmn: repair }]);
+    const errors = (await generateWorkspace(broken)).problems.filter((p) => p.severity === 'error').map((p) => `${p.elementId}: ${p.message}`);
+    expect(errors).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Sub: call activity "Repair": calls "Nowhere", which is no process of the workspace/),
+      'Cancel: message boundary event "Cancel order" is attached to call activity "Repair", which does not run (see its own problem)',
+      'Overdue: timer boundary event "Overdue" is attached to call activity "Repair", which does not run (see its own problem)',
+    ]));
+  });
+
   it('compiles and agrees with the interpreter on random traces', async () => {
     const deployedCall = await deployProcess(ws);
     const participants = ws.participants.map((p) => ({ id: p.id, roles: p.roles }));

@@ -66,6 +66,9 @@ export function readTimerDuration(node: BpmnFlowNode, label: string, where: Wher
 export function boundaryRefusal(node: BpmnFlowNode, label: string): string {
   const host = node.attachedToRef;
   const hostText = host ? `${describeType(host.$type)} ${host.name?.trim() ? `"${host.name.trim()}"` : host.id}` : 'nothing';
+  // a call activity still here was refused (an executed one is a subprocess by now): its own problem says why
+  const onCall = host?.$type === 'bpmn:CallActivity' && (node.eventDefinitions ?? []).length === 1 && /^bpmn:(Timer|Message|Error)EventDefinition$/.test(node.eventDefinitions![0].$type);
+  if (onCall) return `${describeType(node.eventDefinitions![0].$type).replace(/ event definition$/, '')} boundary event ${label} is attached to ${hostText}, which does not run (see its own problem)`;
   if (isTimerEvent(node)) return `timer boundary event ${label} is attached to ${hostText}; timer boundary events run on user, receive and service tasks and on embedded subprocesses only`;
   const kinds = (node.eventDefinitions ?? []).map((x) => describeType(x.$type).replace(/ event definition$/, '')).join(', ') || 'none';
   if (kinds === 'error') return `error boundary event ${label} is attached to ${hostText}; error boundary events run on embedded subprocesses only (nothing else throws errors)`;
