@@ -2,14 +2,16 @@
  * Embedded subprocesses and error boundaries (the semantics: SubProcessIR and ErrorBoundaryIR in
  * generators/ir/process-ir.ts, played alike by generators/interpreter/route-token.ts).
  * - `SUB_<X>` is the subprocess's own bit, `SUB_<X>_INNER` the bits of everything inside it and
- *   `SUB_<X>_ALL` those plus its own and its boundary timers': withdrawing it is one AND.
- * - `_enter<X>(m)` sets its bit (and starts its boundary timers) and routes a token to its start's
- *   target; a token arriving while it runs is absorbed.
+ *   `SUB_<X>_ALL` those plus its own and its boundary timers' and message boundaries': withdrawing it
+ *   is one AND (an interrupting timer or message does that, with its own bit: consumedConstants).
+ * - `_enter<X>(m)` sets its bit (and starts its boundary timers, arms its message boundaries) and
+ *   routes a token to its start's target; a token arriving while it runs is absorbed.
  * - `_catch<Boundary>(instanceId, m)` runs where an error end's token arrives: emits `ErrorCaught`,
  *   withdraws the subprocess and routes on by the boundary.
  * - `_settle(m)` replaces the inclusive joins' settling when the process has subprocesses: round
  *   after round, the joins that may fire fire, then every running subprocess with nothing left
- *   inside completes (innermost first) and routes on by its outgoing flow.
+ *   inside completes (innermost first), clearing its boundary events' bits, and routes on by its
+ *   outgoing flow.
  */
 import type { FlowTarget } from '../ir/process-ir.js';
 import { inclusiveJoins } from '../ir/inclusive-join.js';
@@ -125,7 +127,8 @@ function boundaryConstants(ctx: ProcessContext, k: number): string[] {
 function enteredAlso(ctx: ProcessContext, k: number): string {
   const timers = subprocessTimersOf(ctx.ir, k).length > 0;
   const messages = subprocessMessagesOf(ctx.ir, k).length > 0;
-  return `${timers ? ' and starts its boundary timers' : ''}${messages ? `${timers ? ',' : ' and'} arms its message boundary events` : ''}`;
+  if (timers && messages) return ' and starts its boundary timers and arms its message boundary events';
+  return timers ? ' and starts its boundary timers' : messages ? ' and arms its message boundary events' : '';
 }
 
 /**

@@ -504,7 +504,7 @@ contract InvoiceFinancing {
         return _catchCreditRejected(instanceId, m);
     }
 
-    /// @notice Enters subprocess "信用审查 Credit check" and starts its boundary timers, arms its message boundary events; a token arriving while it runs is absorbed.
+    /// @notice Enters subprocess "信用审查 Credit check" and starts its boundary timers and arms its message boundary events; a token arriving while it runs is absorbed.
     /// @param m The marking (and packed fields) to route from.
     /// @return The result.
     function _enterXinYongShenChaCreditCheck(
