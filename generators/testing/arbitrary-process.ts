@@ -198,9 +198,13 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean; calls?: boolean; timerStart?: boolean }
+export interface ModelFeatures {
+  bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean; calls?: boolean; timerStart?: boolean;
+  /** With messages: message boundary events on subprocesses and call activities. */
+  scopeMessages?: boolean;
+}
 /** Every feature of a one-process model (call blocks need a workspace: arbitrary-workspace.ts opts in). */
-export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true, scopes: true, multiInstance: true };
+export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true, scopes: true, multiInstance: true, scopeMessages: true };
 const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, messages: false, fieldTypes: false, scopes: false, multiInstance: false };
 
 const messageBoundarySpec: fc.Arbitrary<MessageBoundarySpec> = fc.record({
@@ -267,14 +271,14 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
         kind: fc.constant('sub' as const), first: taskBlock, body: tie('block'), thrower: fc.option(taskBlock, { nil: undefined, freq: 2 }),
         namedError: fc.boolean(), catchTasks: fc.array(fc.nat(7), { maxLength: 2 }),
         timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
-        // drawn only with messages: the key comes last, so models without it draw as before
-        ...(features.messages ? { message: scopeMessage } : {}),
+        // the key comes last, so models without it draw as before
+        ...(features.messages && features.scopeMessages ? { message: scopeMessage } : {}),
       }, { requiredKeys: ['kind', 'first', 'body', 'namedError', 'catchTasks'] }) }] : []),
       ...(features.calls ? [{ weight: 3, arbitrary: fc.record({
         kind: fc.constant('call' as const), callee: fc.nat(3),
         catchError: fc.option(fc.record({ named: fc.boolean(), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 4 }),
         timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
-        ...(features.messages ? { message: scopeMessage } : {}),
+        ...(features.messages && features.scopeMessages ? { message: scopeMessage } : {}),
       }, { requiredKeys: ['kind', 'callee'] }) }] : []),
     ) as fc.Arbitrary<Block>,
     branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
