@@ -1,7 +1,7 @@
 /**
  * The collaboration app for the newer BPMN elements, in the IDE on the bundled ledger: the
- * credit-check sample (an embedded subprocess, an error boundary on it, a 2-of-3 multi-instance
- * approval) and the maintenance-order sample (a service task asking a device, a receive task, sent
+ * credit-check sample (an embedded subprocess, an error boundary on it, a message boundary the supplier
+ * withdraws by, a 2-of-3 multi-instance approval) and the maintenance-order sample (a service task asking a device, a receive task, sent
  * messages) are imported, deployed and used as their participants. Work items say k of n and who
  * did their part (an officer who approved no longer sees the task), what a device was asked and
  * whose message a receive task is; the instance view tells the subprocess, the caught error, the
@@ -91,6 +91,27 @@ test('multi-instance approval counts k of n and leaves those who did their part;
   const kinds = await second.getByTestId('history-entry').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-element')}`));
   expect(kinds).toEqual(['started:Start_Invoice', 'completed:Task_Review', 'errorCaught:Error_CreditRejected']);
   await expect(second.getByTestId('subprocess-states').locator('[data-element="Sub_CreditCheck"]')).toHaveAttribute('data-state', 'done');
+  await second.getByTestId('instance-view-close').click();
+
+  // given a third invoice: while the check runs, the supplier may withdraw it (a message boundary on the subprocess)
+  await studio.actAs('zhou-min');
+  await studio.submit(`start-form-${P}`, { invoiceNo: 'INV-3', amount: '1000' });
+  const withdraw = page.getByTestId('work-list').locator('[data-testid="work-item-Message_Withdraw"][data-instance="3"]');
+  await expect(withdraw.getByTestId('message-expected')).toHaveText('Message from Supplier: you deliver it to the process with the form below. Delivering it stops “信用审查 Credit check”.', { timeout: 30_000 });
+  // when the supplier withdraws it, then the check is left and nothing of it is a work item any more
+  await withdraw.getByTestId('field-withdrawReason').fill('客户已付款 paid');
+  await withdraw.getByTestId('task-form-Message_Withdraw-submit').click();
+  await expect(page.getByTestId('last-act')).toHaveAttribute('data-status', 'confirmed', { timeout: 30_000 });
+  await expect(withdraw).toHaveCount(0, { timeout: 30_000 });
+  await page.getByTestId(`instance-${P}-3`).getByRole('button').click();
+  const third = page.getByTestId(`instance-view-${P}-3`);
+  await expect(third.getByTestId('subprocess-states').locator('[data-element="Sub_CreditCheck"]')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const thirdKinds = await third.getByTestId('history-entry').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-element')}`));
+  // and the instance ended with the withdrawal
+  expect(thirdKinds).toEqual(['started:Start_Invoice', 'completed:Message_Withdraw', 'ended:']);
+  await studio.actAs('olga-berg');
+  await expect(page.getByTestId('work-list')).toBeVisible();
+  await expect(page.getByTestId('work-list').locator('[data-testid="work-item-Task_Review"][data-instance="3"]')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

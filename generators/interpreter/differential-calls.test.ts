@@ -5,7 +5,7 @@
  * random called process that cannot be called (a path through it that waits for no one, which a
  * scope refuses) is skipped, and counted: most must run.
  * Random workspaces (arbitrary-workspace.ts): 2-3 processes calling each other (nested calls, a called
- * process's error end caught on the call activity, timer boundaries on call activities, fields shared
+ * process's error end caught on the call activity, timer and message boundaries on call activities, fields shared
  * by name), the first one driven by random traces; every one of them must generate.
  */
 import fc from 'fast-check';
@@ -53,7 +53,7 @@ describe('interpreter and contract agree on call activities', () => {
   }, 600_000);
 
   it(`on ${WORKSPACES} random workspaces of processes calling each other, ${TRACES_PER_WORKSPACE} traces each`, async () => {
-    const seen = { calls: 0, nested: 0, errorCatches: 0, timers: 0 };
+    const seen = { calls: 0, nested: 0, errorCatches: 0, timers: 0, messages: 0 };
     await fc.assert(
       fc.asyncProperty(randomWorkspace(), async ({ workspace }) => {
         const deployed = await deployProcess(workspace);
@@ -65,6 +65,7 @@ describe('interpreter and contract agree on call activities', () => {
         const callIndexes = new Set(calls.map((s) => deployed.ir.subprocesses.indexOf(s)));
         seen.errorCatches += deployed.ir.errorBoundaries.filter((b) => callIndexes.has(b.attachedTo)).length;
         seen.timers += deployed.ir.timers.filter((t) => t.attachedToSubprocess !== undefined && callIndexes.has(t.attachedToSubprocess)).length;
+        seen.messages += deployed.ir.tasks.filter((t) => t.attachedToSubprocess !== undefined && callIndexes.has(t.attachedToSubprocess)).length;
         const participants = workspace.participants.map((p) => ({ id: p.id, roles: p.roles }));
         await fc.assert(fc.asyncProperty(traceIntents(), (intents) => runDifferential(deployed, participants, intents)), { numRuns: TRACES_PER_WORKSPACE, seed: SEED });
       }),
@@ -74,6 +75,7 @@ describe('interpreter and contract agree on call activities', () => {
     expect(seen.nested).toBeGreaterThan(0);
     expect(seen.errorCatches).toBeGreaterThan(0);
     expect(seen.timers).toBeGreaterThan(0);
-    console.log(`random workspaces: ${WORKSPACES} ran, ${seen.calls} call activities (${seen.nested} nested), ${seen.errorCatches} catching errors, ${seen.timers} timer boundaries on calls`);
+    expect(seen.messages).toBeGreaterThan(0);
+    console.log(`random workspaces: ${WORKSPACES} ran, ${seen.calls} call activities (${seen.nested} nested), ${seen.errorCatches} catching errors, ${seen.timers} timer boundaries and ${seen.messages} message boundaries on calls`);
   }, 600_000);
 });

@@ -30,6 +30,8 @@ const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_260_101;
 
 const outcomes = new Map<string, number>();
 let traces = 0;
+/** Message boundaries on subprocesses in the random models (they must occur: the log says how many). */
+let scopeMessages = 0;
 const began = Date.now();
 
 async function check(deployed: DeployedProcess, workspace: Workspace, numRuns: number, seed: number) {
@@ -172,16 +174,18 @@ describe('interpreter and contract agree', () => {
     await fc.assert(
       fc.asyncProperty(randomModelWith(ALL_FEATURES), async (model) => {
         const deployed = await deployProcess(model.workspace);
+        scopeMessages += deployed.ir.tasks.filter((t) => t.attachedToSubprocess !== undefined).length;
         const failure = failureOf(await check(deployed, model.workspace, TRACES_PER_MODEL, SEED));
         if (failure) throw new Error(failure);
       }),
       { numRuns: RANDOM_MODELS, seed: SEED, endOnFailure: false },
     );
+    expect(scopeMessages).toBeGreaterThan(0);
   }, 600_000);
 });
 
 afterAll(() => {
   const steps = [...outcomes.values()].reduce((a, b) => a + b, 0);
   const seen = [...outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-  console.log(`differential: ${traces} traces, ${steps} steps, ${((Date.now() - began) / 1000).toFixed(1)} s; step outcomes: ${seen}`);
+  console.log(`differential: ${traces} traces, ${steps} steps, ${((Date.now() - began) / 1000).toFixed(1)} s, ${scopeMessages} message boundaries on random subprocesses; step outcomes: ${seen}`);
 });

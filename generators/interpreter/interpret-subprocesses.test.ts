@@ -36,8 +36,8 @@ describe('interpreter subprocesses (credit-check sample)', () => {
   it('enters the subprocess at the start: its bit, its first task and its boundary timer', () => {
     // given / when an instance is started
     const s = started();
-    // then the check's first task is enabled and the subprocess runs, with its 5-day timer
-    expect(namesIn(ir, s)).toEqual(['Review financials']);
+    // then the check's first task is enabled and the subprocess runs, with its 5-day timer and the supplier's withdrawal armed
+    expect(namesIn(ir, s)).toEqual(['Review financials', 'Application withdrawn']);
     expect(s.marking & bit(ir.subprocesses[0].bit)).not.toBe(0n);
     expect(s.dueAt[0]).toBe(T0 + 5n * DAY);
   });
@@ -45,10 +45,10 @@ describe('interpreter subprocesses (credit-check sample)', () => {
   it('completes the subprocess when its last token ends, withdrawing its timer, and goes on by its outgoing flow', () => {
     // given a review with a good score
     const reviewed = ok(complete(started(), task(ir, 'Review financials'), bank, { score: 700n }));
-    expect(namesIn(ir, reviewed)).toEqual(['Confirm limit']);
+    expect(namesIn(ir, reviewed)).toEqual(['Confirm limit', 'Application withdrawn']);
     // when the limit is confirmed
     const confirmed = complete(reviewed, task(ir, 'Confirm limit'), bank);
-    // then the subprocess is done: only the approval after it is left, no timer waits
+    // then the subprocess is done: only the approval after it is left, no timer waits, no withdrawal is possible
     const s = ok(confirmed);
     expect(namesIn(ir, s)).toEqual(['Approve financing']);
     expect(s.marking).toBe(bit(ir.tasks[task(ir, 'Approve financing')].bit));
@@ -72,6 +72,18 @@ describe('interpreter subprocesses (credit-check sample)', () => {
     // then only the escalation is left; the review cannot be done any more
     expect(s.marking).toBe(bit(ir.tasks[task(ir, 'Escalate')].bit));
     expect(complete(s, task(ir, 'Review financials'), bank, { score: 700n })).toMatchObject({ ok: false, error: 'TaskNotEnabled' });
+    // and the supplier can no longer withdraw: the timer came first
+    expect(complete(s, task(ir, 'Application withdrawn'), supplier, { withdrawReason: 'late' })).toMatchObject({ ok: false, error: 'TaskNotEnabled' });
+  });
+
+  it('withdraws the whole check when the supplier withdraws the application, before its timer', () => {
+    // given a check whose review is done, when the supplier withdraws (the bank may not)
+    const reviewed = ok(complete(started(), task(ir, 'Review financials'), bank, { score: 700n }));
+    expect(complete(reviewed, task(ir, 'Application withdrawn'), bank, { withdrawReason: 'x' })).toMatchObject({ ok: false, error: 'CallerLacksRole' });
+    const withdrawn = complete(reviewed, task(ir, 'Application withdrawn'), supplier, { withdrawReason: '已付款 paid' });
+    // then the instance ends with the reason recorded: nothing of the check is left, not even its timer
+    expect(withdrawn.ok && withdrawn.record).toMatchObject({ data: { withdrawReason: '已付款 paid' }, ended: true });
+    expect(trigger(ok(withdrawn), 0, T0 + 5n * DAY)).toMatchObject({ ok: false, error: 'TimerNotWaiting' });
   });
 });
 

@@ -23,7 +23,7 @@
  * Reverts are thrown as RoutingRevert and become the step's rejection.
  */
 import type { FlowTarget, GatewayIR, ProcessIR } from '../ir/process-ir.js';
-import { bitsArmedWith, subprocessBits, subprocessTimersOf } from '../ir/timer-bits.js';
+import { bitsArmedWith, subprocessArmedBits, subprocessBits } from '../ir/timer-bits.js';
 import { FeelRuntimeError, evaluateCondition, evaluateIn, type FeelValue } from '../feel/evaluate-feel.js';
 import { numericDomain } from '../feel/numeric-domain.js';
 import { inclusiveJoins, joinMayFire } from '../ir/inclusive-join.js';
@@ -104,7 +104,8 @@ function route(ir: ProcessIR, fx: RouteEffects, target: FlowTarget, m: bigint, c
     case 'subprocess': {
       const s = ir.subprocesses[target.index];
       if (m & bit(s.bit)) return m; // running already: the token is absorbed, as at an enabled task
-      const entered = subprocessTimersOf(ir, target.index).reduce((acc, k) => acc | bit(ir.timers[k].bit), m | bit(s.bit));
+      // its boundary timers start and its message boundaries are armed with it
+      const entered = subprocessArmedBits(ir, target.index).reduce((acc, b) => acc | bit(b), m | bit(s.bit));
       return route(ir, fx, s.entry, entered, 0);
     }
     case 'gateway': {
@@ -220,7 +221,7 @@ function splitInclusive(ir: ProcessIR, fx: RouteEffects, g: GatewayIR, m: bigint
 /**
  * After a step's routing: fires every inclusive join the rule (generators/ir/inclusive-join.ts)
  * lets fire, in gateway order, then completes every running subprocess with no token left inside,
- * innermost first (its bit and boundary timers cleared, a token routed on by its outgoing flow),
+ * innermost first (its bit and its boundary events' bits cleared, a token routed on by its outgoing flow),
  * round after round until a round changes nothing.
  */
 export function settleJoins(ir: ProcessIR, fx: RouteEffects, m: bigint): bigint {
@@ -236,7 +237,7 @@ export function settleJoins(ir: ProcessIR, fx: RouteEffects, m: bigint): bigint 
       const s = ir.subprocesses[k];
       if ((m & bit(s.bit)) === 0n || withoutBits(m, s.inner) !== m) continue;
       fx.passed?.push(`sub:${s.elementId}`);
-      m = route(ir, fx, s.next, withoutBits(m, [s.bit, ...subprocessTimersOf(ir, k).map((t) => ir.timers[t].bit)]), 0);
+      m = route(ir, fx, s.next, withoutBits(m, [s.bit, ...subprocessArmedBits(ir, k)]), 0);
     }
     if (m === before) return m;
   }

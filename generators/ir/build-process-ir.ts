@@ -12,7 +12,7 @@ import { compileCondition } from '../feel/check-feel.js';
 import { deriveIdentifier, IdentifierScope } from '../naming/derive-identifier.js';
 import type { BranchIR, EndIR, FlowTarget, GatewayIR, ProcessIR, ScriptIR, StartIR, TaskIR, TimerIR, WaitKind } from './process-ir.js';
 import { isTimerStart, readTimerStart } from './read-timer-start.js';
-import { isMessageCatch, isMessageEnd, isMessageStart, isMessageThrow, isTaskBoundaryMessage, MessageFlows, readPayload, senderRoleOf } from './read-messages.js';
+import { isMessageCatch, isMessageEnd, isMessageStart, isMessageThrow, isSubprocessBoundaryMessage, isTaskBoundaryMessage, MessageFlows, readPayload, senderRoleOf } from './read-messages.js';
 import { wireEventGateways } from './wire-event-gateways.js';
 import { flattenScopes, isEmbeddedSubprocess, isErrorEnd, subprocessBoundaryKind } from './read-subprocesses.js';
 import { buildSubprocesses } from './build-subprocesses.js';
@@ -113,7 +113,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     else if (isMessageEnd(node)) {
       messageEnds.push(endNodes.length);
       endNodes.push({ node, terminate: false });
-    } else if (node.$type === 'bpmn:ReceiveTask' || node.$type === 'bpmn:ServiceTask' || isMessageCatch(node) || isTaskBoundaryMessage(node)) {
+    } else if (node.$type === 'bpmn:ReceiveTask' || node.$type === 'bpmn:ServiceTask' || isMessageCatch(node) || isTaskBoundaryMessage(node) || isSubprocessBoundaryMessage(node)) {
       if (node.loopCharacteristics) problems.push(error(`${describeType(node.$type)} ${label(node)}: ${describeType(node.loopCharacteristics.$type)} (loop or multi-instance) is not executable yet; only user tasks run multi-instance`, at('tasks', node.id)));
       else {
         waitKind.set(node.id, node.$type === 'bpmn:ReceiveTask' ? 'receive' : node.$type === 'bpmn:ServiceTask' ? 'service' : 'message');
@@ -391,9 +391,12 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
       for (const f of task.requests) fields[f].stored = true;
     }
     if (node.$type === 'bpmn:BoundaryEvent') {
+      // on a task, or on a subprocess (a call activity is one by now)
       const host = taskIndex.get(node.attachedToRef!.id);
-      if (host === undefined) problems.push(error(`message boundary event ${label(node)} is attached to ${label(node.attachedToRef!)}, which does not run (see its own problem)`, at('tasks', node.id)));
-      else task.attachedTo = host;
+      const sub = subIndex.get(node.attachedToRef!.id);
+      if (host !== undefined) task.attachedTo = host;
+      else if (sub !== undefined) task.attachedToSubprocess = sub;
+      else problems.push(error(`message boundary event ${label(node)} is attached to ${label(node.attachedToRef!)}, which does not run (see its own problem)`, at('tasks', node.id)));
       task.interrupting = node.get('cancelActivity') !== false;
     }
     tasks.push(task);

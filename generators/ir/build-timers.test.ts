@@ -68,7 +68,7 @@ describe('timers in the IR', () => {
     const onRule = errorsOf((await generateWorkspace(workspace(boundary(duration('PT1H'), '', 'S', '<bpmn:businessRuleTask id="S" name="Bill" />')))).problems);
     expect(onRule.find((p) => p.elementId === 'B')?.message).toBe('timer boundary event "Late" is attached to business rule task "Bill"; timer boundary events run on user, receive and service tasks and on embedded subprocesses only');
     const signal = errorsOf((await generateWorkspace(workspace(boundary('<bpmn:signalEventDefinition id="SD" />')))).problems);
-    expect(signal.map((p) => `${p.elementId}: ${p.message}`)).toEqual(['B: boundary event "Late" (signal) is not executable yet; only timer boundary events (on user, receive and service tasks and subprocesses), message boundary events (on those tasks) and error boundary events (on subprocesses) are']);
+    expect(signal.map((p) => `${p.elementId}: ${p.message}`)).toEqual(['B: boundary event "Late" (signal) is not executable yet; only timer and message boundary events (on user, receive and service tasks, subprocesses and call activities) and error boundary events (on subprocesses and call activities) are']);
   });
 
   it('refuses a boundary timer with an invalid duration, saying where and why', async () => {

@@ -53,10 +53,11 @@ export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: W
     } else if (t.kind === 'timer') queue.push(ir.timers[t.index].next);
     else if (t.kind === 'gateway') queue.push(...targetsOf(ir.gateways[t.index]));
     else if (t.kind === 'subprocess') {
-      // inside, its boundary timers, and on once it completes
+      // inside, its boundary timers and message boundaries, and on once it completes
       const s = ir.subprocesses[t.index];
       queue.push(s.entry, s.next);
       ir.timers.forEach((timer, k) => timer.attachedToSubprocess === t.index && queue.push({ kind: 'timer', index: k }));
+      ir.tasks.forEach((task, k) => task.attachedToSubprocess === t.index && queue.push({ kind: 'task', index: k }));
     } else if (t.kind === 'end' && ir.ends[t.index].throws !== undefined) {
       const b = ir.errorBoundaries[ir.ends[t.index].throws!];
       seen.add(b.elementId);

@@ -10,7 +10,7 @@ export const WAIT_TASK_TYPES = [...HUMAN_TASK_TYPES, 'bpmn:ReceiveTask', 'bpmn:S
 export const DESCRIPTIVE_TYPES = ['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference'] as const;
 
 export const EXECUTABLE_SUMMARY =
-  'supported now: none, message and timer start events (timeDate or timeCycle), none, terminate and message end events, user/manual tasks (also multi-instance: a fixed cardinality or one per holder of a role), receive, send, service and script tasks, exclusive, parallel, inclusive and event-based gateways, intermediate timer and message catch events, intermediate message throw events, timer and message boundary events on user/receive/service tasks, embedded subprocesses with timer and error boundary events, error end events inside them, call activities of another process of the workspace (with timer and error boundary events), sequence flows, message flows from other pools';
+  'supported now: none, message and timer start events (timeDate or timeCycle), none, terminate and message end events, user/manual tasks (also multi-instance: a fixed cardinality or one per holder of a role), receive, send, service and script tasks, exclusive, parallel, inclusive and event-based gateways, intermediate timer and message catch events, intermediate message throw events, timer and message boundary events on user/receive/service tasks, embedded subprocesses with timer, message and error boundary events, error end events inside them, call activities of another process of the workspace (with timer, message and error boundary events), sequence flows, message flows from other pools';
 
 export function describeType(type: string): string {
   return type

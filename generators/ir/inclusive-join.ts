@@ -23,7 +23,7 @@
  * the same step is still placing are seen.
  */
 import { targetsOf } from './check-structure.js';
-import { bitsConsumedBy, boundaryNexts, subprocessTimersOf } from './timer-bits.js';
+import { bitsConsumedBy, boundaryNexts, subprocessBoundaryNexts } from './timer-bits.js';
 import type { FlowTarget, ProcessIR } from './process-ir.js';
 
 /** A group of the rule: `upstream` marking bits whose tokens can reach exactly the join inputs `inputs` (bit numbers). */
@@ -46,7 +46,7 @@ function continuation(ir: ProcessIR, bit: number): FlowTarget[] {
   const join = ir.gateways.find((g) => g.inputBits.includes(bit));
   if (join) return targetsOf(join);
   const sub = ir.subprocesses.findIndex((s) => s.bit === bit);
-  return sub >= 0 ? [ir.subprocesses[sub].next, ...subprocessTimersOf(ir, sub).map((k) => ir.timers[k].next)] : [];
+  return sub >= 0 ? [ir.subprocesses[sub].next, ...subprocessBoundaryNexts(ir, sub)] : [];
 }
 
 /** Inputs of join `j` (bit numbers) reachable from `from` without passing through `j`. */
@@ -66,7 +66,7 @@ function reachableInputs(ir: ProcessIR, j: number, from: FlowTarget[]): Set<numb
     if (t.kind === 'gateway') stack.push(...targetsOf(ir.gateways[t.index]));
     else if (t.kind === 'task') stack.push(ir.tasks[t.index].next, ...boundaryNexts(ir, t.index));
     else if (t.kind === 'timer') stack.push(ir.timers[t.index].next);
-    else if (t.kind === 'subprocess') stack.push(ir.subprocesses[t.index].entry, ...subprocessTimersOf(ir, t.index).map((k) => ir.timers[k].next));
+    else if (t.kind === 'subprocess') stack.push(ir.subprocesses[t.index].entry, ...subprocessBoundaryNexts(ir, t.index));
     else if (t.kind === 'end') {
       // a token ending inside a subprocess goes on by its outgoing flow, or by the boundary catching its error
       const end = ir.ends[t.index];

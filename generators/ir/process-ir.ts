@@ -118,7 +118,12 @@ export interface TaskIR {
   kind?: WaitKind;
   /** Message boundary event: index of the task it is attached to (its bit is set whenever that task is activated). */
   attachedTo?: number;
-  /** Message boundary event: delivering it withdraws the task (cancelActivity, default true). */
+  /**
+   * Message boundary event on an embedded subprocess or call activity: index into `ProcessIR.subprocesses`
+   * (its bit is set whenever the subprocess is entered, cleared when it completes or is withdrawn).
+   */
+  attachedToSubprocess?: number;
+  /** Message boundary event: delivering it withdraws the task, or the subprocess with everything inside it (cancelActivity, default true). */
   interrupting?: boolean;
   /** Service task: fields (indexes) its `<Name>Requested` event carries, read from the instance data (cf:payload). */
   requests?: number[];
@@ -205,10 +210,10 @@ export interface EndIR {
 /**
  * An embedded subprocess (a scope). While it runs its own marking bit `bit` is set; the tokens
  * inside are ordinary marking bits listed in `inner`, so withdrawing the scope is one AND with a
- * mask. Entering sets `bit` (and its boundary timers' bits) and routes a token to `entry` (where its
+ * mask. Entering sets `bit` (and its boundary timers' and message boundaries' bits) and routes a token to `entry` (where its
  * none start leads). It completes when `bit` is set and no `inner` bit is left: that is checked
  * after each step's routing (with the inclusive joins, see route-token.ts settleJoins), innermost
- * first; completing clears `bit` and its boundary timers and routes a token to `next`.
+ * first; completing clears `bit` and its boundary events' bits and routes a token to `next`.
  */
 export interface SubProcessIR {
   elementId: string;
@@ -238,7 +243,7 @@ export interface CalledProcessIR {
 /**
  * An error boundary event on a subprocess (always interrupting). An error end event inside the
  * subprocess whose error it matches (no `errorCode`: any error) withdraws every token of the
- * subprocess (its bit, `inner` and boundary timers), emits `ErrorCaught(instanceId, code)` and
+ * subprocess (its bit, `inner` and boundary events' bits), emits `ErrorCaught(instanceId, code)` and
  * routes a token to `next`, within the same step.
  */
 export interface ErrorBoundaryIR {

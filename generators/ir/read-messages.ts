@@ -19,7 +19,7 @@ import type { BpmnDefinitions, BpmnFlowNode, BpmnLane, BpmnParticipant, BpmnProc
 import type { FieldIR } from './process-ir.js';
 import { findRole, laneIndex, roleReferenceOf, type RoleReference } from './resolve-roles.js';
 import { WAIT_TASK_TYPES, describeType } from './executable-elements.js';
-import { flattenScopes } from './read-subprocesses.js';
+import { flattenScopes, isEmbeddedSubprocess } from './read-subprocesses.js';
 
 type Where = Omit<Problem, 'severity' | 'message'>;
 
@@ -41,10 +41,19 @@ export function isTaskBoundaryMessage(node: BpmnFlowNode): boolean {
   return node.$type === 'bpmn:BoundaryEvent' && hasMessageDefinition(node) && (WAIT_TASK_TYPES as readonly string[]).includes(node.attachedToRef?.$type ?? '');
 }
 
+/**
+ * A message boundary event on an embedded subprocess (a call activity too: it is one once inlined,
+ * expand-call-activities.ts). Armed while the subprocess runs (timer-bits.ts).
+ */
+export function isSubprocessBoundaryMessage(node: BpmnFlowNode): boolean {
+  return node.$type === 'bpmn:BoundaryEvent' && hasMessageDefinition(node) && isEmbeddedSubprocess(node.attachedToRef);
+}
+
 /** Whether the generator runs this message element as modeled (report-unexecuted-nodes.ts). */
 export function isExecutableMessageNode(node: BpmnFlowNode): boolean {
   if (node.$type === 'bpmn:ReceiveTask' || node.$type === 'bpmn:ServiceTask' || node.$type === 'bpmn:SendTask') return !node.loopCharacteristics;
   // on a multi-instance user task too (as a timer boundary): it is armed with each activation
+  if (node.$type === 'bpmn:BoundaryEvent' && hasMessageDefinition(node) && (isEmbeddedSubprocess(node.attachedToRef) || node.attachedToRef?.$type === 'bpmn:CallActivity')) return !node.attachedToRef?.loopCharacteristics;
   if (node.$type === 'bpmn:BoundaryEvent') return isTaskBoundaryMessage(node) && (!node.attachedToRef?.loopCharacteristics || node.attachedToRef.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics');
   return isMessageCatch(node) || isMessageThrow(node) || isMessageEnd(node) || isMessageStart(node) || node.$type === 'bpmn:EventBasedGateway';
 }

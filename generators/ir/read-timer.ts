@@ -66,9 +66,12 @@ export function readTimerDuration(node: BpmnFlowNode, label: string, where: Wher
 export function boundaryRefusal(node: BpmnFlowNode, label: string): string {
   const host = node.attachedToRef;
   const hostText = host ? `${describeType(host.$type)} ${host.name?.trim() ? `"${host.name.trim()}"` : host.id}` : 'nothing';
+  // a call activity still here was refused (an executed one is a subprocess by now): its own problem says why
+  const onCall = host?.$type === 'bpmn:CallActivity' && (node.eventDefinitions ?? []).length === 1 && /^bpmn:(Timer|Message|Error)EventDefinition$/.test(node.eventDefinitions![0].$type);
+  if (onCall) return `${describeType(node.eventDefinitions![0].$type).replace(/ event definition$/, '')} boundary event ${label} is attached to ${hostText}, which does not run (see its own problem)`;
   if (isTimerEvent(node)) return `timer boundary event ${label} is attached to ${hostText}; timer boundary events run on user, receive and service tasks and on embedded subprocesses only`;
   const kinds = (node.eventDefinitions ?? []).map((x) => describeType(x.$type).replace(/ event definition$/, '')).join(', ') || 'none';
   if (kinds === 'error') return `error boundary event ${label} is attached to ${hostText}; error boundary events run on embedded subprocesses only (nothing else throws errors)`;
-  if (kinds === 'message') return `message boundary event ${label} is attached to ${hostText}; message boundary events run on user, receive and service tasks only (not on subprocesses yet: put a receive task in an event-based race or a message boundary on a task inside)`;
-  return `boundary event ${label} (${kinds}) is not executable yet; only timer boundary events (on user, receive and service tasks and subprocesses), message boundary events (on those tasks) and error boundary events (on subprocesses) are`;
+  if (kinds === 'message') return `message boundary event ${label} is attached to ${hostText}; message boundary events run on user, receive and service tasks, embedded subprocesses and call activities only`;
+  return `boundary event ${label} (${kinds}) is not executable yet; only timer and message boundary events (on user, receive and service tasks, subprocesses and call activities) and error boundary events (on subprocesses and call activities) are`;
 }

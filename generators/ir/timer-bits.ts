@@ -9,9 +9,11 @@
  *   per activation of the task; a non-interrupting message clears nothing, so it may be delivered
  *   again while the task is enabled (each delivery starts a token on its path).
  * - A target of an event-based gateway that occurs withdraws the gateway's other targets.
- * - Entering a subprocess starts its boundary timers; an interrupting one that fires withdraws the
- *   subprocess with everything inside it (subprocessBits). Message boundaries on a subprocess are
- *   refused (read-timer.ts boundaryRefusal).
+ * - Entering a subprocess (or call activity) starts its boundary timers and arms its message boundary
+ *   events; an interrupting one that occurs withdraws the subprocess with everything inside it and its
+ *   other boundary events (subprocessBits); a non-interrupting message clears nothing (the subprocess
+ *   goes on; it may be delivered again while the subprocess runs). Completing the subprocess clears
+ *   the bits of its boundary events.
  */
 import type { FlowTarget, ProcessIR } from './process-ir.js';
 
@@ -49,10 +51,25 @@ export function subprocessTimersOf(ir: ProcessIR, sub: number): number[] {
   return ir.timers.flatMap((t, k) => (t.attachedToSubprocess === sub ? [k] : []));
 }
 
-/** Every marking bit of subprocess `sub` (bit numbers): its own, those inside it, its boundary timers'. Withdrawing it clears them all. */
+/** Indexes (into `ir.tasks`) of the message boundary events attached to subprocess `sub`, in task order. */
+export function subprocessMessagesOf(ir: ProcessIR, sub: number): number[] {
+  return ir.tasks.flatMap((t, k) => (t.attachedToSubprocess === sub ? [k] : []));
+}
+
+/** Bits set together with subprocess `sub`'s own when it is entered, cleared with it: its boundary timers', then its message boundaries'. */
+export function subprocessArmedBits(ir: ProcessIR, sub: number): number[] {
+  return [...subprocessTimersOf(ir, sub).map((k) => ir.timers[k].bit), ...subprocessMessagesOf(ir, sub).map((k) => ir.tasks[k].bit)];
+}
+
+/** Where the tokens of subprocess `sub`'s boundary events go (timers, then messages; error boundaries are reached through error ends). */
+export function subprocessBoundaryNexts(ir: ProcessIR, sub: number): FlowTarget[] {
+  return [...subprocessTimersOf(ir, sub).map((k) => ir.timers[k].next), ...subprocessMessagesOf(ir, sub).map((k) => ir.tasks[k].next)];
+}
+
+/** Every marking bit of subprocess `sub` (bit numbers): its own, those inside it, its boundary events'. Withdrawing it clears them all. */
 export function subprocessBits(ir: ProcessIR, sub: number): number[] {
   const s = ir.subprocesses[sub];
-  return [s.bit, ...s.inner, ...subprocessTimersOf(ir, sub).map((k) => ir.timers[k].bit)];
+  return [s.bit, ...s.inner, ...subprocessArmedBits(ir, sub)];
 }
 
 /** Marking bits (as bit numbers) a step clears before it routes its token on. */
@@ -60,6 +77,8 @@ export function bitsConsumedBy(ir: ProcessIR, step: { task: number } | { timer: 
   if ('task' in step) {
     const task = ir.tasks[step.task];
     if (task.attachedTo !== undefined) return task.interrupting === false ? [] : [task.bit, ...bitsConsumedBy(ir, { task: task.attachedTo }).filter((b) => b !== task.bit)];
+    // a message boundary on a subprocess: interrupting withdraws all of it, non-interrupting nothing
+    if (task.attachedToSubprocess !== undefined) return task.interrupting === false ? [] : [task.bit, ...subprocessBits(ir, task.attachedToSubprocess).filter((b) => b !== task.bit)];
     return [task.bit, ...bitsArmedWith(ir, step.task), ...raceRivals(ir, task.race, task.bit)];
   }
   const timer = ir.timers[step.timer];

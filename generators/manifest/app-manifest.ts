@@ -61,7 +61,9 @@ export interface TaskManifest {
   kind?: 'receive' | 'message' | 'service';
   /** Message boundary event: the element id of the task it is attached to. */
   attachedToTaskId?: string;
-  /** Message boundary event: delivering it withdraws that task. */
+  /** Message boundary event on an embedded subprocess or call activity: its element id (see `ProcessManifest.subprocesses`). */
+  attachedToSubprocessId?: string;
+  /** Message boundary event: delivering it withdraws that task (or subprocess, with everything inside it). */
   interrupting?: boolean;
   /** Service task: the event emitted when it is enabled, and the fields it carries. */
   requestEventName?: string;

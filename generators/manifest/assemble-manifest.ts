@@ -116,6 +116,7 @@ function waitOf(ir: ProcessIR, t: TaskIR): Partial<TaskManifest> {
   return {
     kind: t.kind,
     ...(t.attachedTo !== undefined ? { attachedToTaskId: ir.tasks[t.attachedTo].elementId, interrupting: t.interrupting !== false } : {}),
+    ...(t.attachedToSubprocess !== undefined ? { attachedToSubprocessId: ir.subprocesses[t.attachedToSubprocess].elementId, interrupting: t.interrupting !== false } : {}),
     ...(t.kind === 'service' ? { requestEventName: requestEventName(t), requestFields: fieldsOf(ir, (t.requests ?? []).map((field) => ({ field, required: false })), t.elementId) } : {}),
   };
 }

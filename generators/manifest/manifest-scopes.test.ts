@@ -30,12 +30,19 @@ describe('the manifest of subprocesses', () => {
       ['Disburse funds', undefined, 'disburseFunds'],
       ['Escalate', undefined, 'escalate'],
       ['Acknowledge rejection', undefined, 'acknowledgeRejection'],
+      ['Application withdrawn', undefined, 'applicationWithdrawn'],
     ]);
+  });
+
+  it('names the subprocess a message boundary is attached to, and whether it interrupts', () => {
+    const withdraw = manifest.processes[0].tasks.find((t) => t.elementId === 'Message_Withdraw')!;
+    expect(withdraw).toMatchObject({ kind: 'message', role: 'Supplier', attachedToSubprocessId: 'Sub_CreditCheck', interrupting: true });
+    expect(withdraw.attachedToTaskId).toBeUndefined();
   });
 
   it('lists the subprocess, its error boundary and its timer, and the ErrorCaught event', () => {
     const p = manifest.processes[0];
-    expect(p.subprocesses).toEqual([{ elementId: 'Sub_CreditCheck', name: '信用审查 Credit check', bit: 7 }]);
+    expect(p.subprocesses).toEqual([{ elementId: 'Sub_CreditCheck', name: '信用审查 Credit check', bit: 8 }]);
     expect(p.errorBoundaries).toEqual([{ index: 0, elementId: 'Error_CreditRejected', name: 'Credit rejected', subprocessId: 'Sub_CreditCheck', errorCode: 'CREDIT_REJECTED' }]);
     expect(p.timers).toEqual([expect.objectContaining({ elementId: 'Timer_CheckDeadline', attachedToSubprocessId: 'Sub_CreditCheck', interrupting: true, seconds: 5 * 86_400 })]);
     expect(p.abi).toContainEqual(expect.objectContaining({ type: 'event', name: 'ErrorCaught' }));

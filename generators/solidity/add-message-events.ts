@@ -36,6 +36,13 @@ export function taskNotice(ctx: ProcessContext, ti: number): string {
   const role = ctx.roles.find((r) => r.id === task.role)?.name ?? task.role;
   if (task.kind === 'service') return `Completes service task "${task.name}" with its result (role ${role}: a device or service account); ${requestEventName(task)} asked for it.`;
   if (task.kind !== 'receive' && task.kind !== 'message') return `Completes "${task.name}" (role ${role}).`;
+  if (task.attachedToSubprocess !== undefined) {
+    const sub = ctx.ir.subprocesses[task.attachedToSubprocess];
+    const host = `${sub.calledProcess ? 'call activity' : 'subprocess'} "${sub.name}"`;
+    return task.interrupting === false
+      ? `Delivers message "${task.name}" to ${host} while it runs (sender role ${role}); it goes on and a token also leaves by the message's flow.`
+      : `Delivers message "${task.name}" to ${host} while it runs (sender role ${role}); it is withdrawn with everything inside it and the token leaves by the message's flow.`;
+  }
   if (task.attachedTo === undefined) return `Delivers message "${task.name}" (sender role ${role}).`;
   const host = ctx.ir.tasks[task.attachedTo].name;
   return task.interrupting === false

@@ -2,20 +2,22 @@
  * Embedded subprocesses and error boundaries (the semantics: SubProcessIR and ErrorBoundaryIR in
  * generators/ir/process-ir.ts, played alike by generators/interpreter/route-token.ts).
  * - `SUB_<X>` is the subprocess's own bit, `SUB_<X>_INNER` the bits of everything inside it and
- *   `SUB_<X>_ALL` those plus its own and its boundary timers': withdrawing it is one AND.
- * - `_enter<X>(m)` sets its bit (and starts its boundary timers) and routes a token to its start's
- *   target; a token arriving while it runs is absorbed.
+ *   `SUB_<X>_ALL` those plus its own and its boundary timers' and message boundaries': withdrawing it
+ *   is one AND (an interrupting timer or message does that, with its own bit: consumedConstants).
+ * - `_enter<X>(m)` sets its bit (and starts its boundary timers, arms its message boundaries) and
+ *   routes a token to its start's target; a token arriving while it runs is absorbed.
  * - `_catch<Boundary>(instanceId, m)` runs where an error end's token arrives: emits `ErrorCaught`,
  *   withdraws the subprocess and routes on by the boundary.
  * - `_settle(m)` replaces the inclusive joins' settling when the process has subprocesses: round
  *   after round, the joins that may fire fire, then every running subprocess with nothing left
- *   inside completes (innermost first) and routes on by its outgoing flow.
+ *   inside completes (innermost first), clearing its boundary events' bits, and routes on by its
+ *   outgoing flow.
  */
 import type { FlowTarget } from '../ir/process-ir.js';
 import { inclusiveJoins } from '../ir/inclusive-join.js';
-import { subprocessTimersOf } from '../ir/timer-bits.js';
+import { bitsConsumedBy, subprocessMessagesOf, subprocessTimersOf } from '../ir/timer-bits.js';
 import { bin, call, id, inv, num, str, type Expr, type Mutability, type Statement } from './contract-model.js';
-import { routeFunctionName, targetExpr, type GatewayShape } from './add-gateway-routing.js';
+import { constantOfBit, routeFunctionName, targetExpr, type GatewayShape } from './add-gateway-routing.js';
 import type { ProcessContext } from './process-context.js';
 
 const M = id('m');
@@ -75,8 +77,8 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
     builder.addConstant({ type: 'uint256', name: own, visibility: 'private', value: bin('<<', num(1), num(s.bit)), natspec: { dev: [s.calledProcess ? `Marking bit: call activity "${s.name}" runs; it holds process "${s.calledProcess.name}" (${s.calledProcess.documentId}), inlined.` : `Marking bit: subprocess "${s.name}" runs.`] } });
     builder.addConstant({ type: 'uint256', name: `${own}_INNER`, visibility: 'private', value: orOf(s.inner.map((b) => constantOfAnyBit(ctx, b))), natspec: { dev: [`Every marking bit inside "${s.name}": it completes when none is left.`] } });
     builder.addConstant({
-      type: 'uint256', name: `${own}_ALL`, visibility: 'private', value: orOf([own, `${own}_INNER`, ...subprocessTimersOf(ir, k).map((t) => ctx.timerConstant[t])]),
-      natspec: { dev: [`"${s.name}" with everything inside it and its boundary timers: withdrawing it clears these.`] },
+      type: 'uint256', name: `${own}_ALL`, visibility: 'private', value: orOf([own, `${own}_INNER`, ...boundaryConstants(ctx, k)]),
+      natspec: { dev: [`"${s.name}" with everything inside it and its boundary ${subprocessMessagesOf(ir, k).length ? 'events' : 'timers'}: withdrawing it clears these.`] },
     });
   });
   if (ir.errorBoundaries.length) {
@@ -89,12 +91,12 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
   ir.subprocesses.forEach((s, k) => {
     const shape = targetShape(ctx, shapes, s.entry);
     const own = id(ctx.subConstant[k]);
-    const entered = orOf(['m', ctx.subConstant[k], ...subprocessTimersOf(ir, k).map((t) => ctx.timerConstant[t])]);
+    const entered = orOf(['m', ctx.subConstant[k], ...boundaryConstants(ctx, k)]);
     builder.addFunction({
       kind: 'function', name: enterFunctionName(ctx, k), visibility: 'private', mutability: shape.mutability,
       params: [...(shape.needsInstanceId ? [{ type: 'uint256', name: 'instanceId' }] : []), { type: 'uint256', name: 'm' }],
       returns: [{ type: 'uint256', name: '' }], elementId: s.elementId,
-      natspec: { dev: [`Enters ${s.calledProcess ? 'call activity' : 'subprocess'} "${s.name}"${subprocessTimersOf(ir, k).length ? ' and starts its boundary timers' : ''}; a token arriving while it runs is absorbed.`] },
+      natspec: { dev: [`Enters ${s.calledProcess ? 'call activity' : 'subprocess'} "${s.name}"${enteredAlso(ctx, k)}; a token arriving while it runs is absorbed.`] },
       body: [
         { kind: 'if', cond: bin('!=', bin('&', M, own), num(0)), then: [{ kind: 'return', value: M }] },
         { kind: 'return', value: targetExpr(ctx, shapes, s.entry, entered) },
@@ -115,6 +117,29 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
       ],
     });
   });
+}
+
+/** The constants of subprocess `k`'s boundary timers and message boundaries: set when it is entered, cleared with it. */
+function boundaryConstants(ctx: ProcessContext, k: number): string[] {
+  return [...subprocessTimersOf(ctx.ir, k).map((t) => ctx.timerConstant[t]), ...subprocessMessagesOf(ctx.ir, k).map((t) => ctx.taskConstant[t])];
+}
+
+function enteredAlso(ctx: ProcessContext, k: number): string {
+  const timers = subprocessTimersOf(ctx.ir, k).length > 0;
+  const messages = subprocessMessagesOf(ctx.ir, k).length > 0;
+  if (timers && messages) return ' and starts its boundary timers and arms its message boundary events';
+  return timers ? ' and starts its boundary timers' : messages ? ' and arms its message boundary events' : '';
+}
+
+/**
+ * The marking bits (constants) delivering task `ti` takes away: for an interrupting message boundary
+ * on a subprocess, its own bit and the subprocess with everything in it (one mask, `_ALL`); else as
+ * bitsConsumedBy says (a non-interrupting one on a subprocess: none).
+ */
+export function consumedConstants(ctx: ProcessContext, ti: number): string[] {
+  const task = ctx.ir.tasks[ti];
+  if (task.attachedToSubprocess !== undefined && task.interrupting !== false) return [ctx.taskConstant[ti], `${ctx.subConstant[task.attachedToSubprocess]}_ALL`];
+  return bitsConsumedBy(ctx.ir, { task: ti }).map((b) => constantOfBit(ctx, b));
 }
 
 /** The expression an error end's token becomes: the catch of its boundary (with the error when the boundary catches several). */
@@ -146,7 +171,7 @@ export function addScopeSettle(ctx: ProcessContext, shapes: GatewayShape[]) {
   for (let k = ir.subprocesses.length - 1; k >= 0; k--) {
     const s = ir.subprocesses[k];
     const own = id(ctx.subConstant[k]);
-    const done = orOf([ctx.subConstant[k], ...subprocessTimersOf(ir, k).map((t) => ctx.timerConstant[t])]);
+    const done = orOf([ctx.subConstant[k], ...boundaryConstants(ctx, k)]);
     pass.push({ kind: 'comment', text: `"${s.name}" completes once nothing is left inside it.` });
     pass.push({
       kind: 'if', cond: bin('&&', bin('!=', bin('&', M, own), num(0)), bin('==', bin('&', M, id(`${ctx.subConstant[k]}_INNER`)), num(0))),

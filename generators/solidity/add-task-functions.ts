@@ -10,8 +10,7 @@ import { bin, call, id, index, inv, member, MSG_SENDER, num, str, type Expr, typ
 import { ERRORS, type GatewayShape } from './add-gateway-routing.js';
 import { commit, mayStartTimerAfter, orOf, routedExpr, routeOn, START_TIMERS } from './route-and-commit.js';
 import { stepNeedsSettle } from '../ir/inclusive-join.js';
-import { bitsConsumedBy } from '../ir/timer-bits.js';
-import { constantOfBit } from './add-gateway-routing.js';
+import { consumedConstants } from './add-subprocesses.js';
 import { taskNotice } from './add-message-events.js';
 import { fieldParam } from './solidity-types.js';
 import { boundCallerCheck, nominations, nominatesInWord } from './add-role-bindings.js';
@@ -149,7 +148,7 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
     const bit = id(ctx.taskConstant[ti]);
     const settle = stepNeedsSettle(ir, { task: ti });
     // the task's bit first, then its boundary events and race rivals (timer-bits.ts)
-    const consumed = bitsConsumedBy(ir, { task: ti }).map((b) => constantOfBit(ctx, b));
+    const consumed = consumedConstants(ctx, ti);
     builder.addFunction({
       kind: 'function', name: task.identifier, visibility: 'external', mutability: 'nonpayable', params, returns: [], elementId: task.elementId,
       natspec: {
@@ -171,7 +170,7 @@ export function addTaskFunctions(ctx: ProcessContext, shapes: GatewayShape[]) {
         ...multiInstanceTail(ctx, ti, packFields(ctx, task.writes).length > 0 || nominatesInWord(ctx, task.elementId)),
         ...(consumed.length === 1 && !mayStartTimerAfter(ctx, task.next, settle) && !mayActivateMultiAfter(ctx, task.next, settle)
           ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, bin('&', M, inv(bit)), hasChoice ? id('choice') : undefined, settle) } as Statement]
-          // a non-interrupting message boundary event consumes nothing: the task stays enabled
+          // a non-interrupting message boundary event consumes nothing: the task (or subprocess) stays enabled
           : consumed.length === 0 && !mayStartTimerAfter(ctx, task.next, settle) && !mayActivateMultiAfter(ctx, task.next, settle)
             ? [{ kind: 'assign', target: M, op: '=', value: routedExpr(ctx, shapes, task.next, M, hasChoice ? id('choice') : undefined, settle) } as Statement]
             : routeOn(ctx, shapes, task.next, consumed.length ? orOf(consumed) : num(0), hasChoice ? id('choice') : undefined, settle)),

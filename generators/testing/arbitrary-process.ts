@@ -19,11 +19,12 @@
  * (scopes): a first task, a body (any blocks, nested subprocesses included; a terminate end in it ends
  * only the subprocess), optionally a task whose completer may throw an error at an error end, caught
  * by an error boundary (for that error, or any) whose path runs a few tasks, and optionally a timer
- * boundary (interrupting or not) on the subprocess. Multi-instance: a user task may run several
+ * boundary (interrupting or not) on the subprocess, and (with messages) a message boundary on it (interrupting or
+ * not, delivered by a lane's role with a payload). Multi-instance: a user task may run several
  * instances (its message and timer boundaries included). Both sets combine: messages, races and
  * multi-instance tasks inside subprocesses. Call activities (feature `calls`): a block calls another
  * process of the workspace (BuildOptions.callees, see arbitrary-workspace.ts), with an error boundary
- * when that process may end in an error end, and maybe a timer boundary. Timer starts (feature
+ * when that process may end in an error end, and maybe a timer boundary and a message boundary. Timer starts (feature
  * `timerStart`): the start is a timeDate or an R[n]/start/period cycle near the traces' clock.
  * Shrinking works on the block tree, so a failure shrinks to a small model.
  */
@@ -68,7 +69,11 @@ export interface SubBlock {
   namedError: boolean;
   catchTasks: number[];
   timer?: { interrupting: boolean; duration: number; tasks: number[] };
+  /** A message boundary event on the subprocess. */
+  message?: ScopeMessageSpec;
 }
+/** A message boundary event on a subprocess or call activity, delivered by role `role` with the fields `writes`: its path runs `tasks`, then ends. */
+export interface ScopeMessageSpec { interrupting: boolean; role: number; writes: number[]; tasks: number[] }
 export type Block =
   | TaskBlock
   | SubBlock
@@ -94,6 +99,7 @@ export interface CallBlock {
   kind: 'call'; callee: number;
   catchError?: { named: boolean; tasks: number[] };
   timer?: { interrupting: boolean; duration: number; tasks: number[] };
+  message?: ScopeMessageSpec;
 }
 
 export interface FieldSpec { type: FieldType; required: boolean }
@@ -192,14 +198,24 @@ const bindSpec: fc.Arbitrary<BindSpec> = fc.record({ role: fc.nat(7), sameTask: 
  * differential tests take all of it; other users of `randomModel` (the conforming-path search) get
  * the features they handle, and opt in to more with `randomModelWith`.
  */
-export interface ModelFeatures { bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean; calls?: boolean; timerStart?: boolean }
+export interface ModelFeatures {
+  bindings: boolean; scripts: boolean; inclusive: boolean; messages: boolean; fieldTypes: boolean; scopes: boolean; multiInstance: boolean; calls?: boolean; timerStart?: boolean;
+  /** With messages: message boundary events on subprocesses and call activities. */
+  scopeMessages?: boolean;
+}
 /** Every feature of a one-process model (call blocks need a workspace: arbitrary-workspace.ts opts in). */
-export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true, scopes: true, multiInstance: true };
+export const ALL_FEATURES: ModelFeatures = { bindings: true, scripts: true, inclusive: true, messages: true, fieldTypes: true, scopes: true, multiInstance: true, scopeMessages: true };
 const NO_NEW_FEATURES: ModelFeatures = { bindings: false, scripts: false, inclusive: false, messages: false, fieldTypes: false, scopes: false, multiInstance: false };
 
 const messageBoundarySpec: fc.Arbitrary<MessageBoundarySpec> = fc.record({
   interrupting: fc.boolean(), role: fc.nat(7), tasks: fc.array(fc.nat(7), { maxLength: 2 }), end: fc.constantFrom<BranchEnd>('end', 'terminate'),
 });
+
+/** Message boundaries on scopes: absent two times in three (each adds a wait state and a path to every model holding a scope). */
+const scopeMessage: fc.Arbitrary<ScopeMessageSpec | undefined> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.record({ interrupting: fc.boolean(), role: fc.nat(7), writes: fc.uniqueArray(fc.nat(7), { maxLength: 1 }), tasks: fc.array(fc.nat(7), { maxLength: 1 }) }) },
+);
 
 /** Completion conditions of the random multi-instance tasks. */
 export const MI_CONDITIONS = ['nrOfCompletedInstances >= 1', 'nrOfActiveInstances < 2', 'nrOfCompletedInstances * 2 > nrOfInstances', 'nrOfInstances - nrOfCompletedInstances = 5'];
@@ -255,11 +271,14 @@ function specArbitrary(features: ModelFeatures): fc.Arbitrary<ModelSpec> {
         kind: fc.constant('sub' as const), first: taskBlock, body: tie('block'), thrower: fc.option(taskBlock, { nil: undefined, freq: 2 }),
         namedError: fc.boolean(), catchTasks: fc.array(fc.nat(7), { maxLength: 2 }),
         timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
+        // the key comes last, so models without it draw as before
+        ...(features.messages && features.scopeMessages ? { message: scopeMessage } : {}),
       }, { requiredKeys: ['kind', 'first', 'body', 'namedError', 'catchTasks'] }) }] : []),
       ...(features.calls ? [{ weight: 3, arbitrary: fc.record({
         kind: fc.constant('call' as const), callee: fc.nat(3),
         catchError: fc.option(fc.record({ named: fc.boolean(), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 4 }),
         timer: fc.option(fc.record({ interrupting: fc.boolean(), duration: fc.nat(DURATIONS.length - 1), tasks: fc.array(fc.nat(7), { maxLength: 2 }) }), { nil: undefined, freq: 3 }),
+        ...(features.messages && features.scopeMessages ? { message: scopeMessage } : {}),
       }, { requiredKeys: ['kind', 'callee'] }) }] : []),
     ) as fc.Arbitrary<Block>,
     branch: fc.record({ body: tie('block'), end: fc.constantFrom<BranchEnd>('merge', 'merge', 'merge', 'end', 'terminate'), condition: boolExpr }),
@@ -503,7 +522,15 @@ export function buildModel(spec: ModelSpec, options: BuildOptions = {}): RandomM
       out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.timer.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.timer.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.timer.duration)}</bpmn:boundaryEvent>`);
       end(b.timer.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId)), 'end');
     }
+    if (b.message) scopeMessageXml(b.message, id);
     return pending(id);
+  };
+  /** A message boundary event on scope `host` (its lane names the sender) and its path. */
+  const scopeMessageXml = (mb: ScopeMessageSpec, host: string) => {
+    const boundaryId = next('ScopeMessage');
+    out.push(`<bpmn:boundaryEvent id="${boundaryId}" name="Notice ${counter}" attachedToRef="${host}"${mb.interrupting ? '' : ' cancelActivity="false"'}>${fieldsXml(mb.writes)}<bpmn:messageEventDefinition id="${next('MessageDef')}" /></bpmn:boundaryEvent>`);
+    laneNodes[mb.role % spec.roles].push(boundaryId);
+    end(mb.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(boundaryId)), 'end');
   };
   const declaredErrors = new Set<string>();
   /** A bpmn:error of `code`, declared once per file (the same id and code in the called file: they match by code). */
@@ -532,6 +559,7 @@ export function buildModel(spec: ModelSpec, options: BuildOptions = {}): RandomM
       out.push(`<bpmn:boundaryEvent id="${timerId}" name="${esc(`After ${DURATIONS[b.timer.duration % DURATIONS.length][0]} ${counter}`)}" attachedToRef="${id}"${b.timer.interrupting ? '' : ' cancelActivity="false"'}>${timerXml(b.timer.duration)}</bpmn:boundaryEvent>`);
       end(b.timer.tasks.reduce((acc, role) => task({ kind: 'task', role, writes: [], name: role + counter }, acc), pending(timerId)), 'end');
     }
+    if (b.message) scopeMessageXml(b.message, id);
     return pending(id);
   };
   const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive', p: Pending[], defaultFlow?: () => string): string => {
@@ -683,7 +711,7 @@ export function declaredFields(spec: ModelSpec, callees: readonly CalleeRef[] = 
     switch (b.kind) {
       case 'task': return task(b);
       case 'timer': case 'send': return;
-      case 'call': if (callees.length) callees[b.callee % callees.length].declares.forEach((f) => seen.add(f)); return;
+      case 'call': if (callees.length) { callees[b.callee % callees.length].declares.forEach((f) => seen.add(f)); b.message?.writes.forEach((w) => seen.add(w % spec.fields.length)); } return;
       case 'race': return b.branches.forEach((x) => { if (x.event !== 'timer') x.writes.forEach((w) => seen.add(w % spec.fields.length)); visit(x.body); });
       // script() leaves participant targets out (nobody would check them), so they declare nothing
       case 'script': return b.assigns.map((a) => a.slot % spec.fields.length).filter((f) => spec.fields[f].type !== 'participant').forEach((f) => seen.add(f));
@@ -691,7 +719,7 @@ export function declaredFields(spec: ModelSpec, callees: readonly CalleeRef[] = 
       case 'xor': task(b.decider); return b.branches.forEach((x) => visit(x.body));
       case 'and': case 'or': return b.branches.forEach((x) => visit(x.body));
       case 'loop': task(b.decider); return visit(b.body);
-      case 'sub': task(b.first); if (b.thrower) task(b.thrower); return visit(b.body);
+      case 'sub': task(b.first); if (b.thrower) task(b.thrower); b.message?.writes.forEach((w) => seen.add(w % spec.fields.length)); return visit(b.body);
     }
   };
   visit(spec.body);

@@ -1,7 +1,7 @@
 /**
  * Conforming paths through scopes and multi-instance tasks, on the credit-check sample: every flow,
- * task, timer and end is covered (also the error boundary's path and the subprocess's timer), and a
- * parallel multi-instance task is done by different participants.
+ * task, timer and end is covered (also the error boundary's path, the subprocess's timer and the
+ * supplier's withdrawal message on it), and a parallel multi-instance task is done by different participants.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ describe('conforming paths of the credit-check sample', () => {
     const found = findConformingPaths(ir, { participants: workspace.participants.map((p) => ({ id: p.id, roles: p.roles })) });
     // then nothing is left uncovered: the error boundary's and the timer's paths included
     expect(found.uncovered).toEqual([]);
-    expect(found.targets.map((t) => t.key)).toEqual(expect.arrayContaining(['timer:Timer_CheckDeadline', 'end:End_Rejected', 'end:End_Declined', 'task:Task_Approve']));
+    expect(found.targets.map((t) => t.key)).toEqual(expect.arrayContaining(['timer:Timer_CheckDeadline', 'end:End_Rejected', 'end:End_Declined', 'task:Task_Approve', 'task:Message_Withdraw', 'end:End_Withdrawn']));
     // and the approvals in a path are by different participants
     const approvals = found.paths.flatMap((p) => p.steps).filter((s) => s.kind === 'task' && s.elementId === 'Task_Approve');
     expect(approvals).toHaveLength(2);

@@ -151,7 +151,8 @@ describe('conforming paths', () => {
 
   it('on random models: sound, and cover every task and timer that random conforming runs reach', async () => {
     // multi-instance tasks are left out: on random models full of them the search's state space explodes (minutes); the credit-check sample covers them (conforming-paths-scopes.test.ts)
-    await fc.assert(fc.asyncProperty(randomModelWith({ ...ALL_FEATURES, multiInstance: false }), fc.array(traceIntents(25), { minLength: 3, maxLength: 3 }), async (model, walks) => {
+    // message boundaries on scopes too (+40% CPU here: a non-interrupting one may be delivered at every state of its scope); the same sample covers one
+    await fc.assert(fc.asyncProperty(randomModelWith({ ...ALL_FEATURES, multiInstance: false, scopeMessages: false }), fc.array(traceIntents(25), { minLength: 3, maxLength: 3 }), async (model, walks) => {
       const ir = await irOf(model.workspace);
       const participants = model.workspace.participants.map((p, i) => ({ id: p.id, roles: p.roles, account: accountOf(i) }));
       const found = findConformingPaths(ir, { participants });

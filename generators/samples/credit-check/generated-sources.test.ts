@@ -1,5 +1,5 @@
 /**
- * The scope sample's generated Solidity: a reviewable snapshot, laid out as prettier-plugin-solidity
+ * The scope sample's generated Solidity (a subprocess with error, timer and message boundaries): a reviewable snapshot, laid out as prettier-plugin-solidity
  * would, compiled by solc without a warning. Run `npx vitest run -u` after an intended change.
  */
 import { expect } from 'vitest';
@@ -12,10 +12,14 @@ checkGeneratedSample('credit-check', {
     title: 'the subprocess bit and masks, entering it, the catch of the error, the settling that completes it, the 2-of-3 approval',
     check: (source, generated) => {
       const sub = 'SUB_XIN_YONG_SHEN_CHA_CREDIT_CHECK';
-      // its own bit after every other bit, its inside (its two tasks), all of it with its timer
-      expect(source).toContain(`uint256 private constant ${sub} = 1 << 7;`);
+      // its own bit after every other bit, its inside (its two tasks), all of it with its timer and its message boundary
+      expect(source).toContain(`uint256 private constant ${sub} = 1 << 8;`);
       expect(source).toMatch(new RegExp(`${sub}_INNER =\\s+TASK_REVIEW_FINANCIALS \\| TASK_CONFIRM_LIMIT;`));
-      expect(source).toMatch(new RegExp(`${sub}_ALL =\\s+${sub} \\|\\s+${sub}_INNER \\|\\s+TIMER_5_DAYS_PASSED;`));
+      expect(source).toMatch(new RegExp(`${sub}_ALL =\\s+${sub} \\|\\s+${sub}_INNER \\|\\s+TIMER_5_DAYS_PASSED \\|\\s+TASK_APPLICATION_WITHDRAWN;`));
+      // entering arms the withdrawal; delivering it withdraws all of the check with one mask, completing it disarms it
+      expect(source).toMatch(new RegExp(`m \\|\\s+${sub} \\|\\s+TIMER_5_DAYS_PASSED \\|\\s+TASK_APPLICATION_WITHDRAWN \\|\\s+TASK_REVIEW_FINANCIALS;`));
+      expect(source).toMatch(new RegExp(`m =\\s+m &\\s+~\\(TASK_APPLICATION_WITHDRAWN \\|\\s+${sub}_ALL\\);`));
+      expect(source).toMatch(new RegExp(`~\\(${sub} \\|\\s+TIMER_5_DAYS_PASSED \\|\\s+TASK_APPLICATION_WITHDRAWN\\)\\) \\|\\s+TASK_APPROVE_FINANCING;`));
       // the error end's token is caught in the same step: one emit naming the error
       expect(source).toContain('emit ErrorCaught(instanceId, 0, "CREDIT_REJECTED");');
       expect(source).toContain('return _catchCreditRejected(instanceId, m);');

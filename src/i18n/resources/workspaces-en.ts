@@ -14,7 +14,7 @@ export const workspacesEn = {
   samples: {
     'order-fulfilment': 'Order fulfilment: buyer, supplier, carrier; rework loop, exclusive choice',
     'maintenance-order': 'Maintenance work order: device alarm, diagnostics service, spare part with a 48-hour deadline',
-    'credit-check': 'Invoice financing: a bank’s credit check subprocess with timer and error boundaries, 2-of-3 approval',
+    'credit-check': 'Invoice financing: a bank’s credit check subprocess with timer, error and message boundaries (the supplier may withdraw), 2-of-3 approval',
     'purchase-approval': '采购审批 Purchase approval: a process calling another (call activity)',
     'inspection-round': '设备日常巡检 Daily inspection round: started by a timer every day',
     'carrier-binding': 'Shipment by a chosen carrier: the shipper nominates the carrier per shipment',

@@ -16,7 +16,7 @@ export const workspacesZhCN: typeof workspacesEn = {
   samples: {
     'order-fulfilment': '订单履行：采购方、供应商、承运商；返工循环、排他选择',
     'maintenance-order': '维修工单：设备告警、诊断服务、48 小时期限内的备件采购',
-    'credit-check': '发票融资：银行信用审查子流程（定时与错误边界事件）、三人中两人审批',
+    'credit-check': '发票融资：银行信用审查子流程（定时、错误与消息边界事件，供应商可撤回申请）、三人中两人审批',
     'purchase-approval': '采购审批：一个流程调用另一个流程（调用活动）',
     'inspection-round': '设备日常巡检：每天由定时器启动',
     'carrier-binding': '指定承运商发运：发货方为每票货指定承运商',

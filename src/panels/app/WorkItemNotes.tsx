@@ -33,7 +33,8 @@ export function WorkItemNotes({ manifest, process, task, events, progress, roleN
     );
   }
   if (task.kind === 'receive' || task.kind === 'message') {
-    const attached = task.attachedToTaskId && process?.tasks.find((x) => x.elementId === task.attachedToTaskId);
+    const attached = (task.attachedToTaskId && process?.tasks.find((x) => x.elementId === task.attachedToTaskId))
+      || (task.attachedToSubprocessId && process?.subprocesses?.find((x) => x.elementId === task.attachedToSubprocessId));
     return (
       <p className="work-note" data-testid="message-expected">
         {t('appView.elements.messageFrom', { role: roleName(task.role) })}

@@ -35,4 +35,15 @@ describe('timeline of the newer elements', () => {
     const states = subprocessStates(process, 1n << 1n, ['T_inner', 'Err_C']);
     expect(Object.fromEntries(states)).toEqual({ Sub_A: 'active', Sub_Inner: 'done', Sub_C: 'done' });
   });
+
+  it('tells a subprocess left by an interrupting message boundary on it as done', () => {
+    const process = {
+      subprocesses: [{ elementId: 'Sub_A', name: 'A', bit: 1 }],
+      tasks: [{ elementId: 'T_inner', subprocessId: 'Sub_A' }, { elementId: 'Cancel', kind: 'message', attachedToSubprocessId: 'Sub_A', interrupting: true }],
+      timers: [],
+    } as unknown as ProcessManifest;
+    // withdrawn before any task inside was done: only the delivered message tells it was entered
+    expect(Object.fromEntries(subprocessStates(process, 0n, ['Cancel']))).toEqual({ Sub_A: 'done' });
+    expect(Object.fromEntries(subprocessStates(process, 0n, []))).toEqual({});
+  });
 });

@@ -91,7 +91,8 @@ export function subprocessStates(process: ProcessManifest, marking: bigint, done
     const entered =
       process.tasks.some((t) => done.has(t.elementId) && within(t.subprocessId, sub.elementId)) ||
       (process.errorBoundaries ?? []).some((b) => b.subprocessId === sub.elementId && done.has(b.elementId)) ||
-      (process.timers ?? []).some((t) => t.attachedToSubprocessId === sub.elementId && done.has(t.elementId));
+      (process.timers ?? []).some((t) => t.attachedToSubprocessId === sub.elementId && done.has(t.elementId)) ||
+      process.tasks.some((t) => t.attachedToSubprocessId === sub.elementId && done.has(t.elementId));
     if (entered) states.set(sub.elementId, 'done');
   }
   return states;

@@ -46,6 +46,16 @@ describe('multi-instance progress', () => {
     expect(taskProgress({ participants: [] }, process, t, [done('0xA'), fired(0), done('0xB')])?.doneBy).toEqual(['0xB']);
   });
 
+  it('an interrupting message on the subprocess holding the task ends the activation; a non-interrupting one does not', () => {
+    // given the task inside subprocess Sub with two message boundaries on Sub
+    const t = { ...task(), subprocessId: 'Sub' };
+    const message = (elementId: string, interrupting: boolean): TaskManifest => ({ elementId, name: elementId, role: 'Buyer', functionName: 'f', eventName: 'E', bit: 7, fields: [], kind: 'message', attachedToSubprocessId: 'Sub', interrupting });
+    const process = { tasks: [t, message('Cancel', true), message('Change', false)] };
+    // when the change is delivered, the count goes on; when the cancellation is, a later completion starts anew
+    expect(taskProgress({ participants: [] }, process, t, [done('0xA'), done('0xC', 'Change')])?.completed).toBe(1);
+    expect(taskProgress({ participants: [] }, process, t, [done('0xA'), done('0xC', 'Cancel'), done('0xB')])?.doneBy).toEqual(['0xB']);
+  });
+
   it('evaluates the completion condition over the counters as the contract does', () => {
     expect(activationFinished('nrOfCompletedInstances >= 2', 1, 3)).toBe(false);
     expect(activationFinished('nrOfCompletedInstances >= 2', 2, 3)).toBe(true);

@@ -80,7 +80,7 @@ export function taskProgress(
 ): MultiInstanceProgress | undefined {
   if (!task.multiInstance) return undefined;
   const timers = new Set((process.timers ?? []).filter((x) => x.interrupting && (x.attachedToTaskId === task.elementId || (task.subprocessId !== undefined && x.attachedToSubprocessId === task.subprocessId))).map((x) => x.index));
-  const messages = new Set(process.tasks.filter((x) => x.interrupting !== false && x.attachedToTaskId === task.elementId).map((x) => x.elementId));
+  const messages = new Set(process.tasks.filter((x) => x.interrupting !== false && (x.attachedToTaskId === task.elementId || (task.subprocessId !== undefined && x.attachedToSubprocessId === task.subprocessId))).map((x) => x.elementId));
   const withdraws = (e: ProcessEvent) =>
     (e.kind === 'timerFired' && timers.has(e.timer)) ||
     (e.kind === 'completed' && messages.has(e.elementId)) ||
