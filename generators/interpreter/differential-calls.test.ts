@@ -23,7 +23,10 @@ const MODELS = Number(process.env.FUZZ_RUNS ? 40 : 2);
 const TRACES_PER_MODEL = 25;
 const WORKSPACES = Number(process.env.FUZZ_RUNS ? 40 : 6);
 const TRACES_PER_WORKSPACE = 25;
-const SEED = process.env.FUZZ_RUNS ? Date.now() : 20_261_124;
+// FUZZ_SEED replays a run. CI's seed is chosen for what its six workspaces draw (10 nested calls,
+// 11 error catches, 8 timer and 5 message boundaries on calls): the draw changes whenever the
+// random-model features change, and the counts below fail when a seed stops covering them.
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() : 42;
 
 describe('interpreter and contract agree on call activities', () => {
   it(`on ${MODELS} random called processes, ${TRACES_PER_MODEL} traces each`, async () => {
