@@ -33,6 +33,8 @@ export interface BuildContext {
   index: number;
   roles: readonly Role[];
   file: string;
+  /** A rewritten collaboration's receivers (gateway id -> message flow index, rewrite-collaboration.ts). */
+  messageJoins?: ReadonlyMap<string, number>;
 }
 
 export const MAX_MARKING_BITS = 256;
@@ -290,6 +292,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     const gw: GatewayIR = {
       elementId: g.id, name: g.name?.trim() || g.id, identifier: '', kind: g.$type === 'bpmn:ParallelGateway' ? 'parallel' : g.$type === 'bpmn:InclusiveGateway' ? 'inclusive' : g.$type === 'bpmn:EventBasedGateway' ? 'event' : 'exclusive',
       branches: [], inputBits: (g.incoming ?? []).map((f) => joinInputBit.get(f.id)).filter((b): b is number => b !== undefined),
+      ...(ctx.messageJoins?.has(g.id) ? { message: ctx.messageJoins.get(g.id)! } : {}),
     };
     if ((g.incoming ?? []).length === 0) problems.push(error(`gateway ${label(g)} has no incoming flow`, at('gateways', g.id)));
     if (out.length === 0) problems.push(error(`gateway ${label(g)} has no outgoing flow`, at('gateways', g.id)));

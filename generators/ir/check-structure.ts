@@ -92,7 +92,8 @@ export function checkTerminateAfterSplit(ir: ProcessIR, where: Where): Problem[]
             where(ir.ends[t.index].elementId),
           ));
         }
-      } else if (t.kind === 'gateway' && !seen.has(t.index)) {
+      } else if (t.kind === 'gateway' && !seen.has(t.index) && ir.gateways[t.index].message === undefined) {
+        // past a receiver of a message from another pool the token is in another step, or another pool
         seen.add(t.index);
         targetsOf(ir.gateways[t.index]).forEach(walk);
       }

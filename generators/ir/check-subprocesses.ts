@@ -20,7 +20,8 @@ export function checkSubprocessesWait(ir: ProcessIR, where: Where): Problem[] {
     const seen = new Set<number>();
     const endsEarly = (t: FlowTarget): boolean => {
       if (t.kind === 'end') return true;
-      if (t.kind !== 'gateway' || seen.has(t.index)) return false;
+      // a receiver of a message from another pool waits for it (rewrite-collaboration.ts)
+      if (t.kind !== 'gateway' || seen.has(t.index) || ir.gateways[t.index].message !== undefined) return false;
       seen.add(t.index);
       return targetsOf(ir.gateways[t.index]).some(endsEarly);
     };

@@ -1,0 +1,64 @@
+/**
+ * Collaborations of several executable pools (rewrite-collaboration.ts): one process with a scope per
+ * pool inside a collaboration scope; message flows between pools become joins and sends; the
+ * located refusals.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateWorkspace } from '../generate-workspace.js';
+import type { Problem } from '../problems.js';
+import { collaborationWorkspace, flow, mflow, MSG, shippingXml } from './collaboration-fixture.js';
+
+const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').map((p) => `${p.elementId}: ${p.message}`);
+const build = async (xml: string) => {
+  const out = await generateWorkspace(collaborationWorkspace(xml));
+  return { ir: out.processes[0]?.ir, errors: errorsOf(out.problems), out };
+};
+
+describe('a collaboration of executable pools', () => {
+  it('becomes one process: a scope per pool inside the collaboration scope, the initiator\'s start starts it', async () => {
+    const { ir, errors } = await build(shippingXml());
+    expect(errors).toEqual([]);
+    expect(ir!.start).toMatchObject({ elementId: 'S', roles: ['Manufacturer'] });
+    expect(ir!.subprocesses.map((s) => [s.elementId, s.pool])).toEqual([
+      ['Collab_instance', { collaboration: true }],
+      ['PoolM', { processId: 'Manufacturing', initiator: true }],
+      ['PoolC', { processId: 'Carriage', initiator: false }],
+    ]);
+    // tasks keep their pools' roles; the receive task became a join, the senders check their messages
+    expect(ir!.tasks.map((t) => [t.elementId, t.role])).toEqual([['Order', 'Manufacturer'], ['Ship', 'Carrier']]);
+    expect(ir!.messageFlows).toEqual([
+      { flowId: 'M1', name: '订单', from: 'SendOrder', to: 'CS', bit: ir!.subprocesses[2].bit, startsPool: true },
+      { flowId: 'M2', name: 'Notice', from: 'CE', to: 'Notice', bit: expect.any(Number), startsPool: false },
+    ]);
+    const join = ir!.gateways.find((g) => g.elementId === 'Notice')!;
+    expect(join).toMatchObject({ kind: 'parallel', message: 1 });
+    expect(join.inputBits[1]).toBe(ir!.messageFlows![1].bit);
+    expect(ir!.scripts.filter((x) => x.delivers).map((x) => [x.elementId, x.delivers])).toEqual([['SendOrder', [0]], ['CE', [1]]]);
+    // the buffered notice is inside the manufacturer's pool and the collaboration
+    expect(ir!.subprocesses.map((s) => s.buffers)).toEqual([[join.inputBits[1]], [join.inputBits[1]], undefined]);
+  });
+
+  it('refuses two pools that would both start an instance, naming the pool and its start event', async () => {
+    const carrier = `<bpmn:startEvent id="CS" name="On its own" /><bpmn:userTask id="Ship" name="Ship" /><bpmn:endEvent id="CE" />${flow('c1', 'CS', 'Ship')}${flow('c2', 'Ship', 'CE')}`;
+    const { errors } = await build(shippingXml({ carrier, flows: mflow('M1', 'SendOrder', 'Ship') }));
+    expect(errors).toContain('M1: message flow M1 from pool "制造商" to pool "Carrier": user task "Ship" cannot receive it; end it at a receive task, a message catch event or the pool\'s message start event');
+    expect(errors).toContain('CS: pool "Carrier" would start an instance too (start event "On its own"), besides pool "制造商": exactly one executable pool starts the collaboration; every other starts by a message start event that a message flow from an executable pool reaches');
+  });
+
+  it('refuses a pool that can never start, and a pool whose message start no executable pool reaches', async () => {
+    const noStart = `<bpmn:userTask id="Ship" name="Ship" /><bpmn:endEvent id="CE" />${flow('c2', 'Ship', 'CE')}`;
+    expect((await build(shippingXml({ carrier: noStart, flows: '' }))).errors).toEqual([
+      'PoolC: pool "Carrier" can never start: it has no start event; give it a message start event that a message flow from another executable pool reaches',
+    ]);
+    const unreached = (await build(shippingXml({ flows: '' }))).errors;
+    expect(unreached).toEqual([expect.stringMatching(/^CS: pool "Carrier" would start an instance too/)]);
+  });
+
+  it('refuses a message from another pool on a boundary event or from an element that cannot send, naming the flow', async () => {
+    const manufacturer = `<bpmn:startEvent id="S" /><bpmn:userTask id="Order" name="Order" /><bpmn:boundaryEvent id="B" attachedToRef="Order">${MSG}</bpmn:boundaryEvent>
+      <bpmn:endEvent id="E1" /><bpmn:endEvent id="E2" />${flow('a1', 'S', 'Order')}${flow('a2', 'Order', 'E1')}${flow('a3', 'B', 'E2')}`;
+    const { errors } = await build(shippingXml({ manufacturer, flows: `${mflow('M1', 'Order', 'CS')}${mflow('M2', 'CE', 'B')}` }));
+    expect(errors).toContain('M1: message flow M1 from pool "制造商" to pool "Carrier": user task "Order" cannot send it; send from a send task, a message throw event or a message end event');
+    expect(errors).toContain('M2: message flow M2 from pool "Carrier" to pool "制造商": message boundary event B: a message from another executable pool is not received on a boundary yet; receive it with a receive task or a message catch event on a parallel branch');
+  });
+});
