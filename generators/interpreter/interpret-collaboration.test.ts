@@ -69,6 +69,36 @@ describe('a collaboration of executable pools in the interpreter', () => {
     expect(s.marking).toBe(0n);
   });
 
+  it('a terminate end ends only its own pool; the instance ends once the other pool has too', async () => {
+    // the carrier works in parallel, then terminates its pool; the manufacturer still waits for the notice
+    const c = `<bpmn:startEvent id="CS">${MSG}</bpmn:startEvent><bpmn:parallelGateway id="P" /><bpmn:userTask id="Ship" name="Ship" /><bpmn:userTask id="Bill" name="Bill" />
+      <bpmn:intermediateThrowEvent id="Tell" name="Tell">${MSG}</bpmn:intermediateThrowEvent><bpmn:endEvent id="Stop"><bpmn:terminateEventDefinition /></bpmn:endEvent><bpmn:endEvent id="CE" />
+      ${flow('c1', 'CS', 'P')}${flow('c2', 'P', 'Ship')}${flow('c3', 'P', 'Bill')}${flow('c4', 'Ship', 'Tell')}${flow('c5', 'Tell', 'Stop')}${flow('c6', 'Bill', 'CE')}`;
+    const t = await build(shippingXml({ carrier: c, flows: `${mflow('M1', 'SendOrder', 'CS')}${mflow('M2', 'Tell', 'Notice')}` }));
+    const task = (name: string) => t.tasks.findIndex((x) => x.name === name);
+    let s = ok(start(createInstance(t), manufacturer, {}));
+    s = ok(complete(s, task('下单'), manufacturer, { weight: 1n }));
+    expect(enabled(s).map((i) => t.tasks[i].name)).toEqual(['Ship', 'Bill']);
+    // shipping tells the manufacturer (its pool ends too) and terminates the carrier's pool: "Bill" goes with it
+    s = ok(complete(s, task('Ship'), carrier, {}));
+    expect(enabled(s)).toEqual([]);
+    expect(s.marking).toBe(0n);
+  });
+
+  it('a terminate end in the carrier\'s pool leaves the manufacturer\'s pool running', async () => {
+    const c = `<bpmn:startEvent id="CS">${MSG}</bpmn:startEvent><bpmn:userTask id="Ship" name="Ship" /><bpmn:endEvent id="Stop"><bpmn:terminateEventDefinition /></bpmn:endEvent>
+      ${flow('c1', 'CS', 'Ship')}${flow('c2', 'Ship', 'Stop')}`;
+    const m = `<bpmn:startEvent id="S" /><bpmn:userTask id="Order" name="Order" /><bpmn:sendTask id="SendOrder" name="Send" /><bpmn:userTask id="Pay" name="Pay" /><bpmn:endEvent id="E1" />
+      ${flow('a1', 'S', 'Order')}${flow('a2', 'Order', 'SendOrder')}${flow('a3', 'SendOrder', 'Pay')}${flow('a4', 'Pay', 'E1')}`;
+    const t = await build(shippingXml({ manufacturer: m, carrier: c, flows: mflow('M1', 'SendOrder', 'CS') }));
+    const task = (name: string) => t.tasks.findIndex((x) => x.name === name);
+    let s = ok(complete(ok(start(createInstance(t), manufacturer, {})), task('Order'), manufacturer, {}));
+    s = ok(complete(s, task('Ship'), carrier, {}));
+    expect(enabled(s).map((i) => t.tasks[i].name)).toEqual(['Pay']);
+    s = ok(complete(s, task('Pay'), manufacturer, {}));
+    expect(s.marking).toBe(0n);
+  });
+
   it('agrees with the compiled contract on random traces', async () => {
     const workspace = collaborationWorkspace(shippingXml());
     const deployed = await deployProcess(workspace);

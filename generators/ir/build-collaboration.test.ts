@@ -61,4 +61,40 @@ describe('a collaboration of executable pools', () => {
     expect(errors).toContain('M1: message flow M1 from pool "制造商" to pool "Carrier": user task "Order" cannot send it; send from a send task, a message throw event or a message end event');
     expect(errors).toContain('M2: message flow M2 from pool "Carrier" to pool "制造商": message boundary event B: a message from another executable pool is not received on a boundary yet; receive it with a receive task or a message catch event on a parallel branch');
   });
+
+  it('refuses a receiver with fields, one with two message flows, one after an event-based gateway, and a flow from a pool as a whole', async () => {
+    const manufacturer = `<bpmn:startEvent id="S" /><bpmn:userTask id="Order" name="Order" /><bpmn:sendTask id="SendOrder" name="Send" />
+      <bpmn:receiveTask id="Notice" name="Notice"><bpmn:extensionElements><cf:field name="note" type="string" /></bpmn:extensionElements></bpmn:receiveTask>
+      <bpmn:eventBasedGateway id="EG" /><bpmn:intermediateCatchEvent id="Paid" name="Paid">${MSG}</bpmn:intermediateCatchEvent>
+      <bpmn:intermediateCatchEvent id="T" name="Timeout"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:endEvent id="E1" /><bpmn:endEvent id="E2" />
+      ${flow('a1', 'S', 'Order')}${flow('a2', 'Order', 'SendOrder')}${flow('a3', 'SendOrder', 'Notice')}${flow('a4', 'Notice', 'EG')}${flow('a5', 'EG', 'Paid')}${flow('a6', 'EG', 'T')}${flow('a7', 'Paid', 'E1')}${flow('a8', 'T', 'E2')}`;
+    const carrier = `<bpmn:startEvent id="CS">${MSG}</bpmn:startEvent><bpmn:userTask id="Ship" name="Ship" /><bpmn:sendTask id="Tell" name="Tell" />
+      <bpmn:endEvent id="CE">${MSG}</bpmn:endEvent>${flow('c1', 'CS', 'Ship')}${flow('c2', 'Ship', 'Tell')}${flow('c3', 'Tell', 'CE')}`;
+    const flows = `${mflow('M1', 'SendOrder', 'CS')}${mflow('M2', 'CE', 'Notice')}${mflow('M3', 'Tell', 'Paid')}${mflow('M4', 'PoolC', 'Paid')}`;
+    const { errors } = await build(shippingXml({ manufacturer, carrier, flows }));
+    expect(errors).toEqual([
+      'M2: message flow M2 from pool "Carrier" to pool "制造商": "Notice" declares fields (cf:field or cf:binds); a message between pools carries the sender\'s fields, shared by name, so declare them where the sending pool writes them',
+      'M3: message flow M3 from pool "Carrier" to pool "制造商": "Paid" follows an event-based gateway; a message from another executable pool is not raced there yet',
+      'M4: message flow M4 from pool "Carrier" to pool "制造商": it leaves the pool as a whole; draw it from the element that sends the message (send task, message throw or end event)',
+    ]);
+    // a receiver takes one message: two message flows into one receive task are refused at the second
+    const twice = await build(shippingXml({ carrier, flows: `${mflow('M1', 'SendOrder', 'CS')}${mflow('M2', 'CE', 'Notice')}${mflow('M3', 'Tell', 'Notice')}` }));
+    expect(twice.errors).toEqual(['M3: "Delivery notice" receives 2 message flows; one receiver takes one message, so receive each in its own element']);
+  });
+
+  it('cannot be called by a call activity yet, and says so at the call', async () => {
+    const collab = shippingXml();
+    const caller = `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D2" targetNamespace="http://example.com/c">
+      <bpmn:process id="Caller" isExecutable="true"><bpmn:startEvent id="S" /><bpmn:callActivity id="Call" name="Ship it" calledElement="p2" /><bpmn:userTask id="After" name="After" /><bpmn:endEvent id="E" />
+      ${flow('f1', 'S', 'Call')}${flow('f2', 'Call', 'After')}${flow('f3', 'After', 'E')}</bpmn:process></bpmn:definitions>`;
+    const ws = collaborationWorkspace(caller);
+    ws.processes.push({ id: 'p2', name: 'Shipping collaboration', bpmn: collab });
+    (ws.processes[0] as { bpmn: string }).bpmn = caller.replace('<bpmn:startEvent id="S" />', '<bpmn:startEvent id="S" cf:role="Manufacturer" xmlns:cf="http://chainflow.studio/schema/bpmn/1.0" />').replace('<bpmn:userTask id="After" name="After" />', '<bpmn:userTask id="After" name="After" cf:role="Manufacturer" xmlns:cf="http://chainflow.studio/schema/bpmn/1.0" />');
+    const out = await generateWorkspace(ws);
+    expect(errorsOf(out.problems).filter((e) => e.startsWith('Call:'))).toEqual([
+      expect.stringContaining('a collaboration of several executable pools cannot be called yet'),
+    ]);
+  });
 });
+

@@ -35,6 +35,8 @@ export interface BuildContext {
   file: string;
   /** A rewritten collaboration's receivers (gateway id -> message flow index, rewrite-collaboration.ts). */
   messageJoins?: ReadonlyMap<string, number>;
+  /** A rewritten collaboration's message flows between pools (their ids, now sequence flows). */
+  messageFlowIds?: ReadonlySet<string>;
 }
 
 export const MAX_MARKING_BITS = 256;
@@ -257,7 +259,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   };
   const branchOf = (flow: BpmnSequenceFlow): BranchIR | undefined => {
     const target = targetOf(flow);
-    return target && { flowId: flow.id, name: flow.name?.trim() || flow.targetRef.name?.trim() || flow.id, target };
+    return target && { flowId: flow.id, name: flow.name?.trim() || flow.targetRef.name?.trim() || flow.id, target, ...(ctx.messageFlowIds?.has(flow.id) ? { message: true as const } : {}) };
   };
   const singleNext = (node: BpmnFlowNode, kind: string): FlowTarget | undefined => {
     const out = node.outgoing ?? [];

@@ -80,7 +80,8 @@ export function checkTerminateAfterSplit(ir: ProcessIR, where: Where): Problem[]
   const reported = new Set<number>();
   ir.gateways.forEach((g) => {
     // an inclusive split may take several branches in one step too
-    if (g.kind === 'exclusive' || g.branches.length < 2) return;
+    // a sender's messages to other pools run there: a terminate end here does not touch them
+    if (g.kind === 'exclusive' || g.branches.filter((b) => !b.message).length < 2) return;
     const seen = new Set<number>();
     const walk = (t: FlowTarget) => {
       if (t.kind === 'end') {

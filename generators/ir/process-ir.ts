@@ -152,6 +152,8 @@ export type WaitKind = (typeof WAIT_KINDS)[number];
 
 export interface BranchIR {
   flowId: string;
+  /** A message to another executable pool of a collaboration (the branch of a sender's split, rewrite-collaboration.ts). */
+  message?: true;
   /** The flow's name, or the target element's name when the flow has none. */
   name: string;
   /** Typed FEEL condition (exclusive gateways decided by conditions; inclusive: absent means always taken). */
