@@ -99,6 +99,24 @@ describe('a collaboration of executable pools in the interpreter', () => {
     expect(s.marking).toBe(0n);
   });
 
+  it('a pool may end in the step that starts it: the initiator only sends, the carrier\'s pool works on', async () => {
+    const m = `<bpmn:startEvent id="S"><bpmn:extensionElements><cf:field name="weight" type="int" /></bpmn:extensionElements></bpmn:startEvent>
+      <bpmn:sendTask id="SendOrder" name="Send" cf:payload="weight" /><bpmn:endEvent id="E1" />${flow('a1', 'S', 'SendOrder')}${flow('a2', 'SendOrder', 'E1')}`;
+    const c = `<bpmn:startEvent id="CS">${MSG}</bpmn:startEvent><bpmn:userTask id="Ship" name="Ship" /><bpmn:endEvent id="CE" />${flow('c1', 'CS', 'Ship')}${flow('c2', 'Ship', 'CE')}`;
+    const xml = shippingXml({ manufacturer: m, carrier: c, flows: mflow('M1', 'SendOrder', 'CS') });
+    const t = await build(xml);
+    let s = ok(start(createInstance(t), manufacturer, { weight: 3n }));
+    // the manufacturer's pool has ended already; the carrier's runs
+    expect(s.marking & (1n << BigInt(t.subprocesses.find((x) => x.elementId === 'PoolM')!.bit))).toBe(0n);
+    expect(enabled(s).map((i) => t.tasks[i].name)).toEqual(['Ship']);
+    s = ok(complete(s, 0, carrier, {}));
+    expect(s.marking).toBe(0n);
+    // and the contract agrees, the start included
+    const workspace = collaborationWorkspace(xml);
+    const deployed = await deployProcess(workspace);
+    await fc.assert(fc.asyncProperty(traceIntents(), (intents) => runDifferential(deployed, workspace.participants.map((p) => ({ id: p.id, roles: p.roles })), intents)), { numRuns: 10, seed: 7 });
+  }, 60_000);
+
   it('agrees with the compiled contract on random traces', async () => {
     const workspace = collaborationWorkspace(shippingXml());
     const deployed = await deployProcess(workspace);

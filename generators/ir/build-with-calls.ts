@@ -26,7 +26,7 @@ export async function buildProcessIRWithCalls(definitions: BpmnDefinitions, ctx:
   const plan = rewriteCollaboration(definitions, (kind, id) => ({ file: ctx.file, elementId: id, path: `processes[${ctx.index}].${kind}.${id}` }), refused);
   if (refused.length) return { problems: refused, calls: [] };
   if (plan && stack.length) return { problems: [error('a collaboration of several executable pools cannot be called yet; call one pool\'s process, or model the collaboration in the calling file', { file: ctx.file, path: `processes[${ctx.index}]`, elementId: plan.collaborationScope.replace(/_instance$/, '') })], calls: [] };
-  if (plan) ctx = { ...ctx, messageJoins: plan.messageJoins, messageFlowIds: new Set(plan.flows.map((f) => f.flowId)) };
+  if (plan) ctx = { ...ctx, collaboration: { messageJoins: plan.messageJoins, messageFlowIds: new Set(plan.flows.map((f) => f.flowId)), scopes: new Set([plan.collaborationScope, ...plan.pools.map((x) => x.scopeId)]) } };
   const calls = await expandCallActivities(definitions, ctx, workspace, stack);
   const built = buildProcessIR(definitions, ctx);
   if (built.ir && plan) attachMessageFlows(built.ir, plan);

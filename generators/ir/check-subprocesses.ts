@@ -15,8 +15,10 @@ import { subprocessTimersOf } from './timer-bits.js';
 
 type Where = (elementId: string) => { file: string; elementId: string; path: string };
 
-export function checkSubprocessesWait(ir: ProcessIR, where: Where): Problem[] {
+/** `pools`: the scopes of a collaboration's pools (rewrite-collaboration.ts); they complete only when settling, never in the routing that enters them, so they may end without waiting. */
+export function checkSubprocessesWait(ir: ProcessIR, where: Where, pools?: ReadonlySet<string>): Problem[] {
   return ir.subprocesses.flatMap((s, k) => {
+    if (pools?.has(s.elementId)) return [];
     const seen = new Set<number>();
     const endsEarly = (t: FlowTarget): boolean => {
       if (t.kind === 'end') return true;

@@ -73,7 +73,7 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
   ir.subprocesses.forEach((s, k) => {
     const own = ctx.subConstant[k];
     builder.addConstant({ type: 'uint256', name: own, visibility: 'private', value: bin('<<', num(1), num(s.bit)), natspec: { dev: [s.calledProcess ? `Marking bit: call activity "${s.name}" runs; it holds process "${s.calledProcess.name}" (${s.calledProcess.documentId}), inlined.` : `Marking bit: subprocess "${s.name}" runs.`] } });
-    builder.addConstant({ type: 'uint256', name: `${own}_INNER`, visibility: 'private', value: orOf(s.inner.map((b) => constantOfAnyBit(ctx, b))), natspec: { dev: [`Every marking bit inside "${s.name}": it completes when none is left.`] } });
+    builder.addConstant({ type: 'uint256', name: `${own}_INNER`, visibility: 'private', value: s.inner.length ? orOf(s.inner.map((b) => constantOfAnyBit(ctx, b))) : num(0), natspec: { dev: [`Every marking bit inside "${s.name}": it completes when none is left${s.inner.length ? '' : ' (a pool that never waits: none)'}.`] } });
     if (s.buffers?.length) builder.addConstant({ type: 'uint256', name: `${own}_BUFFERS`, visibility: 'private', value: orOf(s.buffers.map((b) => constantOfAnyBit(ctx, b))), natspec: { dev: [`Messages from other pools buffered inside "${s.name}": they keep no one busy, so it completes without them, and they go with it.`] } });
     builder.addConstant({
       type: 'uint256', name: `${own}_ALL`, visibility: 'private', value: orOf([own, `${own}_INNER`, ...subprocessTimersOf(ir, k).map((t) => ctx.timerConstant[t])]),

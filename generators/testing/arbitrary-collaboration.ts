@@ -2,10 +2,11 @@
  * Test support: a fast-check arbitrary of random COLLABORATIONS of 2-3 executable pools with message
  * flows between them (docs/process-format.md, "Collaborations"), as one BPMN file and a workspace.
  * - Pool 0 starts the instance (a none start declaring the shared fields); pool k > 0 starts by a
- *   message start event reached from a send in an earlier pool, early (after that pool's first task)
+ *   message start event reached from a send in an earlier pool, early (after that pool's first task, if any)
  *   or late (at its end), so messages to pool k may arrive before it starts; maybe in a loop, so it
  *   may start pool k again once it has ended, or find it still running (MessagePending).
- * - Each pool (its own role, the pool's cf:role) runs a first task, then blocks: user tasks writing
+ * - Each pool (its own role, the pool's cf:role) runs maybe a first task (without one it may end in
+ *   the step that starts it), then blocks: user tasks writing
  *   shared fields, sends (send task or message throw event, with a payload) and receives (receive
  *   task or message catch event), sequences, exclusive splits (decided by the caller or by a
  *   condition on a shared field another pool may have written), parallel splits where a message may
@@ -28,7 +29,8 @@ export type CBlock =
   | { kind: 'and'; branches: CBlock[] }
   | { kind: 'loop'; body: CBlock };
 
-export interface PoolSpec { body: CBlock; end: 'none' | 'message' | 'terminate'; endTo: number }
+/** `waits`: the pool begins with a task (else it may end in the step that starts it). */
+export interface PoolSpec { body: CBlock; end: 'none' | 'message' | 'terminate'; endTo: number; waits: boolean }
 export interface CollaborationSpec {
   pools: PoolSpec[];
   /**
@@ -61,7 +63,7 @@ const block: fc.Arbitrary<CBlock> = fc.letrec<{ b: CBlock }>((tie) => ({
   ),
 })).b;
 
-const poolSpec: fc.Arbitrary<PoolSpec> = fc.record({ body: block, end: fc.constantFrom<PoolSpec['end']>('none', 'none', 'message', 'terminate'), endTo: fc.nat(2) });
+const poolSpec: fc.Arbitrary<PoolSpec> = fc.record({ body: block, end: fc.constantFrom<PoolSpec['end']>('none', 'none', 'message', 'terminate'), endTo: fc.nat(2), waits: fc.boolean() });
 
 export function randomCollaborationSpec(): fc.Arbitrary<CollaborationSpec> {
   return fc.record({
@@ -98,7 +100,7 @@ export function buildCollaboration(spec: CollaborationSpec): RandomCollaboration
       return starts.find((s) => s.pool === pool)!.again ? { kind: 'loop', body: once } : once;
     };
     return [
-      { kind: 'task', writes: [0] } as CBlock,
+      ...(p.waits ? [{ kind: 'task', writes: [0] } as CBlock] : []),
       ...starts.filter((s) => s.early).map((s) => send(s.pool)),
       p.body,
       ...starts.filter((s) => !s.early).map((s) => send(s.pool)),
