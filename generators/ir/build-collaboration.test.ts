@@ -96,5 +96,20 @@ describe('a collaboration of executable pools', () => {
       expect.stringContaining('a collaboration of several executable pools cannot be called yet'),
     ]);
   });
+
+  it('locates a problem of an element the rewrite made on the element of the diagram it was made for', async () => {
+    // the carrier answers every order in a loop of a receive and a send only: a loop with no task in it
+    const manufacturer = `<bpmn:startEvent id="S" /><bpmn:userTask id="Order" name="Order" /><bpmn:sendTask id="SendOrder" name="Send" />
+      <bpmn:sendTask id="Remind" name="Remind" /><bpmn:receiveTask id="Got" name="Got" /><bpmn:endEvent id="E1" />
+      ${flow('a1', 'S', 'Order')}${flow('a2', 'Order', 'SendOrder')}${flow('a3', 'SendOrder', 'Remind')}${flow('a4', 'Remind', 'Got')}${flow('a5', 'Got', 'E1')}`;
+    const carrier = `<bpmn:startEvent id="CS">${MSG}</bpmn:startEvent><bpmn:exclusiveGateway id="G" /><bpmn:receiveTask id="Hear" name="Hear" />
+      <bpmn:sendTask id="Answer" name="Answer" />${flow('c1', 'CS', 'G')}${flow('c2', 'G', 'Hear')}${flow('c3', 'Hear', 'Answer')}${flow('c4', 'Answer', 'G')}`;
+    const xml = shippingXml({ manufacturer, carrier, flows: `${mflow('M1', 'SendOrder', 'CS')}${mflow('M2', 'Remind', 'Hear')}${mflow('M3', 'Answer', 'Got')}` });
+    const { errors } = await build(xml);
+    expect(errors.length).toBeGreaterThan(0);
+    // every problem names an element of the file, never one the rewrite made
+    for (const e of errors) expect(e).toMatch(/^(G|Hear|Answer|CS|M1|M2): /);
+    expect(errors).toContain('Answer: gateway "Answer" is on a loop with no task in it; such a loop never waits for anyone, so put a task on it');
+  });
 });
 

@@ -30,7 +30,7 @@ export async function buildProcessIRWithCalls(definitions: BpmnDefinitions, ctx:
   const calls = await expandCallActivities(definitions, ctx, workspace, stack);
   const built = buildProcessIR(definitions, ctx);
   if (built.ir && plan) attachMessageFlows(built.ir, plan);
-  const problems = [...calls.problems, ...relocate(built.problems, calls, ctx)];
+  const problems = [...calls.problems, ...relocate(plan ? onDiagram(built.problems, plan.madeFor) : built.problems, calls, ctx)];
   if (!built.ir || calls.calls.length === 0) return { ir: calls.refused.size ? undefined : built.ir, problems, calls: calls.calls };
   const ir = built.ir;
   for (const call of calls.calls) {
@@ -56,5 +56,13 @@ function relocate(problems: Problem[], calls: CallExpansion, ctx: BuildContext):
     if (p.severity === 'warning') return [];
     const call = calls.calls.find((c) => c.callId === from.callId);
     return [{ ...p, ...where(ctx, from.callId), message: `in the called process "${call?.processName ?? from.documentId}", at ${from.elementId}: ${p.message.replaceAll(`${from.callId}${CALL_ID_SEPARATOR}`, '')}` }];
+  });
+}
+
+/** A problem on an element a collaboration's rewrite made goes to the element of the diagram it was made for. */
+function onDiagram(problems: Problem[], madeFor: ReadonlyMap<string, string>): Problem[] {
+  return problems.map((p) => {
+    const real = p.elementId !== undefined ? madeFor.get(p.elementId) : undefined;
+    return real === undefined ? p : { ...p, elementId: real, ...(p.path ? { path: p.path.replace(/[^.]+$/, real) } : {}) };
   });
 }

@@ -36,6 +36,8 @@ export interface CollaborationPlan {
   /** The pools' scopes (participant ids), initiator first; the collaboration scope's id. */
   pools: { scopeId: string; processId: string; initiator: boolean }[];
   collaborationScope: string;
+  /** Elements the rewrite made (no diagram has them) -> the element a problem on one belongs to. */
+  madeFor: Map<string, string>;
 }
 
 type Where = (kind: string, id: string) => Omit<Problem, 'severity' | 'message'>;
@@ -171,7 +173,8 @@ function rebuild(
   const cname = collaboration.name?.trim();
   const scope = make<BpmnFlowNode & { flowElements: ModdleElement[] }>('bpmn:SubProcess', { id: `${cid}_instance`, name: cname || 'Collaboration', flowElements: [] });
   const crossing: ModdleElement[] = [];
-  const plan: CollaborationPlan = { messageJoins: new Map(), flows: [], pools: [], collaborationScope: scope.id };
+  const plan: CollaborationPlan = { messageJoins: new Map(), flows: [], pools: [], collaborationScope: scope.id, madeFor: new Map() };
+  const madeFor = (made: { id: string }, real: string) => plan.madeFor.set(made.id, real);
   const poolScope = new Map<BpmnProcess, BpmnFlowNode>();
   for (const p of [initiator, ...processes.filter((x) => x !== initiator)]) {
     const pool = poolOf(p)!;
@@ -188,7 +191,8 @@ function rebuild(
   for (const source of bySender.keys()) {
     let sender = source;
     const onward = outOf(source);
-    const split = make<BpmnFlowNode>('bpmn:ParallelGateway', { id: `${source.id}_send` });
+    const split = make<BpmnFlowNode>('bpmn:ParallelGateway', { id: `${source.id}_send`, name: source.name });
+    madeFor(split, source.id);
     if (isMessageEnd(source)) {
       // a message end event sends, then ends: a throw event, the split, a none end
       sender = make<BpmnFlowNode>('bpmn:IntermediateThrowEvent', {
@@ -196,10 +200,13 @@ function rebuild(
       });
       const end = make<BpmnFlowNode>('bpmn:EndEvent', { id: `${source.id}_end` });
       const last = flow(`${source.id}_ended`, split, end);
+      madeFor(end, source.id);
+      madeFor(last, source.id);
       replace(source, [sender, split, end, last]);
       onward.push(last);
     }
     const toSplit = flow(`${source.id}_to_send`, sender, split);
+    madeFor(toSplit, source.id);
     if (isMessageEnd(source)) containerOf(sender).push(toSplit);
     else replace(source, [source, split, toSplit]);
     for (const f of onward) f.sourceRef = split;
@@ -229,10 +236,12 @@ function rebuild(
     let arriving = into(x.target);
     const added: ModdleElement[] = [];
     if (arriving.length > 1) {
-      const merge = make<BpmnFlowNode>('bpmn:ExclusiveGateway', { id: `${x.target.id}_merge` });
+      const merge = make<BpmnFlowNode>('bpmn:ExclusiveGateway', { id: `${x.target.id}_merge`, name: x.target.name });
       for (const f of arriving) f.targetRef = merge;
       merge.incoming = arriving;
       const f = flow(`${x.target.id}_merged`, merge, join);
+      madeFor(merge, x.target.id);
+      madeFor(f, x.target.id);
       merge.outgoing = [f];
       added.push(merge, f);
       arriving = [f];
@@ -256,6 +265,7 @@ function rebuild(
   const start = initiator.flowElements!.find((e): e is BpmnFlowNode => e.$type === 'bpmn:StartEvent')!;
   const first = poolScope.get(initiator)!;
   const inner = make<BpmnFlowNode>('bpmn:StartEvent', { id: `${first.id}_start` });
+  madeFor(inner, start.id);
   const leaving = outOf(start);
   for (const f of leaving) f.sourceRef = inner;
   inner.outgoing = leaving;
@@ -266,12 +276,14 @@ function rebuild(
   for (const sub of poolScope.values()) wiring.push(flow(`${sub.id}_done`, sub, scopeEnd));
   scope.flowElements.push(scopeStart, ...poolScope.values(), scopeEnd, ...wiring, ...crossing);
   for (const e of scope.flowElements) (e as unknown as { $parent: unknown }).$parent = scope;
+  for (const e of [scope, scopeStart, scopeEnd, ...wiring]) madeFor(e, cid);
 
   const rootEnd = make<BpmnFlowNode>('bpmn:EndEvent', { id: `${cid}_ended` });
   const root = make<BpmnProcess>('bpmn:Process', {
     id: cid, name: cname, isExecutable: true,
     flowElements: [start, scope, rootEnd, flow(`${cid}_begins`, start, scope), flow(`${cid}_ends`, scope, rootEnd)],
   });
+  for (const e of [rootEnd, ...root.flowElements!.filter(isFlow)]) madeFor(e, cid);
   start.incoming = [];
   start.outgoing = undefined;
   for (const e of root.flowElements!) (e as unknown as { $parent: unknown }).$parent = root;
