@@ -111,5 +111,16 @@ describe('a collaboration of executable pools', () => {
     for (const e of errors) expect(e).toMatch(/^(G|Hear|Answer|CS|M1|M2): /);
     expect(errors).toContain('Answer: gateway "Answer" is on a loop with no task in it; such a loop never waits for anyone, so put a task on it');
   });
+
+  it('lets a partner\'s message start the initiating pool: its sender role starts the instance', async () => {
+    const manufacturer = `<bpmn:startEvent id="S" name="Order in">${MSG}</bpmn:startEvent><bpmn:userTask id="Order" name="Order" /><bpmn:sendTask id="SendOrder" name="Send" />
+      <bpmn:receiveTask id="Notice" name="Notice" /><bpmn:endEvent id="E1" />${flow('a1', 'S', 'Order')}${flow('a2', 'Order', 'SendOrder')}${flow('a3', 'SendOrder', 'Notice')}${flow('a4', 'Notice', 'E1')}`;
+    const xml = shippingXml({ manufacturer, flows: `${mflow('M0', 'Buyer', 'S')}${mflow('M1', 'SendOrder', 'CS')}${mflow('M2', 'CE', 'Notice')}` })
+      .replace('</bpmn:collaboration>', '<bpmn:participant id="Buyer" name="Bank" /></bpmn:collaboration>');
+    const { ir, errors } = await build(xml);
+    expect(errors).toEqual([]);
+    expect(ir!.start).toMatchObject({ elementId: 'S', message: true, roles: ['Bank'] });
+    expect(ir!.messageFlows!.map((f) => f.flowId)).toEqual(['M1', 'M2']);
+  });
 });
 
