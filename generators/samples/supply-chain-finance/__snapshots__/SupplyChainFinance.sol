@@ -559,11 +559,11 @@ contract SupplyChainFinance {
         _state[instanceId] = m;
     }
 
-    /// @notice Parallel split "Send_Consignment_send".
+    /// @notice Parallel split "委托运输 Consign".
     /// @param instanceId The process instance.
     /// @param m The marking (and packed fields) to route from.
     /// @return The result.
-    function _routeSendConsignmentSend(
+    function _routeWeiTuoYunShuConsign(
         uint256 instanceId,
         uint256 m
     ) private returns (uint256) {
@@ -595,10 +595,10 @@ contract SupplyChainFinance {
         return m;
     }
 
-    /// @notice Parallel split "Send_FinancingRequest_send".
+    /// @notice Parallel split "申请融资 Request financing".
     /// @param m The marking (and packed fields) to route from.
     /// @return The result.
-    function _routeSendFinancingRequestSend(
+    function _routeShenQingRongZiRequestFinancing(
         uint256 m
     ) private pure returns (uint256) {
         m = _enterYinXingBank(m);
@@ -626,11 +626,11 @@ contract SupplyChainFinance {
         return m;
     }
 
-    /// @notice Parallel split "Send_BillOfLading_send".
+    /// @notice Parallel split "签发提单 Issue bill of lading".
     /// @param instanceId The process instance.
     /// @param m The marking (and packed fields) to route from.
     /// @return The result.
-    function _routeSendBillOfLadingSend(
+    function _routeQianFaTiDanIssueBillOfLading(
         uint256 instanceId,
         uint256 m
     ) private returns (uint256) {
@@ -642,10 +642,12 @@ contract SupplyChainFinance {
         return m;
     }
 
-    /// @notice Parallel split "End_Delivered_send".
+    /// @notice Parallel split "货物送达 Delivered".
     /// @param m The marking (and packed fields) to route from.
     /// @return The result.
-    function _routeEndDeliveredSend(uint256 m) private pure returns (uint256) {
+    function _routeHuoWuSongDaDelivered(
+        uint256 m
+    ) private pure returns (uint256) {
         m = _routeDaoHuoQueRenDeliveryConfirmed(
             m | JOIN_DAO_HUO_QUE_REN_DELIVERY_CONFIRMED_IN2
         );
@@ -701,10 +703,12 @@ contract SupplyChainFinance {
         return _runTongZhiJieGuoTellTheDecision(instanceId, m);
     }
 
-    /// @notice Parallel split "End_Decision_send".
+    /// @notice Parallel split "通知结果 Tell the decision".
     /// @param m The marking (and packed fields) to route from.
     /// @return The result.
-    function _routeEndDecisionSend(uint256 m) private pure returns (uint256) {
+    function _routeTongZhiJieGuoTellTheDecision(
+        uint256 m
+    ) private pure returns (uint256) {
         m = _routeRongZiJieGuoFinancingDecided(
             m | JOIN_RONG_ZI_JIE_GUO_FINANCING_DECIDED_IN2
         );
@@ -832,7 +836,7 @@ contract SupplyChainFinance {
         }
         Data storage d = _data[instanceId];
         emit WeiTuoYunShuConsignSent(instanceId, d.orderNo, d.goods);
-        return _routeSendConsignmentSend(instanceId, m);
+        return _routeWeiTuoYunShuConsign(instanceId, m);
     }
 
     /// @notice Sends message "申请融资 Request financing" with orderNo, amount; the token moves on.
@@ -853,7 +857,7 @@ contract SupplyChainFinance {
             d.orderNo,
             d.amount
         );
-        return _routeSendFinancingRequestSend(m);
+        return _routeShenQingRongZiRequestFinancing(m);
     }
 
     /// @notice Sends message "签发提单 Issue bill of lading" with orderNo, trackingNo; the token moves on.
@@ -874,7 +878,7 @@ contract SupplyChainFinance {
             d.orderNo,
             d.trackingNo
         );
-        return _routeSendBillOfLadingSend(instanceId, m);
+        return _routeQianFaTiDanIssueBillOfLading(instanceId, m);
     }
 
     /// @notice Sends message "货物送达 Delivered" with trackingNo, receivedBy; the token moves on.
@@ -891,7 +895,7 @@ contract SupplyChainFinance {
         }
         Data storage d = _data[instanceId];
         emit HuoWuSongDaDeliveredSent(instanceId, d.trackingNo, d.receivedBy);
-        return _routeEndDeliveredSend(m);
+        return _routeHuoWuSongDaDelivered(m);
     }
 
     /// @notice Sends message "通知结果 Tell the decision" with orderNo, approved; the token moves on.
@@ -912,7 +916,7 @@ contract SupplyChainFinance {
             d.orderNo,
             (m & FIELD_APPROVED) != 0
         );
-        return _routeEndDecisionSend(m);
+        return _routeTongZhiJieGuoTellTheDecision(m);
     }
 
     /// @notice Reverts with MessagePending, its texts taken from _errorText (one encoding of the error for every site).
