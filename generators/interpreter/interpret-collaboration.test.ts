@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../generate-workspace.js';
 import type { ProcessIR } from '../ir/process-ir.js';
-import { collaborationWorkspace, flow, mflow, MSG, shippingXml } from '../ir/collaboration-fixture.js';
+import { collaborationWorkspace, flow, mflow, MSG, shippingXml } from '../testing/collaboration-fixture.js';
 import { complete, createInstance, enabled, start, type InstanceState, type StepResult } from './interpret-process.js';
 import { deployProcess } from '../testing/process-on-evm.js';
 import { traceIntents } from '../testing/random-trace.js';

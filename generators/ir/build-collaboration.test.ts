@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../generate-workspace.js';
 import type { Problem } from '../problems.js';
-import { collaborationWorkspace, flow, mflow, MSG, shippingXml } from './collaboration-fixture.js';
+import { collaborationWorkspace, flow, mflow, MSG, shippingXml } from '../testing/collaboration-fixture.js';
 
 const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').map((p) => `${p.elementId}: ${p.message}`);
 const build = async (xml: string) => {
