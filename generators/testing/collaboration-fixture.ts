@@ -1,7 +1,7 @@
 /**
  * Test support: a small collaboration of executable pools, written as BPMN text, and its workspace.
  * Manufacturer (initiator) orders, sends the order to the carrier's message start, waits for the
- * delivery notice; the carrier ships and sends the notice. `extra` adds elements per pool.
+ * delivery notice; the carrier ships and sends the notice. Each pool's process and the message flows may be replaced.
  */
 import type { Workspace } from '../model/workspace.js';
 
@@ -22,7 +22,7 @@ ${pools.map((p) => `<bpmn:process id="${p.process}" isExecutable="${p.executable
 </bpmn:definitions>`;
 }
 
-/** The two-pool order/ship collaboration; `carrierBody` replaces the carrier's process when given. */
+/** The two-pool order/ship collaboration; `manufacturer`, `carrier` (process bodies) and `flows` (message flows) replace the defaults. */
 export function shippingXml(opts: { manufacturer?: string; carrier?: string; flows?: string } = {}): string {
   const manufacturer = opts.manufacturer ?? `<bpmn:startEvent id="S" name="需要运输" />
     <bpmn:userTask id="Order" name="下单"><bpmn:extensionElements><cf:field name="weight" type="int" required="true" /></bpmn:extensionElements></bpmn:userTask>
