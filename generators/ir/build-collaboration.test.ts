@@ -122,5 +122,11 @@ describe('a collaboration of executable pools', () => {
     expect(ir!.start).toMatchObject({ elementId: 'S', message: true, roles: ['Bank'] });
     expect(ir!.messageFlows!.map((f) => f.flowId)).toEqual(['M1', 'M2']);
   });
+
+  it('refuses a partner\'s message into the start of a pool that a message from an executable pool starts', async () => {
+    const xml = shippingXml({ flows: `${mflow('M0', 'Buyer', 'CS')}${mflow('M1', 'SendOrder', 'CS')}${mflow('M2', 'CE', 'Notice')}` })
+      .replace('</bpmn:collaboration>', '<bpmn:participant id="Buyer" name="Bank" /></bpmn:collaboration>');
+    expect((await build(xml)).errors).toEqual(['M0: message flow M0: pool "Carrier" starts by a message from an executable pool, so a partner\'s message cannot start it too; receive the partner\'s message in a receive task or catch event']);
+  });
 });
 

@@ -119,6 +119,11 @@ export function rewriteCollaboration(definitions: BpmnDefinitions, where: Where,
     if (starts.length === 0) { problems.push(error(`pool ${poolLabel(p)} can never start: it has no start event; give it a message start event that a message flow from another executable pool reaches`, where('pools', poolOf(p)?.id ?? p.id))); continue; }
     for (const extra of starts.slice(1)) problems.push(error(`a second start event ${label(extra)} in pool ${poolLabel(p)}: a pool has exactly one start event`, where('events', extra.id)));
     if (!internal.some((x) => x.target === starts[0])) initiators.push(p);
+    else {
+      // it starts by a message from an executable pool: a partner's message cannot start it as well
+      const partner = all.find((mf) => mf.get('targetRef') === starts[0] && !internal.some((x) => x.mf === mf));
+      if (partner) problems.push(error(`message flow ${label(partner)}: pool ${poolLabel(p)} starts by a message from an executable pool, so a partner's message cannot start it too; receive the partner's message in a receive task or catch event`, where('flows', partner.id)));
+    }
   }
   if (initiators.length === 0 && problems.length === before) problems.push(error('no pool starts the collaboration: every executable pool waits for a message from another; give one pool a none, timer or message start event that no executable pool sends to', where('pools', poolOf(processes[0])?.id ?? processes[0].id)));
   for (const p of initiators.slice(1)) {
