@@ -61,6 +61,12 @@ export const GAS_BENCHMARKS: readonly GasBenchmark[] = [
     trace: 'generators/samples/credit-check/financed.trace.json',
     note: 'an embedded subprocess with a 5-day timer boundary and an error boundary; trace: the check passes, the subprocess completes, funds are disbursed',
   },
+  {
+    name: 'Supply chain finance (sample)',
+    workspace: 'generators/samples/supply-chain-finance/workspace.json',
+    trace: 'generators/samples/supply-chain-finance/financed-delivery.trace.json',
+    note: 'a collaboration of three executable pools in one contract: two message starts, five message flows (the delivery confirmation is buffered until the bank has assessed), the financing approved',
+  },
 ];
 
 /** Published gas per process instance of incident management (other engines, other EVM versions). */

@@ -19,7 +19,7 @@ test('a workspace made from the maintenance sample shows its pools, lanes and me
   // when a workspace is made from the maintenance work order sample, its own name kept
   await page.getByTestId('workspaces-open').click();
   const dialog = page.getByTestId('workspaces-dialog');
-  await expect(dialog.getByTestId('workspace-sample').locator('option')).toHaveCount(10);
+  await expect(dialog.getByTestId('workspace-sample').locator('option')).toHaveCount(11);
   await dialog.getByTestId('workspace-sample').selectOption('maintenance-order');
   await dialog.getByTestId('workspace-create-sample').click();
   await studio.setPassphrase();

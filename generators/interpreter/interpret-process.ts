@@ -45,7 +45,7 @@ import { activateMulti, completedBy, completeInstance, NEVER_ACTIVATED, type Mul
 
 export const CONTRACT_ERRORS = [
   'TaskNotEnabled', 'CallerLacksRole', 'NotAMember', 'RequiredFieldMissing',
-  'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic', 'TimerNotWaiting', 'TimerNotDue',
+  'InvalidChoice', 'NoBranchMatches', 'ValueOutOfRange', 'Panic', 'MessagePending', 'TimerNotWaiting', 'TimerNotDue',
   'NotBoundParticipant', 'NomineeLacksRole', 'RoleAlreadyBound', 'NegativeValue',
   'NotAParticipant', 'ParticipantLacksRole', 'InstanceAlreadyCompletedByCaller', 'StartNotDue',
 ] as const;

@@ -28,7 +28,7 @@ import { FeelRuntimeError, evaluateCondition, evaluateIn, type FeelValue } from 
 import { numericDomain } from '../feel/numeric-domain.js';
 import { inclusiveJoins, joinMayFire } from '../ir/inclusive-join.js';
 
-export type RoutingErrorName = 'InvalidChoice' | 'NoBranchMatches' | 'ValueOutOfRange' | 'Panic' | 'NegativeValue';
+export type RoutingErrorName = 'InvalidChoice' | 'NoBranchMatches' | 'ValueOutOfRange' | 'Panic' | 'NegativeValue' | 'MessagePending';
 
 /** A script task the token ran through: the values it assigned, by field name (its `<Script>Completed` event). */
 export interface ScriptRun {
@@ -76,6 +76,11 @@ export function routeTokenWithEffects(ir: ProcessIR, effects: RouteEffects, targ
 function route(ir: ProcessIR, fx: RouteEffects, target: FlowTarget, m: bigint, choice: number): bigint {
   if (target.scripts?.length) {
     const x = ir.scripts[target.scripts[0]];
+    // a message to another pool is refused while the one before is still buffered, or while the pool it starts runs
+    for (const k of x.delivers ?? []) {
+      const f = ir.messageFlows![k];
+      if (m & bit(f.bit)) throw new RoutingRevert('MessagePending', x.elementId, `message "${f.name}" (${f.flowId}) ${f.startsPool ? 'starts a pool that still runs' : 'is still waiting to be received'}`);
+    }
     runScript(ir, fx, target.scripts[0]);
     return route(ir, fx, x.next, m, choice);
   }
@@ -235,9 +240,11 @@ export function settleJoins(ir: ProcessIR, fx: RouteEffects, m: bigint): bigint 
     }
     for (let k = ir.subprocesses.length - 1; k >= 0; k--) {
       const s = ir.subprocesses[k];
-      if ((m & bit(s.bit)) === 0n || withoutBits(m, s.inner) !== m) continue;
+      // messages buffered inside keep no one busy: it completes without them, and they go with it
+      const buffers = s.buffers ?? [];
+      if ((m & bit(s.bit)) === 0n || withoutBits(m, s.inner) !== withoutBits(m, buffers)) continue;
       fx.passed?.push(`sub:${s.elementId}`);
-      m = route(ir, fx, s.next, withoutBits(m, [s.bit, ...subprocessArmedBits(ir, k)]), 0);
+      m = route(ir, fx, s.next, withoutBits(m, [s.bit, ...buffers, ...subprocessArmedBits(ir, k)]), 0);
     }
     if (m === before) return m;
   }

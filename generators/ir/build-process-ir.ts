@@ -33,6 +33,19 @@ export interface BuildContext {
   index: number;
   roles: readonly Role[];
   file: string;
+  /** Set for a collaboration of several executable pools, rewritten as one process (rewrite-collaboration.ts). */
+  collaboration?: CollaborationContext;
+}
+
+/**
+ * What buildProcessIR needs to know of a rewritten collaboration: its receivers (gateway id -> message
+ * flow index), its message flows between pools (their ids, now sequence flows), and the scopes that are
+ * pools or the collaboration itself (subprocess ids).
+ */
+export interface CollaborationContext {
+  messageJoins: ReadonlyMap<string, number>;
+  messageFlowIds: ReadonlySet<string>;
+  scopes: ReadonlySet<string>;
 }
 
 export const MAX_MARKING_BITS = 256;
@@ -255,7 +268,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   };
   const branchOf = (flow: BpmnSequenceFlow): BranchIR | undefined => {
     const target = targetOf(flow);
-    return target && { flowId: flow.id, name: flow.name?.trim() || flow.targetRef.name?.trim() || flow.id, target };
+    return target && { flowId: flow.id, name: flow.name?.trim() || flow.targetRef.name?.trim() || flow.id, target, ...(ctx.collaboration?.messageFlowIds.has(flow.id) ? { message: true as const } : {}) };
   };
   const singleNext = (node: BpmnFlowNode, kind: string): FlowTarget | undefined => {
     const out = node.outgoing ?? [];
@@ -290,6 +303,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     const gw: GatewayIR = {
       elementId: g.id, name: g.name?.trim() || g.id, identifier: '', kind: g.$type === 'bpmn:ParallelGateway' ? 'parallel' : g.$type === 'bpmn:InclusiveGateway' ? 'inclusive' : g.$type === 'bpmn:EventBasedGateway' ? 'event' : 'exclusive',
       branches: [], inputBits: (g.incoming ?? []).map((f) => joinInputBit.get(f.id)).filter((b): b is number => b !== undefined),
+      ...(ctx.collaboration?.messageJoins.has(g.id) ? { message: ctx.collaboration.messageJoins.get(g.id)! } : {}),
     };
     if ((g.incoming ?? []).length === 0) problems.push(error(`gateway ${label(g)} has no incoming flow`, at('gateways', g.id)));
     if (out.length === 0) problems.push(error(`gateway ${label(g)} has no outgoing flow`, at('gateways', g.id)));
@@ -485,6 +499,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   for (const x of scripts) for (const a of x.assignments) markStored(a.expr);
 
   const scoped = buildSubprocesses({
+    poolScopes: ctx.collaboration?.scopes,
     subNodes, subBit, innerStarts, errorBoundaryNodes, scopeOf, ends, endNodes: endNodes.map((e) => e.node),
     bitsOf: [
       ...taskNodes.map((n, i) => ({ id: n.id, bit: i })),
@@ -505,7 +520,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   problems.push(...checkGatewayCycles(ir, (id) => at('gateways', id)));
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));
   problems.push(...checkTerminateAfterSplit(ir, (id) => at('events', id)));
-  problems.push(...checkSubprocessesWait(ir, (id) => at('subprocesses', id)));
+  problems.push(...checkSubprocessesWait(ir, (id) => at('subprocesses', id), ctx.collaboration?.scopes));
   return hasErrors(problems) ? { problems } : { ir, problems };
 }
 

@@ -13,6 +13,8 @@ import { errorCodeOf, isErrorEnd } from './read-subprocesses.js';
 type Where = Omit<Problem, 'severity' | 'message'>;
 
 export interface SubprocessInput {
+  /** The scopes of a collaboration's pools and the collaboration itself (rewrite-collaboration.ts): an error nothing catches ends the pool. */
+  poolScopes?: ReadonlySet<string>;
   subNodes: BpmnFlowNode[];
   /** Marking bit of each subprocess, by index. */
   subBit: number[];
@@ -85,7 +87,8 @@ export function buildSubprocesses(input: SubprocessInput): { subprocesses: SubPr
     end.errorCode = code ?? end.name;
     // at the process level nothing can catch it: the process ends abnormally, as at a terminate end
     // (BPMN); inside a call activity the caller's error boundary on it catches it (expand-call-activities.ts)
-    if (enclosing(node.id).length === 0) {
+    // in a pool of a collaboration (no subprocess of its own around it): it ends that pool, as a terminate end
+    if (enclosing(node.id).every((k) => input.poolScopes?.has(subNodes[k].id))) {
       end.terminate = true;
       return;
     }

@@ -13,15 +13,24 @@ import type { BpmnDefinitions } from '../bpmn/moddle-types.js';
 import { buildProcessIR, type BuildContext } from './build-process-ir.js';
 import { CALL_ID_SEPARATOR, expandCallActivities, type CallExpansion, type CallRecord, type WorkspaceProcesses } from './expand-call-activities.js';
 import type { ProcessIR } from './process-ir.js';
+import { rewriteCollaboration } from './rewrite-collaboration.js';
+import { attachMessageFlows } from './attach-message-flows.js';
 
 /**
  * `stack`: the processes (indexes) calling this one, outermost first, when it is built as a called process.
  * `calls` lists every call inlined, nested ones too (their ids as in the expanded file: `Outer/Inner`).
  */
 export async function buildProcessIRWithCalls(definitions: BpmnDefinitions, ctx: BuildContext, workspace: WorkspaceProcesses, stack: number[] = []): Promise<{ ir?: ProcessIR; problems: Problem[]; calls: CallRecord[] }> {
+  // a collaboration of several executable pools becomes one process first (rewrite-collaboration.ts)
+  const refused: Problem[] = [];
+  const plan = rewriteCollaboration(definitions, (kind, id) => ({ file: ctx.file, elementId: id, path: `processes[${ctx.index}].${kind}.${id}` }), refused);
+  if (refused.length) return { problems: refused, calls: [] };
+  if (plan && stack.length) return { problems: [error('a collaboration of several executable pools cannot be called yet; call one pool\'s process, or model the collaboration in the calling file', { file: ctx.file, path: `processes[${ctx.index}]`, elementId: plan.collaborationScope.replace(/_instance$/, '') })], calls: [] };
+  if (plan) ctx = { ...ctx, collaboration: { messageJoins: plan.messageJoins, messageFlowIds: new Set(plan.flows.map((f) => f.flowId)), scopes: new Set([plan.collaborationScope, ...plan.pools.map((x) => x.scopeId)]) } };
   const calls = await expandCallActivities(definitions, ctx, workspace, stack);
   const built = buildProcessIR(definitions, ctx);
-  const problems = [...calls.problems, ...relocate(built.problems, calls, ctx)];
+  if (built.ir && plan) attachMessageFlows(built.ir, plan);
+  const problems = [...calls.problems, ...relocate(plan ? onDiagram(built.problems, plan.madeFor) : built.problems, calls, ctx)];
   if (!built.ir || calls.calls.length === 0) return { ir: calls.refused.size ? undefined : built.ir, problems, calls: calls.calls };
   const ir = built.ir;
   for (const call of calls.calls) {
@@ -47,5 +56,13 @@ function relocate(problems: Problem[], calls: CallExpansion, ctx: BuildContext):
     if (p.severity === 'warning') return [];
     const call = calls.calls.find((c) => c.callId === from.callId);
     return [{ ...p, ...where(ctx, from.callId), message: `in the called process "${call?.processName ?? from.documentId}", at ${from.elementId}: ${p.message.replaceAll(`${from.callId}${CALL_ID_SEPARATOR}`, '')}` }];
+  });
+}
+
+/** A problem on an element a collaboration's rewrite made goes to the element of the diagram it was made for. */
+function onDiagram(problems: Problem[], madeFor: ReadonlyMap<string, string>): Problem[] {
+  return problems.map((p) => {
+    const real = p.elementId !== undefined ? madeFor.get(p.elementId) : undefined;
+    return real === undefined ? p : { ...p, elementId: real, ...(p.path ? { path: p.path.replace(/[^.]+$/, real) } : {}) };
   });
 }

@@ -81,7 +81,8 @@ export function checkTerminateAfterSplit(ir: ProcessIR, where: Where): Problem[]
   const reported = new Set<number>();
   ir.gateways.forEach((g) => {
     // an inclusive split may take several branches in one step too
-    if (g.kind === 'exclusive' || g.branches.length < 2) return;
+    // a sender's messages to other pools run there: a terminate end here does not touch them
+    if (g.kind === 'exclusive' || g.branches.filter((b) => !b.message).length < 2) return;
     const seen = new Set<number>();
     const walk = (t: FlowTarget) => {
       if (t.kind === 'end') {
@@ -93,7 +94,8 @@ export function checkTerminateAfterSplit(ir: ProcessIR, where: Where): Problem[]
             where(ir.ends[t.index].elementId),
           ));
         }
-      } else if (t.kind === 'gateway' && !seen.has(t.index)) {
+      } else if (t.kind === 'gateway' && !seen.has(t.index) && ir.gateways[t.index].message === undefined) {
+        // past a receiver of a message from another pool the token is in another step, or another pool
         seen.add(t.index);
         targetsOf(ir.gateways[t.index]).forEach(walk);
       }

@@ -15,12 +15,31 @@ import { subprocessTimersOf } from './timer-bits.js';
 
 type Where = (elementId: string) => { file: string; elementId: string; path: string };
 
-export function checkSubprocessesWait(ir: ProcessIR, where: Where): Problem[] {
+/** `pools`: the scopes of a collaboration's pools (rewrite-collaboration.ts); they complete only when settling, never in the routing that enters them, so they may end without waiting. */
+/**
+ * Whether a token entering scope `k` may reach an end event inside it in the same step: through
+ * gateways (a receiver of a message from another pool too: the message may be buffered already) and
+ * scripts, to an end, before any task, timer or nested subprocess.
+ */
+export function mayEndAtOnce(ir: ProcessIR, k: number): boolean {
+  const seen = new Set<number>();
+  const walk = (t: FlowTarget): boolean => {
+    if (t.kind === 'end') return true;
+    if (t.kind !== 'gateway' || seen.has(t.index)) return false;
+    seen.add(t.index);
+    return targetsOf(ir.gateways[t.index]).some(walk);
+  };
+  return walk(ir.subprocesses[k].entry);
+}
+
+export function checkSubprocessesWait(ir: ProcessIR, where: Where, pools?: ReadonlySet<string>): Problem[] {
   return ir.subprocesses.flatMap((s, k) => {
+    if (pools?.has(s.elementId)) return [];
     const seen = new Set<number>();
     const endsEarly = (t: FlowTarget): boolean => {
       if (t.kind === 'end') return true;
-      if (t.kind !== 'gateway' || seen.has(t.index)) return false;
+      // a receiver of a message from another pool waits for it (rewrite-collaboration.ts)
+      if (t.kind !== 'gateway' || seen.has(t.index) || ir.gateways[t.index].message !== undefined) return false;
       seen.add(t.index);
       return targetsOf(ir.gateways[t.index]).some(endsEarly);
     };

@@ -23,6 +23,7 @@
  * the same step is still placing are seen.
  */
 import { targetsOf } from './check-structure.js';
+import { mayEndAtOnce } from './check-subprocesses.js';
 import { bitsConsumedBy, boundaryNexts, subprocessBoundaryNexts } from './timer-bits.js';
 import type { FlowTarget, ProcessIR } from './process-ir.js';
 
@@ -139,7 +140,8 @@ export function needsSettle(ir: ProcessIR, consumed: readonly number[], next: Fl
 
 /** `needsSettle` for the three kinds of step. */
 export function stepNeedsSettle(ir: ProcessIR, step: { start: true } | { task: number } | { timer: number }): boolean {
-  if ('start' in step) return needsSettle(ir, [], ir.start.next);
+  // a collaboration's pool may end in the step that starts it (check-subprocesses.ts lets pools end without waiting)
+  if ('start' in step) return ir.subprocesses.some((s, k) => s.pool !== undefined && mayEndAtOnce(ir, k)) || needsSettle(ir, [], ir.start.next);
   // a step inside a subprocess may take its last token: it settles so the subprocess can complete
   const own = 'task' in step ? ir.tasks[step.task].bit : ir.timers[step.timer].bit;
   if (ir.subprocesses.some((s) => s.inner.includes(own))) return true;

@@ -157,6 +157,8 @@ export type WaitKind = (typeof WAIT_KINDS)[number];
 
 export interface BranchIR {
   flowId: string;
+  /** A message to another executable pool of a collaboration (the branch of a sender's split, rewrite-collaboration.ts). */
+  message?: true;
   /** The flow's name, or the target element's name when the flow has none. */
   name: string;
   /** Typed FEEL condition (exclusive gateways decided by conditions; inclusive: absent means always taken). */
@@ -188,6 +190,8 @@ export interface GatewayIR {
   branches: BranchIR[];
   /** exclusive and inclusive: the default flow, if any (inclusive: taken when no branch is). */
   defaultBranch?: BranchIR;
+  /** A receiver of a message flow between executable pools (index into `ProcessIR.messageFlows`): a parallel join whose second input is the message. */
+  message?: number;
   /**
    * parallel and inclusive joins: one bit per incoming flow (empty when the gateway has a single
    * incoming flow). An inclusive join fires by the rule of generators/ir/inclusive-join.ts.
@@ -229,6 +233,35 @@ export interface SubProcessIR {
   next: FlowTarget;
   /** Set when this scope is a call activity: the process it calls, inlined here (generators/ir/expand-call-activities.ts). */
   calledProcess?: CalledProcessIR;
+  /**
+   * Set when this scope is an executable pool of a collaboration, or the collaboration itself
+   * (generators/ir/rewrite-collaboration.ts): its name and BPMN process id.
+   */
+  pool?: { processId: string; initiator: boolean } | { collaboration: true };
+  /**
+   * Message buffer bits inside (a subset of `inner`, see MessageFlowIR): a message waiting there keeps
+   * no one busy, so the scope completes without them, and completing discards them.
+   */
+  buffers?: number[];
+}
+
+/**
+ * A message flow between two executable pools of a collaboration (generators/ir/rewrite-collaboration.ts,
+ * docs/process-format.md "Collaborations"). Its receiver (receive task, message catch event) is a
+ * parallel join (GatewayIR.message) of the receiver's token and the message; its sender (ScriptIR.delivers)
+ * routes a token to the join's message input, or into the receiving pool's scope when the receiver is
+ * the pool's message start event. `bit` is what a send checks first: the message input (the message is
+ * still buffered) or the receiving pool's scope bit (the pool runs); set, the send reverts `MessagePending`.
+ */
+export interface MessageFlowIR {
+  flowId: string;
+  name: string;
+  /** The sending and receiving elements' ids. */
+  from: string;
+  to: string;
+  bit: number;
+  /** The receiving pool starts with it (its message start event). */
+  startsPool: boolean;
 }
 
 /** The workspace process a call activity calls. */
@@ -332,6 +365,8 @@ export interface ScriptIR {
    * the instance data. A message end event's sender leads to the end event itself.
    */
   sends?: number[];
+  /** Message flows to executable pools (indexes into `ProcessIR.messageFlows`): the send reverts `MessagePending` while one is pending. */
+  delivers?: number[];
 }
 
 export interface ProcessIR {
@@ -357,6 +392,8 @@ export interface ProcessIR {
   subprocesses: SubProcessIR[];
   /** Error boundary events on subprocesses, in document order. */
   errorBoundaries: ErrorBoundaryIR[];
+  /** Message flows between executable pools, when the file is a collaboration of several (MessageFlowIR). */
+  messageFlows?: MessageFlowIR[];
   /** Number of marking bits used; at most 256 (one storage word). */
   bitCount: number;
 }

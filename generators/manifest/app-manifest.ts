@@ -108,6 +108,12 @@ export interface SubprocessManifest {
    * (their element ids are `<call activity id>/<element id in the called process>`).
    */
   calledProcess?: { id: string; processId: string; name: string };
+  /**
+   * Set in a collaboration of several executable pools (docs/process-format.md, "Collaborations"): this
+   * scope is a pool (elementId is its participant's; `processId` its BPMN process; `initiator`: its
+   * start starts the instance) or the collaboration itself. Its tasks are work items like any other.
+   */
+  pool?: { processId: string; initiator: boolean } | { collaboration: true };
 }
 
 /**

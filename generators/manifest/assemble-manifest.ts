@@ -64,7 +64,7 @@ export function assembleManifest(
       ...(ir.timers.length ? { timers: timersOf(ir) } : {}),
       ...(ir.scripts.length ? { scripts: scriptsOf(ir) } : {}),
       ...(ir.bindings.length ? { roleBindings: bindingsOf(ir) } : {}),
-      ...(ir.subprocesses.length ? { subprocesses: ir.subprocesses.map((x): SubprocessManifest => ({ elementId: x.elementId, name: x.name, bit: x.bit, ...(x.parent !== undefined ? { parentId: ir.subprocesses[x.parent].elementId } : {}), ...(x.calledProcess ? { calledProcess: { id: x.calledProcess.documentId, processId: x.calledProcess.processId, name: x.calledProcess.name } } : {}) })) } : {}),
+      ...(ir.subprocesses.length ? { subprocesses: ir.subprocesses.map((x): SubprocessManifest => ({ elementId: x.elementId, name: x.name, bit: x.bit, ...(x.parent !== undefined ? { parentId: ir.subprocesses[x.parent].elementId } : {}), ...(x.calledProcess ? { calledProcess: { id: x.calledProcess.documentId, processId: x.calledProcess.processId, name: x.calledProcess.name } } : {}), ...(x.pool ? { pool: x.pool } : {}) })) } : {}),
       ...(ir.errorBoundaries.length ? {
         errorBoundaries: ir.errorBoundaries.map((b, index): ErrorBoundaryManifest => ({
           index, elementId: b.elementId, name: b.name, subprocessId: ir.subprocesses[b.attachedTo].elementId, ...(b.errorCode !== undefined ? { errorCode: b.errorCode } : {}),

@@ -6,12 +6,15 @@
  *   that will complete it, and sets the task's bit (and its boundary events');
  * - a message sender (send task, message throw or end event) is a private `_run<Sender>(instanceId, m)`
  *   on the way, like a script task: it emits `<Sender>Sent(instanceId, …payload)` and routes on.
- * Payload fields are read from the instance data (build-process-ir.ts keeps them in storage).
+ * Payload fields are read from the instance data (build-process-ir.ts keeps them in storage). A sender
+ * to another executable pool of a collaboration first reverts `MessagePending` while its message is
+ * still buffered there, or while the pool it starts still runs (MessageFlowIR).
  * Catching a message (receive task, message catch and boundary events) needs nothing here: it is a
  * task function whose caller must play the sending role (add-task-functions.ts).
  */
 import type { ProcessIR, ScriptIR, TaskIR } from '../ir/process-ir.js';
-import { bin, id, index, member, num, type Expr, type Param, type Statement } from './contract-model.js';
+import { bin, id, index, member, num, str, type ErrorDecl, type Expr, type Param, type Statement } from './contract-model.js';
+import { constantOfAnyBit } from './add-subprocesses.js';
 import { constantOfBit, targetExpr, type GatewayShape } from './add-gateway-routing.js';
 import { scriptEventName, scriptFunctionName } from './add-script-tasks.js';
 import { bitsArmedWith } from '../ir/timer-bits.js';
@@ -110,14 +113,32 @@ function addSender(ctx: ProcessContext, shapes: GatewayShape[], x: ScriptIR) {
   const endsHere = x.next.kind === 'end' && ir.ends[x.next.index].elementId === x.elementId;
   // the marking is used unless the sender ends in a process-level terminate end (one in a subprocess clears only its bits) and reads no packed bool
   const usesM = payload.usesM || ctx.boundInWord || !(x.next.kind === 'end' && ir.ends[x.next.index].terminate && ir.ends[x.next.index].scope === undefined && !x.next.scripts?.length);
+  const pending = pendingChecks(ctx, x);
   builder.addFunction({
     kind: 'function', name: scriptFunctionName(x), visibility: 'private', mutability: 'nonpayable',
-    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: usesM ? 'm' : '' }], returns: [{ type: 'uint256', name: '' }], elementId: x.elementId,
+    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: usesM || pending.length ? 'm' : '' }], returns: [{ type: 'uint256', name: '' }], elementId: x.elementId,
     natspec: { dev: [`Sends message "${x.name}"${fields.length ? ` with ${fields.map((f) => ir.fields[f].name).join(', ')}` : ''}; ${endsHere ? 'then the token ends (message end event).' : 'the token moves on.'}`, ...(x.documentation ? [x.documentation] : [])] },
     body: [
+      ...pending,
       ...(payload.usesData ? [readData] : []),
       { kind: 'emit', event: scriptEventName(x), args: [INSTANCE, ...payload.args] },
       { kind: 'return', value: targetExpr(ctx, shapes, x.next, M) },
     ],
+  });
+}
+
+export const MESSAGE_PENDING: ErrorDecl = {
+  name: 'MessagePending',
+  params: [{ type: 'uint256', name: 'instanceId' }, { type: 'string', name: 'messageFlow' }],
+  natspec: { notice: ['The message sent to another pool before is still waiting to be received (or the pool it starts still runs): one message per message flow at a time.'] },
+};
+
+/** A sender to other executable pools first checks that none of its messages is still pending (MessageFlowIR.bit). */
+function pendingChecks(ctx: ProcessContext, x: ScriptIR): Statement[] {
+  if (!x.delivers?.length) return [];
+  ctx.builder.addError(MESSAGE_PENDING);
+  return x.delivers.map((k) => {
+    const f = ctx.ir.messageFlows![k];
+    return { kind: 'if', cond: bin('!=', bin('&', M, id(constantOfAnyBit(ctx, f.bit))), num(0)), then: [{ kind: 'revert', error: 'MessagePending', args: [INSTANCE, str(f.flowId)] }] } satisfies Statement;
   });
 }

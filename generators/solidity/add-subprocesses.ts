@@ -75,7 +75,8 @@ export function addSubprocesses(ctx: ProcessContext, shapes: GatewayShape[]) {
   ir.subprocesses.forEach((s, k) => {
     const own = ctx.subConstant[k];
     builder.addConstant({ type: 'uint256', name: own, visibility: 'private', value: bin('<<', num(1), num(s.bit)), natspec: { dev: [s.calledProcess ? `Marking bit: call activity "${s.name}" runs; it holds process "${s.calledProcess.name}" (${s.calledProcess.documentId}), inlined.` : `Marking bit: subprocess "${s.name}" runs.`] } });
-    builder.addConstant({ type: 'uint256', name: `${own}_INNER`, visibility: 'private', value: orOf(s.inner.map((b) => constantOfAnyBit(ctx, b))), natspec: { dev: [`Every marking bit inside "${s.name}": it completes when none is left.`] } });
+    builder.addConstant({ type: 'uint256', name: `${own}_INNER`, visibility: 'private', value: s.inner.length ? orOf(s.inner.map((b) => constantOfAnyBit(ctx, b))) : num(0), natspec: { dev: [`Every marking bit inside "${s.name}": it completes when none is left${s.inner.length ? '' : ' (a pool that never waits: none)'}.`] } });
+    if (s.buffers?.length) builder.addConstant({ type: 'uint256', name: `${own}_BUFFERS`, visibility: 'private', value: orOf(s.buffers.map((b) => constantOfAnyBit(ctx, b))), natspec: { dev: [`Messages from other pools buffered inside "${s.name}": they keep no one busy, so it completes without them, and they go with it.`] } });
     builder.addConstant({
       type: 'uint256', name: `${own}_ALL`, visibility: 'private', value: orOf([own, `${own}_INNER`, ...boundaryConstants(ctx, k)]),
       natspec: { dev: [`"${s.name}" with everything inside it and its boundary ${subprocessMessagesOf(ir, k).length ? 'events' : 'timers'}: withdrawing it clears these.`] },
@@ -171,10 +172,12 @@ export function addScopeSettle(ctx: ProcessContext, shapes: GatewayShape[]) {
   for (let k = ir.subprocesses.length - 1; k >= 0; k--) {
     const s = ir.subprocesses[k];
     const own = id(ctx.subConstant[k]);
-    const done = orOf([ctx.subConstant[k], ...boundaryConstants(ctx, k)]);
-    pass.push({ kind: 'comment', text: `"${s.name}" completes once nothing is left inside it.` });
+    const buffered = s.buffers?.length ? [`${ctx.subConstant[k]}_BUFFERS`] : [];
+    const done = orOf([ctx.subConstant[k], ...buffered, ...boundaryConstants(ctx, k)]);
+    const live = buffered.length ? bin('&', id(`${ctx.subConstant[k]}_INNER`), inv(id(buffered[0]))) : id(`${ctx.subConstant[k]}_INNER`);
+    pass.push({ kind: 'comment', text: `"${s.name}" completes once nothing is left inside it${buffered.length ? ' but buffered messages' : ''}.` });
     pass.push({
-      kind: 'if', cond: bin('&&', bin('!=', bin('&', M, own), num(0)), bin('==', bin('&', M, id(`${ctx.subConstant[k]}_INNER`)), num(0))),
+      kind: 'if', cond: bin('&&', bin('!=', bin('&', M, own), num(0)), bin('==', bin('&', M, live), num(0))),
       then: [{ kind: 'assign', target: M, op: '=', value: targetExpr(ctx, shapes, s.next, bin('&', M, inv(done))) }],
     });
   }

@@ -71,6 +71,7 @@ export function createProcessContext(ir: ProcessIR, roles: RoleBit[], builder: C
     const name = constants.claim(`SUB_${upperSnake(s.identifier)}`);
     constants.claim(`${name}_INNER`);
     constants.claim(`${name}_ALL`);
+    if (s.buffers?.length) constants.claim(`${name}_BUFFERS`);
     return name;
   });
   const joinConstant = new Map<number, string>();

@@ -19,6 +19,7 @@ const INPUTS = [
   'generators/samples/order-fulfilment/workspace.json',
   'generators/samples/plain-lanes/purchase-request.bpmn',
   'generators/samples/timer-escalation/workspace.json',
+  'generators/samples/supply-chain-finance/workspace.json',
   'generators/samples/carrier-binding/workspace.json',
   'generators/samples/quote-pricing/workspace.json',
   'generators/samples/export-shipment/workspace.json',

@@ -38,6 +38,15 @@ describe('conforming paths', () => {
     expectSound(ir, found);
   });
 
+  it('cover every task, flow and end of the supply-chain-finance sample: three pools, both bank decisions, the messages between pools', async () => {
+    const ir = await irOf(sample('supply-chain-finance/workspace.json'));
+    const found = findConformingPaths(ir);
+    expectSound(ir, found);
+    expect(found.uncovered).toEqual([]);
+    // the declined financing ends the instance too: its delivery message goes with the collaboration
+    expect(found.paths.some((p) => p.steps.some((s) => s.kind === 'task' && s.name === '审核融资 Assess financing' && s.data.approved === false))).toBe(true);
+  });
+
   it('cover every flow, task and end of the order-fulfilment sample, rework loop included', async () => {
     // given the sample: a caller-decided "Accept order?", a parallel split/join and a rework loop on "defects <= 2"
     const ir = await irOf(sample('order-fulfilment/workspace.json'));

@@ -17,6 +17,7 @@ export const SAMPLE_IDS = [
   'quality-inspection',
   'quote-pricing',
   'timer-escalation',
+  'supply-chain-finance',
 ] as const;
 
 export type SampleId = (typeof SAMPLE_IDS)[number];

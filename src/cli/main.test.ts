@@ -79,6 +79,16 @@ describe.concurrent('chainflow CLI', () => {
     expect(result.steps[0].reason).toBe('"Inspector" must name a participant with the role Inspector; 刘洋 Liu Yang does not have it.');
   }, 60_000);
 
+  it('runs a collaboration of three executable pools: a message that arrives before its receiver waits is kept and received once it does; the instance ends', async () => {
+    const { code, stdout } = await cli('run', 'generators/samples/supply-chain-finance/workspace.json', '--trace', 'generators/samples/supply-chain-finance/financed-delivery.trace.json', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.steps.map((s: Record<string, unknown>) => s.status)).toEqual(['ok', 'ok', 'reverted', 'ok', 'ok', 'ok', 'ok']);
+    // the carrier's delivery reached the bank while it assessed; approving it received the message at once
+    expect(result.enabled).toEqual([]);
+    expect(result.ended).toBe(true);
+  }, 60_000);
+
   it('runs a trace whose steps set block time: --json adds blockTime to those steps only, the text says when', async () => {
     const args = ['run', 'generators/samples/inspection-round/workspace.json', '--trace', 'generators/samples/inspection-round/daily-round.trace.json'];
     const [json, text] = await Promise.all([cli(...args, '--json'), cli(...args)]);

@@ -22,6 +22,7 @@ export const workspacesEn = {
     'quality-inspection': 'Quality inspection: enum and decimal results decide the route',
     'quote-pricing': 'Quote pricing: a script task computes total and discount; approval only when needed',
     'timer-escalation': 'Order escalation: a confirmation deadline that escalates',
+    'supply-chain-finance': 'Supply chain finance: manufacturer, carrier and bank as three pools exchanging messages, in one contract',
   },
   import: 'Import .json or .zip…',
   importHint: 'An import always becomes a new workspace; nothing existing is overwritten. Keys are never in an export: the participants of an imported workspace get new keys.',

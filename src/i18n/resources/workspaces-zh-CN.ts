@@ -24,6 +24,7 @@ export const workspacesZhCN: typeof workspacesEn = {
     'quality-inspection': '质量检验：枚举与小数结果决定流向',
     'quote-pricing': '报价定价：脚本任务计算总价与折扣；仅在需要时审批',
     'timer-escalation': '订单升级：确认期限到期后升级处理',
+    'supply-chain-finance': '供应链金融：制造商、承运商与银行三个泳池互发消息，同一个合约执行',
   },
   import: '导入 .json 或 .zip…',
   importHint: '导入总是创建新工作区，不会覆盖已有内容。导出文件中从不包含密钥：导入的工作区的参与方会获得新密钥。',
