@@ -29,8 +29,18 @@ export function checkGatewayCycles(ir: ProcessIR, where: Where): Problem[] {
   };
   ir.gateways.forEach((_, g) => state[g] === 0 && visit(g));
   return [...inCycle].map((g) =>
-    error(`gateway "${ir.gateways[g].name}" is on a loop with no task in it; such a loop never waits for anyone, so put a task on it`, where(ir.gateways[g].elementId)),
+    error(`${describeGateway(ir.gateways[g])} is on a loop with no task in it; such a loop never waits for anyone, so put a task on it`, where(ir.gateways[g].elementId)),
   );
+}
+
+/**
+ * In a collaboration of executable pools a receiver is a join and a sender is followed by a split
+ * (rewrite-collaboration.ts): the modeler drew neither gateway, so name the element they drew.
+ */
+function describeGateway(g: GatewayIR): string {
+  if (g.message !== undefined) return `"${g.name}", which receives a message from another pool,`;
+  if (g.branches.some((b) => b.message)) return `"${g.name}", which sends a message to another pool,`;
+  return `gateway "${g.name}"`;
 }
 
 export function checkReachability(ir: ProcessIR, nodes: BpmnFlowNode[], where: Where): Problem[] {
