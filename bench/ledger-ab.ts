@@ -5,7 +5,10 @@
  * engines get the same signed task transactions in alternating chunks (A, B, B, A, ...), then
  * verify their chains in alternating rounds. CPU time per chunk is the figure to read on a
  * shared machine (wall time moves with the load; chunks of both land in the same windows).
- * Both module graphs share node_modules (ethereumjs, the jump-analysis patch). Not a test.
+ * Both module graphs share node_modules (ethereumjs, the jump-analysis patch). The side a
+ * checkout runs on is not neutral: verification CPU differed by up to ~10% between the two
+ * sides for the same pair of checkouts, so run it both ways (from each checkout, --other the
+ * other) and read the two ratios together. Not a test.
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

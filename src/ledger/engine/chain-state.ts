@@ -15,10 +15,9 @@ import { recordBlock, type MinedBlock, type MinedTransaction } from './block-rec
 import { createGenesisBlock, createLedgerCommon, writeAlloc, type GenesisSettings } from './chain-config.js';
 import type { BlockTag } from './hex-codec.js';
 import { installJumpAnalysisCache } from './jump-analysis-cache.js';
-import { loadKeccak } from './keccak.js';
+import { loadLedgerCrypto } from './ledger-crypto.js';
 import { LedgerTrie } from './ledger-trie.js';
 import { serverError } from './rpc-error.js';
-import { loadSenderRecovery } from './sender-recovery.js';
 import { JournaledNodeDb, unpackNodes } from './state-nodes.js';
 import { fromStoredRecords } from './stored-records.js';
 
@@ -82,8 +81,7 @@ export class ChainState {
   }
 
   private static async open(settings: GenesisSettings, nodeDb: JournaledNodeDb): Promise<ChainState> {
-    void loadSenderRecovery(); // once per worker or process, in the background (JS until then)
-    void loadKeccak(); // the same
+    void loadLedgerCrypto(); // once per module graph, in the background (JS until then: ledger-crypto.ts)
     await installJumpAnalysisCache(); // once per worker or process: a few ms
     const common = createLedgerCommon(settings.chainId);
     // LedgerTrie: the same nodes and roots, cheaper puts (ledger-trie.ts).

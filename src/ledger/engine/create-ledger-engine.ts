@@ -12,6 +12,7 @@ import { DEFAULT_BLOCK_GAS_LIMIT, normaliseAlloc, type GenesisSettings } from '.
 import { ChainState, type MinedBlock } from './chain-state.js';
 import { FilterRegistry } from './filters.js';
 import { toQuantity } from './hex-codec.js';
+import { ledgerCryptoSettled, letLedgerCryptoLoad } from './ledger-crypto.js';
 import { LEDGER_METHODS, type Verification } from './ledger-methods.js';
 import type { LedgerEngine, LedgerEngineOptions, NewBlockEvent, NewBlockListener, RpcRequest } from './ledger-types.js';
 import { checkTransaction, decodeTransaction, mineBlock } from './mine-transaction.js';
@@ -123,6 +124,9 @@ class Engine implements LedgerEngine {
     }
     const params = request.params ?? [];
     if (!Array.isArray(params)) throw new LedgerRpcError(RPC_ERROR.invalidParams, `${method}: params must be an array`);
+    // Until the WASM keccak and recovery have loaded, a turn of the event loop per request, or a
+    // caller that never yields would keep this chain on the JS paths for good (ledger-crypto.ts).
+    if (!ledgerCryptoSettled()) await letLedgerCryptoLoad();
     // Verification re-executes the whole chain on its own copy: it must not hold the queue.
     if (method === 'ledger_verify') return this.verifyNow();
     if (method === 'ledger_flush') return this.flush();

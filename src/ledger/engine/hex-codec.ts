@@ -11,7 +11,9 @@ const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const HEX_HASH = /^0x[0-9a-fA-F]{64}$/;
 
 const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
-const ASCII = new TextDecoder('latin1');
+/** Below V8's limit on arguments of a call with apply (a contract's creation code can be ~100 KB of hex). */
+const CHARS_PER_CALL = 8_192;
+const HEX_SCRATCH = new Uint8Array(2_048);
 
 /**
  * 0x-hex of `bytes` as one flat string. Kept records use this instead of @ethereumjs/util's
@@ -20,14 +22,32 @@ const ASCII = new TextDecoder('latin1');
  * block's logs bloom alone then holds ~8 KB.
  */
 export function toHex(bytes: Uint8Array): string {
-  const chars = new Uint8Array(2 + bytes.length * 2);
+  const length = 2 + bytes.length * 2;
+  // One scratch buffer for the characters of the ~25 strings a block makes (a larger one, e.g.
+  // a contract's code, gets its own).
+  const chars = length <= HEX_SCRATCH.length ? HEX_SCRATCH : new Uint8Array(length);
   chars[0] = 48; // 0
   chars[1] = 120; // x
   for (let i = 0; i < bytes.length; i++) {
     chars[2 + i * 2] = HEX_DIGITS[bytes[i] >> 4];
     chars[3 + i * 2] = HEX_DIGITS[bytes[i] & 15];
   }
-  return ASCII.decode(chars);
+  return byteString(chars.subarray(0, length));
+}
+
+/**
+ * The string of one character per byte (code 0-255), flat. String.fromCharCode rather than a
+ * latin1 TextDecoder: for a hash, 0.15 µs instead of 0.6-0.9 µs in Node 20, 0.3-0.5 instead of
+ * 0.65-0.75 in Chromium 156 (0.5 KB: 2-2.5 instead of 8.5 and 4.3-5.5 µs); that decoder is
+ * windows-1252 anyway, not one code per byte.
+ */
+export function byteString(bytes: Uint8Array): string {
+  if (bytes.length <= CHARS_PER_CALL) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  let text = '';
+  for (let at = 0; at < bytes.length; at += CHARS_PER_CALL) {
+    text += String.fromCharCode.apply(null, bytes.subarray(at, at + CHARS_PER_CALL) as unknown as number[]);
+  }
+  return text;
 }
 
 /** JSON-RPC quantity: 0x-hex without leading zeros ("0x0" for zero). */

@@ -37,6 +37,7 @@ import {
   type TrieShallowCopyOpts,
 } from '@ethereumjs/mpt';
 import { EthereumJSErrorWithoutCode, type BatchDBOp } from '@ethereumjs/util';
+import { byteString } from './hex-codec.js';
 import { encodeBranchOfHashes } from './trie-node-encoding.js';
 
 /**
@@ -47,11 +48,10 @@ import { encodeBranchOfHashes } from './trie-node-encoding.js';
 export const DECODED_NODE_CACHE_LIMIT = 4_096;
 /** The message ethereumjs's findPath, checkRoot and proofs look for. */
 const MISSING_NODE = 'Missing node in DB';
-const LATIN1 = new TextDecoder('latin1');
 
 type RawNode = Uint8Array[];
 
-/** hash (as a latin1 string of its bytes) -> the node's RLP-decoded list. */
+/** hash (as a string of one character per byte, hex-codec.ts byteString) -> the node's RLP-decoded list. */
 export class DecodedNodeCache {
   private readonly entries = new Map<string, RawNode>();
 
@@ -80,20 +80,23 @@ export class LedgerTrie extends MerklePatriciaTrie {
   }
 
   override async lookupNode(node: Uint8Array | Uint8Array[]): Promise<MPTNode> {
-    if (isRawMPTNode(node)) return decodeRawMPTNode(node as Uint8Array[]);
+    const cached = this.cachedNode(node);
+    if (cached !== undefined) return cached;
     const dbKey = this._getDbKey(node as Uint8Array);
-    const cacheKey = LATIN1.decode(dbKey);
-    const raw = this.decodedNodes.get(cacheKey);
-    if (raw === undefined) {
-      const value = (await this._db.get(dbKey)) ?? null;
-      if (value === null) throw EthereumJSErrorWithoutCode(MISSING_NODE);
-      // decodeMPTNode decodes a private copy (the node's pieces never alias the stored bytes) and
-      // throws on a malformed node, which is then not cached.
-      const typed = decodeMPTNode(value);
-      this.decodedNodes.set(cacheKey, typed.raw() as RawNode);
-      return typed;
-    }
-    return decodeRawMPTNode(raw);
+    const value = (await this._db.get(dbKey)) ?? null;
+    if (value === null) throw EthereumJSErrorWithoutCode(MISSING_NODE);
+    // decodeMPTNode decodes a private copy (the node's pieces never alias the stored bytes) and
+    // throws on a malformed node, which is then not cached.
+    const typed = decodeMPTNode(value);
+    this.decodedNodes.set(byteString(dbKey), typed.raw() as RawNode);
+    return typed;
+  }
+
+  /** A fresh node object for an inlined node or a hash whose decoded form is kept; undefined when it must be read. */
+  private cachedNode(node: Uint8Array | Uint8Array[]): MPTNode | undefined {
+    if (isRawMPTNode(node)) return decodeRawMPTNode(node as Uint8Array[]);
+    const raw = this.decodedNodes.get(byteString(this._getDbKey(node as Uint8Array)));
+    return raw === undefined ? undefined : decodeRawMPTNode(raw);
   }
 
   /**
@@ -110,7 +113,9 @@ export class LedgerTrie extends MerklePatriciaTrie {
     let ref: Uint8Array | Uint8Array[] = this.root();
     try {
       for (;;) {
-        const node = await this.lookupNode(ref);
+        // Without an await when the node is kept (nearly always): a paused async call per node
+        // visited was ~20 KB of garbage per task transaction.
+        const node = this.cachedNode(ref) ?? (await this.lookupNode(ref));
         stack.push(node);
         if (node instanceof BranchMPTNode) {
           if (progress === target.length) return { node, remaining: [], stack };
@@ -154,7 +159,7 @@ export class LedgerTrie extends MerklePatriciaTrie {
     const dbKey = this._getDbKey(nodeHash);
     opStack.push({ type: 'put', key: dbKey, value: encoded });
     // raw() is a new list (the node object may change later; its items are never changed in place)
-    this.decodedNodes.set(LATIN1.decode(dbKey), node.raw() as RawNode);
+    this.decodedNodes.set(byteString(dbKey), node.raw() as RawNode);
     return nodeHash;
   }
 

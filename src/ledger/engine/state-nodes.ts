@@ -27,6 +27,10 @@ export class JournaledNodeDb implements DB<string, Uint8Array> {
   }
 
   async put(key: string, value: Uint8Array): Promise<void> {
+    this.putNode(key, value);
+  }
+
+  private putNode(key: string, value: Uint8Array): void {
     if (this.nodes.has(key)) return; // content-addressed: same key, same value
     this.nodes.set(key, value);
     this.journal?.set(key, value);
@@ -38,9 +42,10 @@ export class JournaledNodeDb implements DB<string, Uint8Array> {
   }
 
   async batch(ops: BatchDBOp<string, Uint8Array>[]): Promise<void> {
+    // Synchronous: a trie write batches every node on its path, and a promise per node was ~1% of a block's CPU.
     for (const op of ops) {
-      if (op.type === 'put') await this.put(op.key, op.value);
-      else await this.del(op.key);
+      if (op.type === 'put') this.putNode(op.key, op.value);
+      else this.nodes.delete(op.key);
     }
   }
 

@@ -7,10 +7,10 @@
  */
 import type { BlockRecords, StoredChain } from '../store/ledger-store.js';
 import { ChainState } from './chain-state.js';
-import { loadKeccak } from './keccak.js';
+import { loadLedgerCrypto } from './ledger-crypto.js';
 import { reexecuteBlock } from './mine-transaction.js';
-import { loadSenderRecovery } from './sender-recovery.js';
 import { fromStoredGenesis, toStoredRecords } from './stored-records.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 export type VerifyResult =
   | { ok: true; blocks: number; ms: number }
@@ -29,7 +29,7 @@ export async function verifyChain(stored: StoredChain): Promise<VerifyResult> {
   });
   // Re-execution is mostly hashing and sender recovery: start it with the WASM paths (a reload
   // starts their load without waiting; each resolves, to JS, even when its WASM fails).
-  await Promise.all([loadSenderRecovery(), loadKeccak()]);
+  await loadLedgerCrypto();
   let chain: ChainState;
   try {
     chain = await ChainState.create(fromStoredGenesis(stored.genesis));
@@ -65,22 +65,6 @@ export async function verifyChain(stored: StoredChain): Promise<VerifyResult> {
     if (n % 64 === 63) await yieldToEventLoop();
   }
   return { ok: true, blocks, ms: Date.now() - started };
-}
-
-/**
- * A macrotask turn without setTimeout's clamping: browsers delay a setTimeout nested more than
- * five deep by >= 4 ms, which cost ~0.6 s over 10,000 blocks.
- */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** The first way `stored` differs from `recomputed`, in words, or undefined when identical. */
