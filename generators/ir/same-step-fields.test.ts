@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../generate-workspace.js';
 import type { Workspace } from '../model/workspace.js';
+import { deployProcess } from '../testing/process-on-evm.js';
 
 const NS = `xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:cf="http://chainflow.studio/schema/bpmn/1.0" id="Defs" targetNamespace="http://example.com/test"`;
 const bpmn = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -102,5 +103,30 @@ describe('payload fields passed within the step that writes them', () => {
     const { stored } = await build(`${START_END}<bpmn:receiveTask id="R" cf:role="Supplier">${fields(field('note'))}</bpmn:receiveTask>${send('Tell', 'note')}
       ${flow('F1', 'S', 'R')}${flow('F2', 'R', 'Tell')}${flow('F3', 'Tell', 'E')}`);
     expect(stored).toEqual({ note: true });
+  });
+});
+
+describe('passed payload fields on the EVM', () => {
+  it('the send and the request carry the values the task wrote, an optional one left empty as empty', async () => {
+    // given A writes note (optional) and sends it, B writes fault and requests machine, fault
+    const xml = bpmn(`<bpmn:startEvent id="S" cf:role="Buyer">${fields(field('machine'))}</bpmn:startEvent><bpmn:endEvent id="E" />
+      ${task('A', field('note', false))}${send('Tell', 'note')}${task('B', field('fault'))}<bpmn:serviceTask id="D" name="Diagnose" cf:role="Device" cf:payload="machine, fault" />
+      ${flow('F1', 'S', 'A')}${flow('F2', 'A', 'Tell')}${flow('F3', 'Tell', 'B')}${flow('F4', 'B', 'D')}${flow('F5', 'D', 'E')}`);
+    const deployed = await deployProcess(workspace(xml));
+    expect(deployed.ir.fields.map((f) => [f.name, f.stored])).toEqual([['machine', true], ['note', false], ['fault', false]]);
+    const first = (await deployed.start('buyer', ['M-1'])).instanceId!;
+    const second = (await deployed.start('buyer', ['M-2'])).instanceId!;
+    // when the buyer completes A with no note in one instance and with a note in the other
+    // (values by field index: machine, note, fault)
+    const empty = await deployed.complete(first, 0, 'buyer', ['', '', '']);
+    const noted = await deployed.complete(second, 0, 'buyer', ['', 'loose belt', '']);
+    // then each send carries what its own step wrote
+    expect(empty.events.map((e) => e.name)).toEqual(['ACompleted', 'TellSent']);
+    expect(empty.events[1].args).toMatchObject({ note: '' });
+    expect(noted.events[1].args).toMatchObject({ note: 'loose belt' });
+    // and B's request carries the start's stored machine and B's passed fault
+    const requested = await deployed.complete(first, 1, 'buyer', ['', '', 'F-17']);
+    expect(requested.events.map((e) => e.name)).toEqual(['BCompleted', 'DiagnoseRequested']);
+    expect(requested.events[1].args).toMatchObject({ machine: 'M-1', fault: 'F-17' });
   });
 });
