@@ -53,7 +53,7 @@ export const GAS_BENCHMARKS: readonly GasBenchmark[] = [
     name: 'Maintenance work order (sample)',
     workspace: 'generators/samples/maintenance-order/workspace.json',
     trace: 'generators/samples/maintenance-order/happy-path.trace.json',
-    note: 'messages: alarm start, device service task (request event), part order sent, part received (racing a 48h timer), repair report sent; payload strings are kept in storage',
+    note: 'messages: alarm start, device service task (request event), part order sent, part received (racing a 48h timer), repair report sent straight after the repair (its string passed from calldata, not stored); the machine id, written by the alarm start, is kept in storage',
   },
   {
     name: 'Credit check (sample)',

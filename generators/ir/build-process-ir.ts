@@ -25,6 +25,7 @@ import { readBindings } from './read-bindings.js';
 import { findRole, laneIndex, roleReferenceOf } from './resolve-roles.js';
 import { DESCRIPTIVE_TYPES, EXECUTABLE_SUMMARY, GATEWAY_TYPES, HUMAN_TASK_TYPES, describeEventDefinition, describeType } from './executable-elements.js';
 import { checkGatewayCycles, checkReachability, checkTerminateAfterSplit } from './check-structure.js';
+import { sameStepFields } from './same-step-fields.js';
 import { reportUnexecutedNodes } from './report-unexecuted-nodes.js';
 
 export interface BuildContext {
@@ -197,10 +198,11 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   const scriptTasks = scriptNodes.filter((n) => n.$type === 'bpmn:ScriptTask');
   const { fields, writesOf, bindsOf } = collectFields([...writers, ...scriptTasks], (n) => at(n === start ? 'events' : scriptNodes.includes(n) ? 'scripts' : 'tasks', n.id), problems, ctx.roles);
   const scriptAssignments = scriptNodes.map((n) => (n.$type === 'bpmn:ScriptTask' ? readScript(n, label(n), fields, at('scripts', n.id), problems) : []));
-  // a sent message and a service request carry fields read from the instance data, so those are kept in storage
+  // a sent message and a service request carry fields of the instance data: kept in storage unless
+  // every read is in the step that writes them (decided once the IR is built, same-step-fields.ts)
   const payloadOf = (n: BpmnFlowNode, kind: string) => readPayload(n, fields, `${describeType(n.$type)} ${label(n)}`, at(kind, n.id), problems);
   const sendPayloads = new Map<BpmnFlowNode, number[]>([...scriptNodes.filter((n) => n.$type !== 'bpmn:ScriptTask'), ...messageEnds.map((e) => endNodes[e].node)].map((n) => [n, payloadOf(n, 'scripts')]));
-  for (const list of sendPayloads.values()) for (const f of list) fields[f].stored = true;
+  const payloadFields = new Set([...sendPayloads.values()].flat());
 
   // indexes and bits: tasks take bits 0..n-1 in document order, then timers, then join inputs
   const taskIndex = new Map(taskNodes.map((n, i) => [n.id, i]));
@@ -402,7 +404,7 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
     if (kind) task.kind = kind;
     if (kind === 'service') {
       task.requests = payloadOf(node, 'tasks');
-      for (const f of task.requests) fields[f].stored = true;
+      for (const f of task.requests) payloadFields.add(f);
     }
     if (node.$type === 'bpmn:BoundaryEvent') {
       // on a task, or on a subprocess (a call activity is one by now)
@@ -521,6 +523,10 @@ export function buildProcessIR(definitions: BpmnDefinitions, ctx: BuildContext):
   problems.push(...checkReachability(ir, nodes, (id) => at('elements', id)));
   problems.push(...checkTerminateAfterSplit(ir, (id) => at('events', id)));
   problems.push(...checkSubprocessesWait(ir, (id) => at('subprocesses', id), ctx.collaboration?.scopes));
+  // payload fields stay in storage unless passed within the step that writes them (once the IR is
+  // complete, and after the conditions and scripts marked the fields they read)
+  const passed = sameStepFields(ir, new Set(fields.flatMap((f, fi) => (f.stored ? [fi] : []))));
+  for (const f of payloadFields) if (!passed.has(f)) fields[f].stored = true;
   return hasErrors(problems) ? { problems } : { ir, problems };
 }
 

@@ -11,7 +11,7 @@ import { bin, call, id, index, inv, member, num, str, type ErrorDecl, type Expr,
 import { conditionToExpr, needsToInt256, referencesData } from './condition-to-expr.js';
 import type { ProcessContext } from './process-context.js';
 import { bitsArmedWith, boundaryTimersOf } from '../ir/timer-bits.js';
-import { requestFunctionName } from './add-message-events.js';
+import { passedFields, requestFunctionName } from './add-message-events.js';
 import { scriptFunctionName } from './add-script-tasks.js';
 import { inclusiveMayRevert, inclusiveRouteBody } from './add-inclusive-gateways.js';
 import { catchExpr, enterFunctionName, isServiceTarget, scopeTargetShape, targetShape } from './add-subprocesses.js';
@@ -111,11 +111,16 @@ export function routeFunctionName(g: GatewayIR): string {
 /** The new marking after a token moves along a flow to `target`. `choice` is passed to a caller-decided gateway. */
 export function targetExpr(ctx: ProcessContext, shapes: GatewayShape[], target: FlowTarget, m: Expr, choice?: Expr): Expr {
   // script tasks on the way run first; each routes on by its own outgoing flow
-  if (target.scripts?.length) return call(scriptFunctionName(ctx.ir.scripts[target.scripts[0]]), INSTANCE, m);
+  // a sender's payload fields kept in no storage are passed on from the task function's parameters
+  if (target.scripts?.length) {
+    const x = ctx.ir.scripts[target.scripts[0]];
+    return call(scriptFunctionName(x), INSTANCE, m, ...passedFields(ctx.ir, x.sends).map((fi) => id(ctx.ir.fields[fi].identifier)));
+  }
   switch (target.kind) {
     case 'task': {
       // a service task asks for its service when it is enabled
-      if (ctx.ir.tasks[target.index].kind === 'service') return call(requestFunctionName(ctx.ir.tasks[target.index]), INSTANCE, m);
+      const task = ctx.ir.tasks[target.index];
+      if (task.kind === 'service') return call(requestFunctionName(task), INSTANCE, m, ...passedFields(ctx.ir, task.requests).map((fi) => id(ctx.ir.fields[fi].identifier)));
       // the task's boundary events are armed with it (its timers start)
       const bits = [ctx.taskConstant[target.index], ...bitsArmedWith(ctx.ir, target.index).map((b) => constantOfBit(ctx, b))].map(id);
       return (isZero(m) ? bits : [m, ...bits]).reduce((a, b) => bin('|', a, b));

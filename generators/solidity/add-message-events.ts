@@ -6,7 +6,8 @@
  *   that will complete it, and sets the task's bit (and its boundary events');
  * - a message sender (send task, message throw or end event) is a private `_run<Sender>(instanceId, m)`
  *   on the way, like a script task: it emits `<Sender>Sent(instanceId, …payload)` and routes on.
- * Payload fields are read from the instance data (build-process-ir.ts keeps them in storage). A sender
+ * Payload fields are read from the instance data (build-process-ir.ts keeps them in storage), or passed
+ * by the one task function that writes them in the same step (ir/same-step-fields.ts). A sender
  * to another executable pool of a collaboration first reverts `MessagePending` while its message is
  * still buffered there, or while the pool it starts still runs (MessageFlowIR).
  * Catching a message (receive task, message catch and boundary events) needs nothing here: it is a
@@ -18,7 +19,7 @@ import { constantOfAnyBit } from './add-subprocesses.js';
 import { constantOfBit, targetExpr, type GatewayShape } from './add-gateway-routing.js';
 import { scriptEventName, scriptFunctionName } from './add-script-tasks.js';
 import { bitsArmedWith } from '../ir/timer-bits.js';
-import { solidityTypeOf } from './solidity-types.js';
+import { fieldParam, solidityTypeOf } from './solidity-types.js';
 import type { ProcessContext } from './process-context.js';
 
 const M = id('m');
@@ -53,12 +54,21 @@ export function taskNotice(ctx: ProcessContext, ti: number): string {
     : `Delivers message "${task.name}" to "${host}" (sender role ${role}); "${host}" is withdrawn and the token leaves by the message's flow.`;
 }
 
-/** The payload's values: `d.<field>` from the instance's data, or a packed bool's bit of `m`. */
+/**
+ * The payload fields kept in no storage: the writing task function passes them as parameters
+ * (ir/same-step-fields.ts proved it is the only caller and writes them). In payload order.
+ */
+export function passedFields(ir: ProcessIR, fields: readonly number[] | undefined): number[] {
+  return (fields ?? []).filter((fi) => !ir.fields[fi].stored);
+}
+
+/** The payload's values: a passed parameter, `d.<field>` from the instance's data, or a packed bool's bit of `m`. */
 function payloadArgs(ctx: ProcessContext, fields: readonly number[]): { args: Expr[]; usesData: boolean; usesM: boolean } {
   let usesData = false;
   let usesM = false;
   const args = fields.map((fi) => {
     const f = ctx.ir.fields[fi];
+    if (!f.stored) return id(f.identifier);
     const bit = ctx.packedBool.get(fi);
     if (bit !== undefined) {
       usesM = true;
@@ -72,6 +82,8 @@ function payloadArgs(ctx: ProcessContext, fields: readonly number[]): { args: Ex
 
 // an enum field goes out as its Solidity enum (ABI uint8), like everywhere else the field is declared
 const payloadParams = (ir: ProcessIR, fields: readonly number[]): Param[] => fields.map((fi) => ({ type: solidityTypeOf(ir.fields[fi]), name: ir.fields[fi].identifier }));
+// declared as the task function declares them: a string stays in calldata, nothing is copied
+const passedParams = (ir: ProcessIR, fields: readonly number[]): Param[] => passedFields(ir, fields).map((fi) => fieldParam(ir.fields[fi], ir.fields[fi].identifier));
 const readData: Statement = { kind: 'let', type: 'Data storage', name: 'd', value: index(id('_data'), INSTANCE) };
 
 export function addMessageEvents(ctx: ProcessContext, shapes: GatewayShape[]) {
@@ -88,7 +100,7 @@ export function addMessageEvents(ctx: ProcessContext, shapes: GatewayShape[]) {
     const bit = id(ctx.taskConstant[ti]);
     builder.addFunction({
       kind: 'function', name: requestFunctionName(task), visibility: 'private', mutability: 'nonpayable',
-      params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: 'm' }], returns: [{ type: 'uint256', name: '' }], elementId: task.elementId,
+      params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: 'm' }, ...passedParams(ir, fields)], returns: [{ type: 'uint256', name: '' }], elementId: task.elementId,
       natspec: { dev: [`A token reaches service task "${task.name}": unless it is enabled already, ask for the service and enable it.`] },
       body: [
         { kind: 'if', cond: bin('!=', bin('&', M, bit), num(0)), then: [{ kind: 'return', value: M }] },
@@ -116,7 +128,7 @@ function addSender(ctx: ProcessContext, shapes: GatewayShape[], x: ScriptIR) {
   const pending = pendingChecks(ctx, x);
   builder.addFunction({
     kind: 'function', name: scriptFunctionName(x), visibility: 'private', mutability: 'nonpayable',
-    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: usesM || pending.length ? 'm' : '' }], returns: [{ type: 'uint256', name: '' }], elementId: x.elementId,
+    params: [{ type: 'uint256', name: 'instanceId' }, { type: 'uint256', name: usesM || pending.length ? 'm' : '' }, ...passedParams(ir, fields)], returns: [{ type: 'uint256', name: '' }], elementId: x.elementId,
     natspec: { dev: [`Sends message "${x.name}"${fields.length ? ` with ${fields.map((f) => ir.fields[f].name).join(', ')}` : ''}; ${endsHere ? 'then the token ends (message end event).' : 'the token moves on.'}`, ...(x.documentation ? [x.documentation] : [])] },
     body: [
       ...pending,

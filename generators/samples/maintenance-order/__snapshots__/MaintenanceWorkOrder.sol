@@ -51,7 +51,6 @@ contract MaintenanceWorkOrder {
         uint256 vibration;
         string machineId;
         string faultCode;
-        string repairReport;
     }
 
     /// @notice The consortium registry, the only writer of role memberships.
@@ -394,11 +393,11 @@ contract MaintenanceWorkOrder {
             // RequiredFieldMissing("Repair report")
             _revertRequiredFieldMissing(12);
         }
-        _data[instanceId].repairReport = repairReport;
         emit RepairMachineCompleted(instanceId, msg.sender, repairReport);
         m = _runReportRepair(
             instanceId,
-            m & ~(TASK_REPAIR_MACHINE | TASK_STOP_ORDER)
+            m & ~(TASK_REPAIR_MACHINE | TASK_STOP_ORDER),
+            repairReport
         );
         if ((m & MARKING_MASK) == 0) {
             // No token left: the instance has ended; its fields go with it.
@@ -523,13 +522,15 @@ contract MaintenanceWorkOrder {
     /// @notice Sends message "Report repair" with machineId, repairReport; the token moves on.
     /// @param instanceId The process instance.
     /// @param m The marking (and packed fields) to route from.
+    /// @param repairReport Field "Repair report" (string).
     /// @return The result.
     function _runReportRepair(
         uint256 instanceId,
-        uint256 m
+        uint256 m,
+        string calldata repairReport
     ) private returns (uint256) {
         Data storage d = _data[instanceId];
-        emit ReportRepairSent(instanceId, d.machineId, d.repairReport);
+        emit ReportRepairSent(instanceId, d.machineId, repairReport);
         return m;
     }
 

@@ -160,9 +160,7 @@ contract SupplyChainFinance {
     struct Data {
         uint256 amount;
         string orderNo;
-        string goods;
         string trackingNo;
-        string receivedBy;
     }
 
     /// @notice The consortium registry, the only writer of role memberships.
@@ -395,12 +393,12 @@ contract SupplyChainFinance {
             // RequiredFieldMissing("货物 Goods")
             _revertRequiredFieldMissing(9);
         }
-        _data[instanceId].goods = goods;
         emit AnPaiFaYunArrangeShipmentCompleted(instanceId, msg.sender, goods);
         m = _settle(
             _runWeiTuoYunShuConsign(
                 instanceId,
-                m & ~TASK_AN_PAI_FA_YUN_ARRANGE_SHIPMENT
+                m & ~TASK_AN_PAI_FA_YUN_ARRANGE_SHIPMENT,
+                goods
             )
         );
         if ((m & MARKING_MASK) == 0) {
@@ -471,7 +469,6 @@ contract SupplyChainFinance {
             // RequiredFieldMissing("签收人 Received by")
             _revertRequiredFieldMissing(14);
         }
-        _data[instanceId].receivedBy = receivedBy;
         emit JiaoFuHuoWuDeliverGoodsCompleted(
             instanceId,
             msg.sender,
@@ -480,7 +477,8 @@ contract SupplyChainFinance {
         m = _settle(
             _runHuoWuSongDaDelivered(
                 instanceId,
-                m & ~TASK_JIAO_FU_HUO_WU_DELIVER_GOODS
+                m & ~TASK_JIAO_FU_HUO_WU_DELIVER_GOODS,
+                receivedBy
             )
         );
         if ((m & MARKING_MASK) == 0) {
@@ -825,17 +823,19 @@ contract SupplyChainFinance {
     /// @notice Sends message "委托运输 Consign" with orderNo, goods; the token moves on.
     /// @param instanceId The process instance.
     /// @param m The marking (and packed fields) to route from.
+    /// @param goods Field "货物 Goods" (string).
     /// @return The result.
     function _runWeiTuoYunShuConsign(
         uint256 instanceId,
-        uint256 m
+        uint256 m,
+        string calldata goods
     ) private returns (uint256) {
         if ((m & SUB_CHENG_YUN_SHANG_CARRIER) != 0) {
             // MessagePending(instanceId, "Msg_Consignment")
             _revertMessagePending(instanceId, 0);
         }
         Data storage d = _data[instanceId];
-        emit WeiTuoYunShuConsignSent(instanceId, d.orderNo, d.goods);
+        emit WeiTuoYunShuConsignSent(instanceId, d.orderNo, goods);
         return _routeWeiTuoYunShuConsign(instanceId, m);
     }
 
@@ -884,17 +884,19 @@ contract SupplyChainFinance {
     /// @notice Sends message "货物送达 Delivered" with trackingNo, receivedBy; the token moves on.
     /// @param instanceId The process instance.
     /// @param m The marking (and packed fields) to route from.
+    /// @param receivedBy Field "签收人 Received by" (string).
     /// @return The result.
     function _runHuoWuSongDaDelivered(
         uint256 instanceId,
-        uint256 m
+        uint256 m,
+        string calldata receivedBy
     ) private returns (uint256) {
         if ((m & JOIN_DAO_HUO_QUE_REN_DELIVERY_CONFIRMED_IN2) != 0) {
             // MessagePending(instanceId, "Msg_Delivered")
             _revertMessagePending(instanceId, 3);
         }
         Data storage d = _data[instanceId];
-        emit HuoWuSongDaDeliveredSent(instanceId, d.trackingNo, d.receivedBy);
+        emit HuoWuSongDaDeliveredSent(instanceId, d.trackingNo, receivedBy);
         return _routeHuoWuSongDaDelivered(m);
     }
 
